@@ -1,0 +1,470 @@
+/**
+ * From a parsed payload to the figures every table prints: "print what the payload says; derive
+ * what it leaves out". Each figure keeps both the value to print and the value derived from the
+ * figures below it, so the audit can compare them and the renderers never recompute anything.
+ */
+import type { Payload } from '../schema/payload';
+import { sum, type Cents } from './money';
+import {
+  economicNames,
+  findTemplateSet,
+  functionalSubject,
+  DEFAULT_TEMPLATE_SET,
+  type TemplateSet,
+} from './template-set';
+
+/** One printed figure. */
+export interface Figure {
+  /** What the table prints (null: blank). */
+  value: Cents | null;
+  /** What the figures it sums to give, or null when nothing sums into it. */
+  derived: Cents | null;
+  /** True when the payload typed this figure; false when we derived it. */
+  printed: boolean;
+  /** JSON pointer of the payload field, or of the nearest payload object when derived. */
+  path: string;
+}
+
+export type Level = 'class' | 'section' | 'item'; // 类 / 款 / 项
+
+export interface FunctionalRow<C extends string> {
+  code: string;
+  name: string;
+  /** True when the name comes from neither payload nor catalog. */
+  nameMissing: boolean;
+  level: Level;
+  printed: boolean;
+  /** JSON pointer of the payload row, or of the rows array when derived. */
+  path: string;
+  cells: Record<C, Figure>;
+}
+
+export interface FunctionalTableModel<C extends string> {
+  columns: readonly C[];
+  rows: FunctionalRow<C>[];
+  total: Record<C, Figure>;
+  /** Codes given more than once, with the pointers of every occurrence. */
+  duplicates: { code: string; paths: string[] }[];
+  /** Pointer of the table in the payload. */
+  path: string;
+}
+
+/** Within-row identity of a functional table: `total` = Σ `parts`. */
+export interface RowIdentity<C extends string> {
+  total: C;
+  parts: readonly C[];
+}
+
+export const INCOME_COLUMNS = [
+  'total', 'fiscal', 'superiorSubsidy', 'business', 'operating', 'affiliatedRemit', 'other',
+] as const;
+export const EXPENSE_COLUMNS = [
+  'total', 'basic', 'project', 'remitToSuperior', 'operating', 'subsidyToAffiliated',
+] as const;
+export const BASIC_PROJECT_COLUMNS = ['total', 'basic', 'project'] as const;
+export const FUND_COLUMNS = [
+  'carryForwardStart', 'income', 'expenseTotal', 'basic', 'project', 'carryForwardEnd',
+] as const;
+
+export type IncomeColumn = (typeof INCOME_COLUMNS)[number];
+export type ExpenseColumn = (typeof EXPENSE_COLUMNS)[number];
+export type BasicProjectColumn = (typeof BASIC_PROJECT_COLUMNS)[number];
+export type FundColumn = (typeof FUND_COLUMNS)[number];
+
+export const ROW_IDENTITIES = {
+  income: { total: 'total', parts: INCOME_COLUMNS.slice(1) } as RowIdentity<IncomeColumn>,
+  expense: { total: 'total', parts: EXPENSE_COLUMNS.slice(1) } as RowIdentity<ExpenseColumn>,
+  gpbExpense: { total: 'total', parts: ['basic', 'project'] } as RowIdentity<BasicProjectColumn>,
+  fund: { total: 'expenseTotal', parts: ['basic', 'project'] } as RowIdentity<FundColumn>,
+  stateCapital: { total: 'total', parts: ['basic', 'project'] } as RowIdentity<BasicProjectColumn>,
+} as const;
+
+function figure(value: Cents | null | undefined, derived: Cents | null, path: string): Figure {
+  const printed = value !== undefined;
+  return { value: printed ? (value ?? null) : derived, derived, printed, path };
+}
+
+/** Sum, or null when every value is blank (a column with nothing in it stays blank). */
+export function sumOrNull(values: (Cents | null)[]): Cents | null {
+  return values.some((x) => x !== null) ? sum(values) : null;
+}
+
+/** Display value as a number, blank counting as zero. */
+export function v(f: Figure | undefined): Cents {
+  return f?.value ?? 0;
+}
+
+function levelOf(code: string): Level {
+  return code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item';
+}
+
+type RawRow = { code: string; name: string } & Record<string, unknown>;
+
+/**
+ * Builds a functional-classification table (公开02/03/05/07/08) from its payload rows.
+ * @example deriveFunctionalTable(payload.tables.gpbExpense, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.gpbExpense, '/tables/gpbExpense')
+ */
+export function deriveFunctionalTable<C extends string>(
+  table: { rows: RawRow[]; total?: Partial<Record<C, Cents | null>> },
+  columns: readonly C[],
+  identity: RowIdentity<C>,
+  path: string,
+): FunctionalTableModel<C> {
+  const byCode = new Map<string, { raw: RawRow; index: number }>();
+  const seen = new Map<string, string[]>();
+  table.rows.forEach((raw, index) => {
+    const pointer = `${path}/rows/${index}`;
+    seen.set(raw.code, [...(seen.get(raw.code) ?? []), pointer]);
+    if (!byCode.has(raw.code)) byCode.set(raw.code, { raw, index });
+  });
+  const duplicates = [...seen].filter(([, paths]) => paths.length > 1).map(([code, paths]) => ({ code, paths }));
+
+  // Every ancestor of a given code exists as a row, printed or derived.
+  const codes = new Set<string>();
+  for (const code of byCode.keys()) {
+    codes.add(code);
+    if (code.length >= 5) codes.add(code.slice(0, 3));
+    if (code.length === 7) codes.add(code.slice(0, 5));
+  }
+  const ordered = [...codes].sort();
+  const childrenOf = (code: string) =>
+    ordered.filter((c) => c.length === code.length + 2 && c.startsWith(code));
+
+  const rows = new Map<string, FunctionalRow<C>>();
+  // Deepest first, so parents can sum their children's printed values.
+  for (const code of [...ordered].sort((a, b) => b.length - a.length || a.localeCompare(b))) {
+    const entry = byCode.get(code);
+    const rowPath = entry ? `${path}/rows/${entry.index}` : `${path}/rows`;
+    const children = childrenOf(code).map((c) => rows.get(c)!);
+    const cells = {} as Record<C, Figure>;
+    for (const column of columns) {
+      const derived = sumOrNull(children.map((child) => child.cells[column].value));
+      const typed = entry ? (entry.raw[column] as Cents | null | undefined) : undefined;
+      // A printed row that leaves a column out gets the sum of its children; a leaf prints blank.
+      cells[column] = figure(typed, derived, `${rowPath}/${column}`);
+    }
+    applyRowIdentity(cells, identity, entry !== undefined && entry.raw[identity.total] === undefined, `${rowPath}/${identity.total}`);
+    const catalogName = functionalSubject(code)?.name;
+    const name = entry?.raw.name ?? catalogName ?? '';
+    rows.set(code, {
+      code,
+      name,
+      nameMissing: name === '',
+      level: levelOf(code),
+      printed: entry !== undefined,
+      path: entry ? rowPath : `${path}/rows`,
+      cells,
+    });
+  }
+
+  const classes = ordered.filter((c) => c.length === 3).map((c) => rows.get(c)!);
+  const total = {} as Record<C, Figure>;
+  for (const column of columns) {
+    const derived = sumOrNull(classes.map((row) => row.cells[column].value));
+    total[column] = figure(table.total ? table.total[column] : undefined, derived, `${path}/total/${column}`);
+  }
+  applyRowIdentity(total, identity, table.total !== undefined && table.total[identity.total] === undefined, `${path}/total/${identity.total}`);
+
+  return { columns, rows: ordered.map((c) => rows.get(c)!), total, duplicates, path };
+}
+
+/**
+ * A row whose total column was left out gets it from its parts (e.g. 05 小计 = 基本 + 项目).
+ * Rows that type the total keep it; the audit compares it with the parts.
+ */
+function applyRowIdentity<C extends string>(
+  cells: Record<C, Figure>,
+  identity: RowIdentity<C>,
+  totalOmitted: boolean,
+  path: string,
+): void {
+  const partsSum = sum(identity.parts.map((p) => cells[p].value));
+  const anyPart = identity.parts.some((p) => cells[p].value !== null);
+  const totalCell = cells[identity.total];
+  if (totalOmitted && anyPart) {
+    cells[identity.total] = { value: partsSum, derived: partsSum, printed: false, path };
+  } else if (!totalCell.printed && totalCell.value === null && anyPart) {
+    cells[identity.total] = { value: partsSum, derived: partsSum, printed: false, path };
+  }
+}
+
+export interface SummaryModel {
+  income: Record<
+    | 'gpb' | 'fund' | 'stateCapital' | 'superiorSubsidy' | 'business' | 'operating' | 'affiliatedRemit'
+    | 'other' | 'totalCurrent' | 'useOfNonFiscalBalance' | 'carryForwardStart' | 'grandTotal',
+    Figure
+  >;
+  /** Keyed by 类 code: the template's fixed lines plus any other 类 the tables use. */
+  expenseByClass: Map<string, Figure>;
+  expense: Record<'totalCurrent' | 'balanceDistribution' | 'carryForwardEnd' | 'grandTotal', Figure>;
+}
+
+export type FiscalColumn = 'total' | 'gpb' | 'fund' | 'stateCapital';
+export type FiscalFigures = Record<FiscalColumn, Figure>;
+
+export interface FiscalSummaryModel {
+  income: Record<'gpb' | 'fund' | 'stateCapital' | 'totalCurrent' | 'grandTotal', Figure> & {
+    carryForwardStart: FiscalFigures;
+  };
+  expenseByClass: Map<string, FiscalFigures>;
+  expense: Record<'totalCurrent' | 'carryForwardEnd' | 'grandTotal', FiscalFigures>;
+}
+
+export interface EconomicRowModel {
+  code: string;
+  name: string;
+  figure: Figure;
+  /** Group codes (3 digits) sum their 5-digit items. */
+  isGroup: boolean;
+  /** Whether the template set knows this code. */
+  known: boolean;
+}
+
+export interface BasicExpenseDetailModel {
+  rows: Map<string, EconomicRowModel>;
+  personnelTotal: Figure;
+  publicTotal: Figure;
+}
+
+export type ThreePublicKey = 'total' | 'abroad' | 'vehicleSubtotal' | 'vehiclePurchase' | 'vehicleOperation' | 'reception';
+export type ThreePublicFigures = Record<ThreePublicKey, Figure>;
+
+export interface Model {
+  payload: Payload;
+  set: TemplateSet;
+  income: FunctionalTableModel<IncomeColumn>;
+  expense: FunctionalTableModel<ExpenseColumn>;
+  gpbExpense: FunctionalTableModel<BasicProjectColumn>;
+  fund: FunctionalTableModel<FundColumn>;
+  stateCapital: FunctionalTableModel<BasicProjectColumn>;
+  summary: SummaryModel;
+  fiscalSummary: FiscalSummaryModel;
+  basicExpenseDetail: BasicExpenseDetailModel;
+  threePublic: { budget: ThreePublicFigures; actual: ThreePublicFigures };
+}
+
+function classValue<C extends string>(table: FunctionalTableModel<C>, code: string, column: C): Cents | null {
+  const row = table.rows.find((r) => r.code === code);
+  return row ? row.cells[column].value : null;
+}
+
+function fiscalFigures(
+  typed: Partial<Record<FiscalColumn, Cents | null>> | undefined,
+  derived: Record<Exclude<FiscalColumn, 'total'>, Cents | null>,
+  path: string,
+): FiscalFigures {
+  const gpb = figure(typed ? typed.gpb : undefined, derived.gpb, `${path}/gpb`);
+  const fund = figure(typed ? typed.fund : undefined, derived.fund, `${path}/fund`);
+  const stateCapital = figure(typed ? typed.stateCapital : undefined, derived.stateCapital, `${path}/stateCapital`);
+  const anyValue = [gpb, fund, stateCapital].some((f) => f.value !== null);
+  const totalDerived = anyValue ? sum([gpb.value, fund.value, stateCapital.value]) : null;
+  return { total: figure(typed ? typed.total : undefined, totalDerived, `${path}/total`), gpb, fund, stateCapital };
+}
+
+/** Returns null when the amount is zero, so that derived zeros print blank like the official format. */
+function nz(cents: Cents | null): Cents | null {
+  return cents === 0 ? null : cents;
+}
+
+/**
+ * Resolves every table of a parsed payload.
+ * @example const model = deriveModel(Payload.parse(json)); model.gpbExpense.total.total.value // 151958
+ */
+export function deriveModel(payload: Payload): Model {
+  const set = findTemplateSet(payload.templateSet) ?? findTemplateSet(DEFAULT_TEMPLATE_SET)!;
+  const t = payload.tables;
+  const income = deriveFunctionalTable(t.income, INCOME_COLUMNS, ROW_IDENTITIES.income, '/tables/income');
+  const expense = deriveFunctionalTable(t.expense, EXPENSE_COLUMNS, ROW_IDENTITIES.expense, '/tables/expense');
+  const gpbExpense = deriveFunctionalTable(t.gpbExpense, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.gpbExpense, '/tables/gpbExpense');
+  const fund = deriveFunctionalTable(t.fund, FUND_COLUMNS, ROW_IDENTITIES.fund, '/tables/fund');
+  const stateCapital = deriveFunctionalTable(t.stateCapital, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.stateCapital, '/tables/stateCapital');
+
+  const classCodes = new Set(set.classLines.map((c) => c.code));
+  for (const table of [expense, gpbExpense, fund, stateCapital]) {
+    for (const row of table.rows) if (row.level === 'class') classCodes.add(row.code);
+  }
+  for (const code of Object.keys(t.summary.expenseByClass)) classCodes.add(code);
+  for (const code of Object.keys(t.fiscalSummary.expenseByClass)) classCodes.add(code);
+
+  // 公开04表
+  const fs = t.fiscalSummary;
+  const fsPath = '/tables/fiscalSummary';
+  const carryForwardStart = fiscalFigures(
+    fs.income.carryForwardStart,
+    { gpb: null, fund: nz(fund.total.carryForwardStart.value), stateCapital: null },
+    `${fsPath}/income/carryForwardStart`,
+  );
+  const fsExpenseByClass = new Map<string, FiscalFigures>();
+  for (const code of [...classCodes].sort()) {
+    fsExpenseByClass.set(
+      code,
+      fiscalFigures(
+        fs.expenseByClass[code],
+        {
+          gpb: classValue(gpbExpense, code, 'total'),
+          fund: classValue(fund, code, 'expenseTotal'),
+          stateCapital: classValue(stateCapital, code, 'total'),
+        },
+        `${fsPath}/expenseByClass/${code}`,
+      ),
+    );
+  }
+  const columnSum = (column: Exclude<FiscalColumn, 'total'>) =>
+    nz(sum([...fsExpenseByClass.values()].map((f) => f[column].value)));
+  const fsTotalCurrent = fiscalFigures(
+    fs.expense.totalCurrent,
+    { gpb: columnSum('gpb'), fund: columnSum('fund'), stateCapital: columnSum('stateCapital') },
+    `${fsPath}/expense/totalCurrent`,
+  );
+  const carryForwardEnd = fiscalFigures(
+    fs.expense.carryForwardEnd,
+    { gpb: null, fund: nz(fund.total.carryForwardEnd.value), stateCapital: null },
+    `${fsPath}/expense/carryForwardEnd`,
+  );
+  const fsGrandTotalExpense = fiscalFigures(
+    fs.expense.grandTotal,
+    {
+      gpb: nz(v(fsTotalCurrent.gpb) + v(carryForwardEnd.gpb)),
+      fund: nz(v(fsTotalCurrent.fund) + v(carryForwardEnd.fund)),
+      stateCapital: nz(v(fsTotalCurrent.stateCapital) + v(carryForwardEnd.stateCapital)),
+    },
+    `${fsPath}/expense/grandTotal`,
+  );
+  // Income by source: spending of the year plus the change in carry-forwards of that source.
+  const fsIncomeGpb = figure(
+    fs.income.gpb,
+    nz(v(gpbExpense.total.total) + v(carryForwardEnd.gpb) - v(carryForwardStart.gpb)),
+    `${fsPath}/income/gpb`,
+  );
+  const fsIncomeFund = figure(fs.income.fund, nz(fund.total.income.value), `${fsPath}/income/fund`);
+  const fsIncomeStateCapital = figure(
+    fs.income.stateCapital,
+    nz(v(stateCapital.total.total) + v(carryForwardEnd.stateCapital) - v(carryForwardStart.stateCapital)),
+    `${fsPath}/income/stateCapital`,
+  );
+  const fsIncomeTotal = figure(
+    fs.income.totalCurrent,
+    nz(v(fsIncomeGpb) + v(fsIncomeFund) + v(fsIncomeStateCapital)),
+    `${fsPath}/income/totalCurrent`,
+  );
+  const fiscalSummary: FiscalSummaryModel = {
+    income: {
+      gpb: fsIncomeGpb,
+      fund: fsIncomeFund,
+      stateCapital: fsIncomeStateCapital,
+      totalCurrent: fsIncomeTotal,
+      carryForwardStart,
+      grandTotal: figure(fs.income.grandTotal, nz(v(fsIncomeTotal) + v(carryForwardStart.total)), `${fsPath}/income/grandTotal`),
+    },
+    expenseByClass: fsExpenseByClass,
+    expense: { totalCurrent: fsTotalCurrent, carryForwardEnd, grandTotal: fsGrandTotalExpense },
+  };
+
+  // 公开01表
+  const s = t.summary;
+  const sPath = '/tables/summary';
+  const incomeTotals = income.total;
+  const si = {
+    gpb: figure(s.income.gpb, fsIncomeGpb.value, `${sPath}/income/gpb`),
+    fund: figure(s.income.fund, fsIncomeFund.value, `${sPath}/income/fund`),
+    stateCapital: figure(s.income.stateCapital, fsIncomeStateCapital.value, `${sPath}/income/stateCapital`),
+    superiorSubsidy: figure(s.income.superiorSubsidy, incomeTotals.superiorSubsidy.value, `${sPath}/income/superiorSubsidy`),
+    business: figure(s.income.business, incomeTotals.business.value, `${sPath}/income/business`),
+    operating: figure(s.income.operating, incomeTotals.operating.value, `${sPath}/income/operating`),
+    affiliatedRemit: figure(s.income.affiliatedRemit, incomeTotals.affiliatedRemit.value, `${sPath}/income/affiliatedRemit`),
+    other: figure(s.income.other, incomeTotals.other.value, `${sPath}/income/other`),
+  };
+  const siTotal = figure(s.income.totalCurrent, nz(sum(Object.values(si).map((f) => f.value))), `${sPath}/income/totalCurrent`);
+  const siUse = figure(s.income.useOfNonFiscalBalance, null, `${sPath}/income/useOfNonFiscalBalance`);
+  const siStart = figure(s.income.carryForwardStart, null, `${sPath}/income/carryForwardStart`);
+  const summaryByClass = new Map<string, Figure>();
+  for (const code of [...classCodes].sort()) {
+    summaryByClass.set(code, figure(s.expenseByClass[code], classValue(expense, code, 'total'), `${sPath}/expenseByClass/${code}`));
+  }
+  const seTotal = figure(
+    s.expense.totalCurrent,
+    nz(sum([...summaryByClass.values()].map((f) => f.value))),
+    `${sPath}/expense/totalCurrent`,
+  );
+  const seDistribution = figure(s.expense.balanceDistribution, null, `${sPath}/expense/balanceDistribution`);
+  const seEnd = figure(s.expense.carryForwardEnd, null, `${sPath}/expense/carryForwardEnd`);
+  const summary: SummaryModel = {
+    income: {
+      ...si,
+      totalCurrent: siTotal,
+      useOfNonFiscalBalance: siUse,
+      carryForwardStart: siStart,
+      grandTotal: figure(s.income.grandTotal, nz(v(siTotal) + v(siUse) + v(siStart)), `${sPath}/income/grandTotal`),
+    },
+    expenseByClass: summaryByClass,
+    expense: {
+      totalCurrent: seTotal,
+      balanceDistribution: seDistribution,
+      carryForwardEnd: seEnd,
+      grandTotal: figure(s.expense.grandTotal, nz(v(seTotal) + v(seDistribution) + v(seEnd)), `${sPath}/expense/grandTotal`),
+    },
+  };
+
+  // 公开06表
+  const names = economicNames(set);
+  const items = t.basicExpenseDetail.items;
+  const econCodes = new Set<string>([...names.keys(), ...Object.keys(items)]);
+  for (const code of Object.keys(items)) if (code.length === 5) econCodes.add(code.slice(0, 3));
+  const econRows = new Map<string, EconomicRowModel>();
+  const dPath = '/tables/basicExpenseDetail';
+  for (const code of [...econCodes].sort()) {
+    if (code.length !== 5) continue;
+    const typed = Object.hasOwn(items, code) ? items[code] : undefined;
+    econRows.set(code, {
+      code,
+      name: names.get(code) ?? '',
+      figure: { value: typed ?? null, derived: null, printed: typed !== undefined, path: `${dPath}/items/${code}` },
+      isGroup: false,
+      known: names.has(code),
+    });
+  }
+  for (const code of [...econCodes].sort()) {
+    if (code.length !== 3) continue;
+    const children = [...econRows.values()].filter((r) => !r.isGroup && r.code.startsWith(code));
+    const derived = children.some((c) => c.figure.value !== null) ? sum(children.map((c) => c.figure.value)) : null;
+    econRows.set(code, {
+      code,
+      name: names.get(code) ?? '',
+      figure: figure(Object.hasOwn(items, code) ? items[code] : undefined, derived, `${dPath}/items/${code}`),
+      isGroup: true,
+      known: names.has(code),
+    });
+  }
+  const groupSum = (groups: string[]) => {
+    const figures = groups.map((g) => econRows.get(g)?.figure.value ?? null);
+    return figures.some((f) => f !== null) ? sum(figures) : null;
+  };
+  const basicExpenseDetail: BasicExpenseDetailModel = {
+    rows: econRows,
+    personnelTotal: figure(t.basicExpenseDetail.personnelTotal, groupSum(set.economic.personnelGroups), `${dPath}/personnelTotal`),
+    publicTotal: figure(t.basicExpenseDetail.publicTotal, groupSum(set.economic.publicGroups), `${dPath}/publicTotal`),
+  };
+
+  // 公开09表
+  const threePublicFigures = (typed: Payload['tables']['threePublic']['budget'], path: string): ThreePublicFigures => {
+    const abroad = figure(typed.abroad, null, `${path}/abroad`);
+    const vehiclePurchase = figure(typed.vehiclePurchase, null, `${path}/vehiclePurchase`);
+    const vehicleOperation = figure(typed.vehicleOperation, null, `${path}/vehicleOperation`);
+    const reception = figure(typed.reception, null, `${path}/reception`);
+    const vehicleParts = [vehiclePurchase, vehicleOperation];
+    const vehicleSubtotal = figure(
+      typed.vehicleSubtotal,
+      vehicleParts.some((f) => f.value !== null) ? sum(vehicleParts.map((f) => f.value)) : null,
+      `${path}/vehicleSubtotal`,
+    );
+    const parts = [abroad, vehicleSubtotal, reception];
+    const total = figure(typed.total, parts.some((f) => f.value !== null) ? sum(parts.map((f) => f.value)) : null, `${path}/total`);
+    return { total, abroad, vehicleSubtotal, vehiclePurchase, vehicleOperation, reception };
+  };
+  const threePublic = {
+    budget: threePublicFigures(t.threePublic.budget, '/tables/threePublic/budget'),
+    actual: threePublicFigures(t.threePublic.actual, '/tables/threePublic/actual'),
+  };
+
+  return { payload, set, income, expense, gpbExpense, fund, stateCapital, summary, fiscalSummary, basicExpenseDetail, threePublic };
+}
