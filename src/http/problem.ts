@@ -1,0 +1,42 @@
+/**
+ * One error type for every client mistake: RFC 9457 problem details with a stable `type`,
+ * a Chinese `title`/`detail` a finance clerk can act on, and the JSON pointers that failed.
+ */
+
+export const PROBLEM_BASE = 'https://juesuan.dev/problems/';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  [extension: string]: unknown;
+}
+
+export class ProblemError extends Error {
+  readonly body: ProblemBody;
+
+  constructor(status: number, slug: string, title: string, detail?: string, extensions: Record<string, unknown> = {}) {
+    super(detail ?? title);
+    this.body = { type: PROBLEM_BASE + slug, title, status, ...(detail ? { detail } : {}), ...extensions };
+  }
+
+  get status(): number {
+    return this.body.status;
+  }
+
+  getResponse(headers: HeadersInit = {}): Response {
+    return problemResponse(this.body, headers);
+  }
+}
+
+export function problemResponse(body: ProblemBody, headers: HeadersInit = {}): Response {
+  const h = new Headers(headers);
+  h.set('content-type', 'application/problem+json; charset=utf-8');
+  h.set('cache-control', 'no-store');
+  return new Response(JSON.stringify(body, null, 2), { status: body.status, headers: h });
+}
+
+export const notFound = (what: string) => new ProblemError(404, 'not-found', '未找到', what);
+export const badParameter = (detail: string, errors: { path: string; message: string }[] = []) =>
+  new ProblemError(400, 'invalid-parameter', '请求参数不正确', detail, errors.length ? { errors } : {});

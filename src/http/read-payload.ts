@@ -1,0 +1,92 @@
+/**
+ * Reads a payload from a request body: media type, size, JSON syntax, schema, audit — each
+ * failure its own problem type, so a client can tell "fix your JSON" from "fix your figures".
+ */
+import type { Context } from 'hono';
+import { checkReport } from '../model/report';
+import type { Model } from '../model/derive';
+import type { Finding } from '../audit';
+import { ProblemError } from './problem';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface CheckedPayload {
+  model: Model;
+  findings: Finding[];
+}
+
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (!(type === 'application/json' || type.endsWith('+json'))) {
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      '请求格式不支持',
+      `请以 JSON 提交数据（Content-Type: application/json），收到的是“${type || '未指定'}”。`,
+    );
+  }
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readCapped(c.req.raw, MAX_BODY_BYTES);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProblemError(400, 'malformed-json', 'JSON 格式错误', `提交的内容不是合法的 JSON：${(error as Error).message}`);
+  }
+}
+
+function tooLarge(): ProblemError {
+  return new ProblemError(413, 'payload-too-large', '数据过大', `提交的数据超过 ${MAX_BODY_BYTES / 1024 / 1024} MiB 上限。`, {
+    limit: MAX_BODY_BYTES,
+  });
+}
+
+/** Reads at most `limit` bytes, so a lying or absent Content-Length cannot exhaust memory. */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError(400, 'malformed-json', 'JSON 格式错误', '提交的内容不是 UTF-8 编码的文本。');
+  }
+}
+
+/** Turns schema and audit results into problems; returns the model when rendering may proceed. */
+export function checkedOrThrow(json: unknown): CheckedPayload {
+  const result = checkReport(json);
+  if (!result.ok) {
+    throw new ProblemError(422, 'invalid-payload', '数据不符合格式要求', `共 ${result.schemaErrors.length} 处错误，请按 errors 中的路径逐项修改。`, {
+      errors: result.schemaErrors,
+    });
+  }
+  if (result.errors.length > 0) {
+    throw new ProblemError(422, 'audit-failed', '勾稽关系校验未通过', `发现 ${result.errors.length} 处错误，请按 findings 中的路径逐项核对。`, {
+      findings: result.findings,
+    });
+  }
+  return { model: result.model, findings: result.findings };
+}
+
+/** Body → checked payload, for every POST route that takes a payload. */
+export async function readPayload(c: Context): Promise<CheckedPayload> {
+  return checkedOrThrow(await readJsonBody(c));
+}

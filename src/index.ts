@@ -1,0 +1,40 @@
+/**
+ * The Hono app: middleware, routes, error handling — nothing else. Each area's routes live in
+ * src/routes/ and call the pure core (schema, audit, model, render).
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from './env';
+import { ProblemError, problemResponse, PROBLEM_BASE } from './http/problem';
+import { validateRoutes } from './routes/validate';
+
+const app = new Hono<AppEnv>();
+
+app.use(async (c, next) => {
+  await next();
+  c.res.headers.set('x-content-type-options', 'nosniff');
+});
+
+app.route('/', validateRoutes);
+
+app.notFound((c) =>
+  problemResponse({
+    type: PROBLEM_BASE + 'not-found',
+    title: '未找到',
+    status: 404,
+    detail: `没有这个地址：${c.req.method} ${new URL(c.req.url).pathname}`,
+  }),
+);
+
+app.onError((error, c) => {
+  if (error instanceof ProblemError) return error.getResponse();
+  // Unknown errors are ours, not the client's: log them and say so without details.
+  console.error('unhandled error', c.req.method, c.req.url, error);
+  return problemResponse({
+    type: PROBLEM_BASE + 'internal',
+    title: '服务内部错误',
+    status: 500,
+    detail: '渲染服务出现内部错误，已记录。请稍后重试。',
+  });
+});
+
+export default app;

@@ -1,0 +1,29 @@
+/**
+ * The one entry point from raw JSON to a checked report: schema → model → audit.
+ * Pure: runs the same in the Worker and in the Node CLI.
+ */
+import { Payload } from '../schema/payload';
+import { audit, type Finding } from '../audit';
+import { zodIssuesToProblems } from '../audit/schema-errors';
+import { deriveModel, type Model } from './derive';
+
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+export type ReportResult =
+  | { ok: true; model: Model; findings: Finding[]; errors: Finding[] }
+  | { ok: false; schemaErrors: SchemaProblem[] };
+
+/**
+ * Validates and audits a payload. `ok` is false only for schema errors; audit errors are in `errors`.
+ * @example const r = checkReport(JSON.parse(text)); if (r.ok && r.errors.length === 0) render(r.model)
+ */
+export function checkReport(json: unknown): ReportResult {
+  const parsed = Payload.safeParse(json);
+  if (!parsed.success) return { ok: false, schemaErrors: zodIssuesToProblems(parsed.error) };
+  const model = deriveModel(parsed.data);
+  const findings = audit(model);
+  return { ok: true, model, findings, errors: findings.filter((f) => f.severity === 'error') };
+}

@@ -1,0 +1,97 @@
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
+
+const post = (path: string, body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  SELF.fetch(`https://juesuan.test${path}`, { method: 'POST', body, headers });
+
+describe('POST /v1/validate', () => {
+  it('accepts the reference example with exactly the two 尾数误差 warnings', async () => {
+    const res = await post('/v1/validate', JSON.stringify(example));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; findings: { rule: string; severity: string; message: string }[] };
+    expect(body.ok).toBe(true);
+    expect(body.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const rounding = body.findings.filter((f) => f.message.includes('尾数误差'));
+    expect(rounding.length).toBeGreaterThan(0);
+    for (const f of rounding) expect(f.message).toMatch(/一般公共服务支出|社会保障和就业支出/);
+    expect(rounding.some((f) => f.message.includes('一般公共服务支出'))).toBe(true);
+    expect(rounding.some((f) => f.message.includes('社会保障和就业支出'))).toBe(true);
+  });
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const res = await post('/v1/validate', '{"schemaVersion": 1,');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await res.json()) as { type: string };
+    expect(body.type).toMatch(/malformed-json$/);
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    const res = await post('/v1/validate', 'a=b', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('answers a body over 1 MiB with 413, with or without Content-Length', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) });
+    const res = await post('/v1/validate', big);
+    expect(res.status).toBe(413);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const res2 = await SELF.fetch('https://juesuan.test/v1/validate', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      // @ts-expect-error duplex is required by fetch for streamed bodies
+      duplex: 'half',
+    });
+    expect(res2.status).toBe(413);
+  });
+
+  it('names every failing path: unknown keys, three-decimal amounts, wrong codes', async () => {
+    const bad = structuredClone(example) as Record<string, any>;
+    bad.meta.unexpected = 1;
+    bad.tables.gpbExpense.rows[0].total = '1,519.581';
+    bad.tables.income.rows[1].code = '2010';
+    const res = await post('/v1/validate', JSON.stringify(bad));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { type: string; errors: { path: string; message: string }[] };
+    expect(body.type).toMatch(/invalid-payload$/);
+    const paths = body.errors.map((e) => e.path);
+    expect(paths).toContain('/meta/unexpected');
+    expect(paths).toContain('/tables/gpbExpense/rows/0/total');
+    expect(paths).toContain('/tables/income/rows/1/code');
+    for (const e of body.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('answers an audit error with 422 and the findings', async () => {
+    const bad = structuredClone(example) as Record<string, any>;
+    bad.tables.gpbExpense.total.total = '9,999.99';
+    const res = await post('/v1/validate', JSON.stringify(bad));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { type: string; findings: { severity: string; paths: string[] }[] };
+    expect(body.type).toMatch(/audit-failed$/);
+    expect(body.findings.some((f) => f.severity === 'error' && f.paths.includes('/tables/gpbExpense/total/total'))).toBe(true);
+  });
+});
+
+describe('GET /v1/schema.json', () => {
+  it('exports the payload contract as JSON Schema', async () => {
+    const res = await SELF.fetch('https://juesuan.test/v1/schema.json');
+    expect(res.status).toBe(200);
+    const schema = (await res.json()) as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['schemaVersion', 'meta', 'tables']));
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'meta', 'tables']));
+  });
+
+  it('answers unknown routes with 404 problem+json', async () => {
+    const res = await SELF.fetch('https://juesuan.test/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
