@@ -17,7 +17,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { API_TOKENS: 'test-token-1,test-token-2' } },
+            miniflare: { bindings: { API_TOKENS: 'test-token-1-aaaaaaaaaaaa,test-token-2-bbbbbbbbbbbb' } },
           }),
         ],
         test: {

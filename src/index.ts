@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env';
 import { ProblemError, problemResponse, PROBLEM_BASE } from './http/problem';
 import { validateRoutes } from './routes/validate';
+import { renderRoutes } from './routes/render';
+import { reportRoutes } from './routes/reports';
 
 const app = new Hono<AppEnv>();
 
@@ -15,6 +17,8 @@ app.use(async (c, next) => {
 });
 
 app.route('/', validateRoutes);
+app.route('/', renderRoutes);
+app.route('/', reportRoutes);
 
 app.notFound((c) =>
   problemResponse({

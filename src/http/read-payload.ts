@@ -64,7 +64,7 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     offset += chunk.byteLength;
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new ProblemError(400, 'malformed-json', 'JSON 格式错误', '提交的内容不是 UTF-8 编码的文本。');
   }

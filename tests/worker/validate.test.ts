@@ -47,9 +47,8 @@ describe('POST /v1/validate', () => {
       method: 'POST',
       body: stream,
       headers: { 'content-type': 'application/json' },
-      // @ts-expect-error duplex is required by fetch for streamed bodies
       duplex: 'half',
-    });
+    } as RequestInit);
     expect(res2.status).toBe(413);
   });
 

@@ -1,0 +1,71 @@
+/**
+ * Query parameters of every render route, validated and normalised. Normalised parameters are
+ * part of the cache key, so only the parameters that change an output are kept for it.
+ */
+import { z } from 'zod';
+import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from '../render/output';
+import { badParameter } from './problem';
+
+const bool = z.enum(['1', '0', 'true', 'false', '']).transform((v) => v === '1' || v === 'true' || v === '');
+const pixels = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `${label}必须是 200–4000 之间的整数（像素）`)
+    .transform(Number)
+    .pipe(z.number().min(200, `${label}不能小于 200 像素`).max(4000, `${label}不能大于 4000 像素`));
+
+const Query = z.strictObject({
+  theme: z.enum(['auto', 'light', 'dark'], { error: 'theme 只能是 auto、light 或 dark' }).optional(),
+  embed: bool.optional(),
+  width: pixels('宽度 width ').optional(),
+  height: pixels('高度 height ').optional(),
+  scale: z
+    .string()
+    .regex(/^\d(\.\d{1,2})?$/, 'scale 必须是 1–4 之间的数字（最多两位小数）')
+    .transform(Number)
+    .pipe(z.number().min(1, 'scale 不能小于 1').max(4, 'scale 不能大于 4'))
+    .optional(),
+  background: z.enum(['white', 'transparent'], { error: 'background 只能是 white 或 transparent' }).optional(),
+});
+
+/** Which parameters matter for which output: everything else is rejected as nonsense. */
+function allowedFor(spec: OutputSpec): (keyof RenderParams)[] {
+  if (spec.kind === 'figure' || (spec.kind === 'table' && (spec.format === 'png' || spec.format === 'svg'))) {
+    return spec.format === 'svg' ? ['theme', 'width', 'height', 'background'] : ['theme', 'width', 'height', 'scale', 'background'];
+  }
+  if (spec.kind === 'table' && (spec.format === 'csv' || spec.format === 'json')) return [];
+  return ['theme', 'embed'];
+}
+
+/**
+ * Parses the query string of a render request for the given output.
+ * @example parseRenderParams(new URLSearchParams('width=1200&scale=2'), { kind: 'figure', id: '1', format: 'png' })
+ */
+export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): RenderParams {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of search) {
+    if (Object.hasOwn(raw, key)) throw badParameter(`参数 ${key} 重复出现。`, [{ path: key, message: '参数重复' }]);
+    raw[key] = value;
+  }
+  const allowed = allowedFor(spec);
+  const unexpected = Object.keys(raw).filter((k) => !(allowed as string[]).includes(k));
+  if (unexpected.length > 0) {
+    throw badParameter(
+      `此输出不接受参数：${unexpected.join('、')}。${allowed.length ? `可用参数：${allowed.join('、')}。` : '此输出没有可用参数。'}`,
+      unexpected.map((k) => ({ path: k, message: '不支持的参数' })),
+    );
+  }
+  const parsed = Query.safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
+    throw badParameter(errors.map((e) => `${e.path}：${e.message}`).join('；'), errors);
+  }
+  return { ...DEFAULT_PARAMS, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) };
+}
+
+/** The parameters that change this output, in a fixed order: part of cache keys and ETags. */
+export function normalizedParams(params: RenderParams, spec: OutputSpec): string {
+  return allowedFor(spec)
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+}

@@ -1,0 +1,64 @@
+/**
+ * The landing page listing reports with a link to every output: served at / by the Worker and
+ * written as index.html by the CLI for a static site.
+ */
+import type { Model } from '../model/derive';
+import type { Links } from './output';
+import { figureIds } from './figures';
+import { escapeHtml } from './escape';
+
+export interface IndexEntry {
+  model: Model;
+  links: Links;
+  alias?: string;
+  versions?: number;
+}
+
+const STYLE = `
+:root{color-scheme:light dark;--fg:#1d2733;--muted:#5b6673;--line:#d5dbe3;--bg:#fff;--accent:#0b5cad}
+@media (prefers-color-scheme:dark){:root{--fg:#e6ebf1;--muted:#a3adb9;--line:#3a4450;--bg:#14191f;--accent:#7fb6ff}}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+main{max-width:960px;margin:0 auto;padding:24px 16px}
+h1{font-size:26px;margin:0 0 4px}
+p.lead{color:var(--muted);margin:0 0 24px}
+article{border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin:0 0 16px}
+h2{font-size:20px;margin:0 0 8px}
+a{color:var(--accent)}
+ul{margin:4px 0 12px;padding-left:20px}
+.row{display:flex;flex-wrap:wrap;gap:6px 14px;margin:2px 0 10px}
+.meta{color:var(--muted);font-size:14px}
+code{font-size:14px}
+`;
+
+export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boolean; title?: string } = {}): string {
+  const title = options.title ?? '部门决算公开';
+  const articles = entries.map(({ model, links, alias, versions }) => {
+    const { meta } = model.payload;
+    const tables = model.set.tables
+      .map(
+        (t) =>
+          `<li>公开${t.no}表 ${escapeHtml(t.title)}：<a href="${escapeHtml(links.table(t.no, 'html'))}">网页</a> · <a href="${escapeHtml(links.table(t.no, 'csv'))}">CSV</a> · <a href="${escapeHtml(links.table(t.no, 'json'))}">JSON</a> · <a href="${escapeHtml(links.table(t.no, 'png'))}">PNG</a> · <a href="${escapeHtml(links.table(t.no, 'svg'))}">SVG</a></li>`,
+      )
+      .join('');
+    const figures = figureIds(model)
+      .map(
+        (id) =>
+          `<li>图${escapeHtml(id)}：<a href="${escapeHtml(links.figure(id, 'svg'))}">SVG</a> · <a href="${escapeHtml(links.figure(id, 'png'))}">PNG</a></li>`,
+      )
+      .join('');
+    const api = options.apiLinks && alias ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>` : '';
+    return `<article><h2>${escapeHtml(String(meta.fiscalYear))} 年度${escapeHtml(meta.department)}部门决算公开</h2>
+<p class="meta">公开日期 ${escapeHtml(meta.publishedOn)}</p>
+<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a></div>
+<ul>${tables}</ul>${figures ? `<ul>${figures}</ul>` : ''}${api}</article>`;
+  });
+  const body = articles.length
+    ? articles.join('\n')
+    : '<p>尚未发布任何报告。用 <code>POST /v1/reports</code> 发布，或用 <code>POST /v1/render/document.html</code> 直接渲染。</p>';
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告</p>
+${body}
+</main></body></html>`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Stateless rendering: the payload in the body, the output in the path, parameters in the query.
+ * Cached in KV under the payload's content id, exactly like stored reports.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import { readPayload } from '../http/read-payload';
+import { parseOutputPath } from '../http/output-path';
+import { parseRenderParams } from '../http/render-params';
+import { notFound } from '../http/problem';
+import { serveOutput } from '../http/serve-output';
+import { contentId } from '../store/content-id';
+
+export const renderRoutes = new Hono<AppEnv>();
+
+renderRoutes.post('/v1/render/*', async (c) => {
+  const url = new URL(c.req.url);
+  const path = decodeURIComponent(url.pathname.slice('/v1/render/'.length));
+  const spec = parseOutputPath(path);
+  if (!spec) throw notFound(`没有这种输出：${path}。可用：document.html、narrative.html、glossary.html、tables/01–09.{html,csv,json,png,svg}、figures/N.{svg,png}`);
+  // Parameters are checked before the body so a bad query never costs a parse.
+  const params = parseRenderParams(url.searchParams, spec);
+  const { model } = await readPayload(c);
+  const id = await contentId(model.payload);
+  return serveOutput(c, { id, model: async () => model, spec, params, cacheControl: 'no-store' });
+});

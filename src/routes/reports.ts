@@ -1,0 +1,169 @@
+/**
+ * Published reports: POST /v1/reports (token), GET /v1/reports, GET /v1/reports/{id-or-alias}[/output].
+ * Content-id URLs never change, so they are cached for a year; alias URLs move with new versions.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../env';
+import { requireToken } from '../http/auth';
+import { readJsonBody, checkedOrThrow } from '../http/read-payload';
+import { parseOutputPath } from '../http/output-path';
+import { parseRenderParams } from '../http/render-params';
+import { notFound, ProblemError } from '../http/problem';
+import { serveOutput } from '../http/serve-output';
+import { checkReport } from '../model/report';
+import type { Model } from '../model/derive';
+import type { Links } from '../render/output';
+import { figureIds } from '../render/figures';
+import { renderIndexPage } from '../render/index-page';
+import { relativeLinks } from '../render/links';
+import { contentId } from '../store/content-id';
+import { parseReportRef } from '../store/keys';
+import { getAlias, getStoredPayload, listReports, publish } from '../store/reports';
+
+export const reportRoutes = new Hono<AppEnv>();
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=60, must-revalidate';
+
+/** Absolute links to the outputs of one stored report, for API answers and the index page. */
+export function reportLinks(base: string): Links {
+  return {
+    document: () => `${base}/document.html`,
+    narrative: () => `${base}/narrative.html`,
+    glossary: () => `${base}/glossary.html`,
+    table: (id, format) => `${base}/tables/${id}.${format}`,
+    figure: (id, format) => `${base}/figures/${id}.${format}`,
+  };
+}
+
+function reportUrls(origin: string, ref: string, model: Model): Record<string, unknown> {
+  const links = reportLinks(`${origin}/v1/reports/${ref}`);
+  return {
+    payload: `${origin}/v1/reports/${ref}`,
+    document: links.document(),
+    narrative: links.narrative(),
+    glossary: links.glossary(),
+    tables: Object.fromEntries(
+      model.set.tables.map((t) => [t.no, { html: links.table(t.no, 'html'), csv: links.table(t.no, 'csv'), json: links.table(t.no, 'json'), png: links.table(t.no, 'png'), svg: links.table(t.no, 'svg') }]),
+    ),
+    figures: Object.fromEntries(figureIds(model).map((id) => [id, { svg: links.figure(id, 'svg'), png: links.figure(id, 'png') }])),
+  };
+}
+
+reportRoutes.post('/v1/reports', async (c) => {
+  await requireToken(c.req.header('authorization'), c.env.API_TOKENS);
+  const json = await readJsonBody(c);
+  const { model, findings } = checkedOrThrow(json);
+  const id = await contentId(model.payload);
+  const { meta } = model.payload;
+  const alias = `${meta.slug}-${meta.fiscalYear}`;
+  const { created, record } = await publish(
+    c.env.REPORTS,
+    { id, alias, department: meta.department, fiscalYear: meta.fiscalYear, payload: json },
+    new Date(),
+  );
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    {
+      id,
+      alias,
+      created,
+      latest: record.latest,
+      versions: record.versions,
+      findings,
+      urls: { byId: reportUrls(origin, id, model), byAlias: reportUrls(origin, alias, model) },
+    },
+    created ? 201 : 200,
+    { location: `${origin}/v1/reports/${id}` },
+  );
+});
+
+reportRoutes.get('/v1/reports', async (c) => {
+  const reports = await listReports(c.env.REPORTS);
+  const origin = new URL(c.req.url).origin;
+  return c.json(
+    { reports: reports.map((r) => ({ ...r, url: `${origin}/v1/reports/${r.alias}` })) },
+    200,
+    { 'cache-control': 'no-store' },
+  );
+});
+
+/** Per-isolate memo of derived models: deriving is cheap, but not free on every cache miss. */
+const models = new Map<string, Promise<Model>>();
+const MAX_MODELS = 32;
+
+async function loadModel(kv: KVNamespace, id: string): Promise<Model> {
+  let pending = models.get(id);
+  if (!pending) {
+    pending = (async () => {
+      const stored = await getStoredPayload(kv, id);
+      if (!stored) throw notFound(`没有内容标识为 ${id} 的报告。`);
+      const result = checkReport(stored.payload);
+      if (!result.ok) throw new Error(`stored payload ${id} no longer parses`);
+      return result.model;
+    })();
+    pending.catch(() => models.delete(id));
+    if (models.size >= MAX_MODELS) models.delete(models.keys().next().value!);
+    models.set(id, pending);
+  }
+  return pending;
+}
+
+/** Resolves an id or alias segment to a content id; 404 for anything else, before touching KV keys. */
+async function resolve(c: Context<AppEnv>, segment: string): Promise<{ id: string; byAlias: boolean }> {
+  const ref = parseReportRef(segment);
+  if (!ref) throw notFound('报告标识应为 24 位内容标识或“别名-年度”（如 wuhan-jianghan-cyzx-2024）。');
+  if (ref.kind === 'id') return { id: ref.id, byAlias: false };
+  const record = await getAlias(c.env.REPORTS, ref.alias);
+  if (!record) throw notFound(`没有别名为 ${ref.alias} 的报告。`);
+  return { id: record.latest, byAlias: true };
+}
+
+reportRoutes.get('/v1/reports/:ref', async (c) => {
+  const { id, byAlias } = await resolve(c, c.req.param('ref'));
+  const stored = await getStoredPayload(c.env.REPORTS, id);
+  if (!stored) throw notFound(`没有内容标识为 ${id} 的报告。`);
+  const etag = `"${id}"`;
+  const headers = { etag, 'cache-control': byAlias ? REVALIDATE : IMMUTABLE, 'x-content-id': id };
+  if (c.req.header('if-none-match')?.includes(etag)) return c.body(null, 304, headers);
+  return c.json(stored.payload, 200, headers);
+});
+
+reportRoutes.get('/v1/reports/:ref/*', async (c) => {
+  const { id, byAlias } = await resolve(c, c.req.param('ref'));
+  const url = new URL(c.req.url);
+  const prefix = `/v1/reports/${c.req.param('ref')}/`;
+  const path = decodeURIComponent(url.pathname.slice(prefix.length));
+  const spec = parseOutputPath(path);
+  if (!spec) throw notFound(`没有这种输出：${path}`);
+  const params = parseRenderParams(url.searchParams, spec);
+  const response = await serveOutput(c, {
+    id,
+    model: () => loadModel(c.env.REPORTS, id),
+    spec,
+    params,
+    links: relativeLinks(path),
+    cacheControl: byAlias ? REVALIDATE : IMMUTABLE,
+  });
+  response.headers.set('x-content-id', id);
+  return response;
+});
+
+reportRoutes.get('/', async (c) => {
+  let reports: Awaited<ReturnType<typeof listReports>> = [];
+  try {
+    reports = await listReports(c.env.REPORTS);
+  } catch (error) {
+    console.warn('listing reports failed', String(error));
+  }
+  const entries = [];
+  for (const r of reports) {
+    try {
+      const model = await loadModel(c.env.REPORTS, r.latest);
+      entries.push({ model, links: reportLinks(`/v1/reports/${r.alias}`), versions: r.versions, alias: r.alias });
+    } catch (error) {
+      if (!(error instanceof ProblemError)) console.warn('index entry failed', r.alias, String(error));
+    }
+  }
+  return c.html(renderIndexPage(entries, { apiLinks: true }), 200, { 'cache-control': 'no-store' });
+});
