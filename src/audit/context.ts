@@ -1,0 +1,126 @@
+/**
+ * What every rule needs: the model, the tolerance, the published table names, and two comparison
+ * helpers that turn a difference into a finding with a message a finance clerk can act on.
+ */
+import type { Figure, Model } from '../model/derive';
+import { formatAmount, type Cents } from '../model/money';
+import type { TableKey } from '../model/template-set';
+import type { Finding, Severity } from './types';
+
+export const DEFAULT_TOLERANCE: Cents = 1;
+
+/** Titles used when a template set does not number a table. */
+const FALLBACK_TITLES: Record<TableKey, string> = {
+  summary: '收入支出决算总表',
+  income: '收入决算表',
+  expense: '支出决算表',
+  fiscalSummary: '财政拨款收入支出决算总表',
+  gpbExpense: '一般公共预算财政拨款支出决算表',
+  basicExpenseDetail: '一般公共预算财政拨款基本支出决算明细表',
+  fund: '政府性基金预算财政拨款收入支出决算表',
+  stateCapital: '国有资本经营预算财政拨款支出决算表',
+  threePublic: '财政拨款“三公”经费支出决算表',
+};
+
+export interface AuditContext {
+  model: Model;
+  tolerance: Cents;
+  /** The table as the publication names it: "公开05表", or 《title》 when the set has no number for it. */
+  table(key: TableKey): string;
+}
+
+export function createContext(model: Model, tolerance: Cents): AuditContext {
+  const names = new Map<TableKey, string>();
+  for (const ref of model.set.tables) names.set(ref.key, `公开${ref.no}表`);
+  return {
+    model,
+    tolerance,
+    table: (key) => names.get(key) ?? `《${FALLBACK_TITLES[key]}》`,
+  };
+}
+
+/** One side of a comparison: what it is called in the message, its value and where it lives. */
+export interface Operand {
+  label: string;
+  value: Cents | null;
+  path: string;
+}
+
+/** A blank cell reads as "空白"; anything else as the table prints it. */
+export function cell(value: Cents | null): string {
+  return value === null ? '空白' : formatAmount(value);
+}
+
+const ROUNDING_NOTE = '，属尾数误差（各表金额由元换算为万元时分别四舍五入所致），请确认';
+
+function uniquePaths(...paths: string[]): string[] {
+  return [...new Set(paths)];
+}
+
+/**
+ * `actual` should equal `expected`. A difference within the tolerance is a 尾数误差 warning; a larger
+ * one an error (or `severity` when the rule is advisory by nature).
+ */
+export function checkEqual(
+  ctx: AuditContext,
+  rule: string,
+  actual: Operand,
+  expected: Operand,
+  options: { severity?: Severity } = {},
+): Finding | null {
+  const a = actual.value ?? 0;
+  const e = expected.value ?? 0;
+  const difference = Math.abs(a - e);
+  if (difference === 0) return null;
+  const rounding = difference <= ctx.tolerance;
+  const severity: Severity = options.severity ?? (rounding ? 'warning' : 'error');
+  return {
+    rule,
+    severity,
+    message:
+      `${actual.label}为 ${cell(actual.value)}，${expected.label}为 ${cell(expected.value)}，` +
+      `两者应相等，相差 ${formatAmount(difference)}${rounding ? ROUNDING_NOTE : '，请核对'}。`,
+    paths: uniquePaths(actual.path, expected.path),
+    expected: formatAmount(e),
+    actual: formatAmount(a),
+  };
+}
+
+/** `part` must not exceed `whole`; `why` says in a few words why (shown in brackets). */
+export function checkAtMost(
+  ctx: AuditContext,
+  rule: string,
+  part: Operand,
+  whole: Operand,
+  why: string,
+): Finding | null {
+  const p = part.value ?? 0;
+  const w = whole.value ?? 0;
+  const excess = p - w;
+  if (excess <= 0) return null;
+  const rounding = excess <= ctx.tolerance;
+  return {
+    rule,
+    severity: rounding ? 'warning' : 'error',
+    message:
+      `${part.label}为 ${cell(part.value)}，大于${whole.label} ${cell(whole.value)}，超出 ${formatAmount(excess)}` +
+      `（${why}）${rounding ? ROUNDING_NOTE : '，请核对'}。`,
+    paths: uniquePaths(part.path, whole.path),
+    expected: `≤ ${formatAmount(w)}`,
+    actual: formatAmount(p),
+  };
+}
+
+/** Collects the non-null results of checks. */
+export function collect(findings: Finding[], ...results: (Finding | null)[]): void {
+  for (const r of results) if (r) findings.push(r);
+}
+
+/**
+ * A figure the payload typed against the sum of what lies below it (Figure.derived, blank counting
+ * as zero). Skipped when the payload left the figure out, or when both are blank.
+ */
+export function checkTyped(ctx: AuditContext, rule: string, f: Figure, label: string, partsLabel: string): Finding | null {
+  if (!f.printed || (f.derived === null && f.value === null)) return null;
+  return checkEqual(ctx, rule, { label, value: f.value, path: f.path }, { label: partsLabel, value: f.derived ?? 0, path: f.path });
+}

@@ -1,0 +1,181 @@
+/**
+ * 科目编码: duplicates, rows placed under a 类/款 they do not belong to, names that differ from the
+ * built-in 《政府收支分类科目》, rows with no name at all, and 类 codes that tables 01/04 cannot print.
+ */
+import functionalCatalog from '../../../templates/catalog/functional-subjects.json';
+import { functionalSubject } from '../../model/template-set';
+import type { AuditContext } from '../context';
+import { functionalTables } from '../functional';
+import { classSubject, levelName, subject } from '../labels';
+import type { Finding } from '../types';
+
+/** Names compare without spaces and regardless of full-/half-width brackets. */
+export function normalizeName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+const CATALOG_CODES = Object.keys(functionalCatalog);
+
+function duplicates(ctx: AuditContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key, table } of functionalTables(ctx.model)) {
+    for (const dup of table.duplicates) {
+      findings.push({
+        rule: 'codes.duplicate',
+        severity: 'error',
+        message: `${ctx.table(key)} 科目编码 ${dup.code} 重复出现 ${dup.paths.length} 次，每个科目只能填写一行，请合并或更正编码。`,
+        paths: dup.paths,
+      });
+    }
+  }
+  return findings;
+}
+
+/** In the payload's own order, a row printed after a 类/款 row must belong to it. */
+function placement(ctx: AuditContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key, table } of functionalTables(ctx.model)) {
+    const raw = ctx.model.payload.tables[key].rows as { code: string; name: string }[];
+    let currentClass: { code: string; name: string } | null = null;
+    let currentSection: { code: string; name: string } | null = null;
+    raw.forEach((row, index) => {
+      let parent: { code: string; name: string } | null = null;
+      let expected = '';
+      if (row.code.length === 3) {
+        currentClass = row;
+        currentSection = null;
+        return;
+      }
+      if (row.code.length === 5) {
+        if (currentClass && !row.code.startsWith(currentClass.code)) {
+          parent = currentClass;
+          expected = `${row.code.slice(0, 3)} 类`;
+        }
+        currentSection = row;
+      } else if (currentSection && !row.code.startsWith(currentSection.code)) {
+        parent = currentSection;
+        expected = `${row.code.slice(0, 5)} 款`;
+      } else if (!currentSection && currentClass && !row.code.startsWith(currentClass.code)) {
+        parent = currentClass;
+        expected = `${row.code.slice(0, 3)} 类`;
+      }
+      if (parent) {
+        findings.push({
+          rule: 'codes.placement',
+          severity: 'error',
+          message:
+            `${ctx.table(key)} 第 ${index + 1} 行${subject(row)}列在${subject(parent)}之下，` +
+            `但按编码应属于 ${expected}，请核对编码或调整行序。`,
+          paths: [`${table.path}/rows/${index}/code`],
+        });
+      }
+    });
+  }
+  return findings;
+}
+
+function names(ctx: AuditContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key, table } of functionalTables(ctx.model)) {
+    const t = ctx.table(key);
+    for (const row of table.rows) {
+      if (row.nameMissing) {
+        findings.push({
+          rule: 'codes.name-missing',
+          severity: 'error',
+          message:
+            `${t} 科目 ${row.code}（${levelName(row)}级）没有科目名称：内置《政府收支分类科目》中没有该编码，` +
+            `请补充该${levelName(row)}级科目行并填写名称。`,
+          paths: [row.path],
+        });
+        continue;
+      }
+      if (!row.printed) continue;
+      const known = functionalSubject(row.code);
+      if (known) {
+        if (normalizeName(known.name) !== normalizeName(row.name)) {
+          findings.push({
+            rule: 'codes.catalog-name',
+            severity: 'warning',
+            message: `${t} 科目 ${row.code}：科目名称与《政府收支分类科目》不一致，表中为“${row.name}”，科目目录为“${known.name}”，请核对编码或名称。`,
+            paths: [`${row.path}/name`],
+            expected: known.name,
+            actual: row.name,
+          });
+        }
+        continue;
+      }
+      // An unknown code whose name the catalog knows only under another 类: likely a mistyped code.
+      const sameName = CATALOG_CODES.filter(
+        (code) => code.length === row.code.length && normalizeName(functionalSubject(code)!.name) === normalizeName(row.name),
+      );
+      if (sameName.length > 0 && !sameName.some((code) => code.startsWith(row.code.slice(0, 3)))) {
+        const classes = [...new Set(sameName.map((code) => code.slice(0, 3)))];
+        findings.push({
+          rule: 'codes.wrong-class',
+          severity: 'warning',
+          message:
+            `${t} 科目 ${row.code}“${row.name}”：该名称在《政府收支分类科目》中的编码为 ${sameName.join('、')}` +
+            `（属于${classes.map((c) => classSubject(ctx.model, c).replace('科目', '')).join('、')}），` +
+            `而所填编码属于 ${row.code.slice(0, 3)} 类，请核对编码。`,
+          paths: [`${row.path}/code`],
+          expected: sameName.join('、'),
+          actual: row.code,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** A printed 类/款 row with amounts but nothing below it: the tables must go down to 项. */
+function withoutItems(ctx: AuditContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const { key, table } of functionalTables(ctx.model)) {
+    for (const row of table.rows) {
+      if (!row.printed || row.level === 'item') continue;
+      const hasChildren = table.rows.some((r) => r.code.length > row.code.length && r.code.startsWith(row.code));
+      const hasAmounts = Object.values(row.cells).some((f) => f.value !== null);
+      if (hasChildren || !hasAmounts) continue;
+      findings.push({
+        rule: 'codes.no-items',
+        severity: 'warning',
+        message: `${ctx.table(key)} ${subject(row)}（${levelName(row)}）下没有项级科目：决算表应列示到项级，请补充项级科目行。`,
+        paths: [row.path],
+      });
+    }
+  }
+  return findings;
+}
+
+/** Tables 01 and 04 print a fixed list of 类 lines; any other 类 has nowhere to go. */
+function classLines(ctx: AuditContext): Finding[] {
+  const m = ctx.model;
+  const fixed = new Set(m.set.classLines.map((l) => l.code));
+  const t01 = ctx.table('summary');
+  const t04 = ctx.table('fiscalSummary');
+  const findings: Finding[] = [];
+  for (const code of [...m.summary.expenseByClass.keys()].sort()) {
+    if (fixed.has(code)) continue;
+    const paths: string[] = [];
+    if (Object.hasOwn(m.payload.tables.summary.expenseByClass, code)) paths.push(`/tables/summary/expenseByClass/${code}`);
+    if (Object.hasOwn(m.payload.tables.fiscalSummary.expenseByClass, code)) paths.push(`/tables/fiscalSummary/expenseByClass/${code}`);
+    for (const { table } of functionalTables(m)) {
+      const row = table.rows.find((r) => r.printed && r.code.startsWith(code));
+      if (row) paths.push(row.path);
+    }
+    findings.push({
+      rule: 'codes.class-line',
+      severity: 'error',
+      message:
+        `${classSubject(m, code)}不在${t01}、${t04}的固定类级科目行中（模板集“${m.set.name}”），` +
+        `这两张表无法列示该类支出，请核对编码。`,
+      paths: paths.length > 0 ? paths : ['/tables'],
+    });
+  }
+  return findings;
+}
+
+export function codeRules(ctx: AuditContext): Finding[] {
+  return [...duplicates(ctx), ...placement(ctx), ...names(ctx), ...withoutItems(ctx), ...classLines(ctx)];
+}
