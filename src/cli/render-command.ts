@@ -1,0 +1,314 @@
+/**
+ * juesuan render: payloads → a static site. Per report <out>/<alias>/ holds every output the
+ * Worker serves under /v1/reports/{id}/, byte for byte, plus payload.json; <out>/index.html lists
+ * the reports and <out>/manifest.json every file with its SHA-256.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Links } from '../render/output';
+import { renderIndexPage, type IndexEntry } from '../render/index-page';
+import { RENDERER_VERSION } from '../render/version.generated';
+import { parseCommandArgs } from './args';
+import { RENDER_HELP } from './help';
+import { colours, EXIT, UsageError, worstExit, type CliIo, type ExitCode } from './io';
+import { duplicateAliases, loadPayload, resolveInputs, type LoadedPayload } from './inputs';
+import {
+  fileRecord,
+  filesIntact,
+  manifestText,
+  MANIFEST_FILE,
+  MANIFEST_VERSION,
+  readManifest,
+  sameRun,
+  sha256,
+  type ErrorRecord,
+  type FileRecord,
+  type Manifest,
+  type ReportRecord,
+} from './manifest';
+import { createRunner } from './pool';
+import { createProgress, type ProgressCounts } from './progress';
+import { PAYLOAD_FILE, type RenderJob } from './render-job';
+import { renderOptions, type ParamOption, type RenderOptions } from './render-options';
+import { countFindings, inputErrorLines, seconds } from './report-text';
+
+type RenderValues = { out?: string; formats?: string; force?: boolean; jobs?: string; json?: boolean; help?: boolean } & Partial<
+  Record<ParamOption, string>
+>;
+
+export type ReportStatus = 'rendered' | 'unchanged';
+
+export interface RenderRunResult {
+  exitCode: ExitCode;
+  out: string;
+  rendererVersion: string;
+  runner: { kind: 'inline' | 'threads' | 'none'; size: number };
+  summary: {
+    reports: number;
+    rendered: number;
+    unchanged: number;
+    skipped: number;
+    files: number;
+    written: number;
+    warnings: number;
+    errors: number;
+    ms: number;
+  };
+  reports: { alias: string; id: string; source: string; status: ReportStatus; files: number; warnings: number }[];
+  errors: ErrorRecord[];
+}
+
+export async function renderCommand(argv: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseCommandArgs<RenderValues>('render', argv, {
+    out: { type: 'string', short: 'o' },
+    formats: { type: 'string' },
+    theme: { type: 'string' },
+    width: { type: 'string' },
+    height: { type: 'string' },
+    scale: { type: 'string' },
+    background: { type: 'string' },
+    force: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(RENDER_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('请指定数据文件或文件夹（missing payload file or folder）。用法：juesuan render <payload.json | folder> --out <dir>');
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件夹（missing --out <dir>）。');
+  const options = renderOptions(values);
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d{1,3}$/.test(values.jobs) || jobs < 1) throw new UsageError(`--jobs 必须是正整数（--jobs must be a positive integer），收到“${values.jobs}”。`);
+  }
+
+  const result = await renderPayloads(positionals, resolve(io.cwd, values.out), options, io, { force: values.force === true, jobs, quiet: false });
+  if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout.write(renderSummaryText(result, colours(io.stdout, io.env)));
+  return result.exitCode;
+}
+
+interface RunFlags {
+  force: boolean;
+  jobs?: number;
+  /** No progress output (benchmarks, tests calling in-process). */
+  quiet: boolean;
+}
+
+/** Links from <out>/index.html into one report's folder. */
+function siteLinks(alias: string): Links {
+  return {
+    document: () => `${alias}/document.html`,
+    narrative: () => `${alias}/narrative.html`,
+    glossary: () => `${alias}/glossary.html`,
+    table: (id, format) => `${alias}/tables/${id}.${format}`,
+    figure: (id, format) => `${alias}/figures/${id}.${format}`,
+  };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The whole render run; exported for the benchmark and for in-process tests. */
+export async function renderPayloads(
+  args: string[],
+  outDir: string,
+  options: RenderOptions,
+  io: CliIo,
+  flags: RunFlags,
+): Promise<RenderRunResult> {
+  const started = performance.now();
+  const c = colours(io.stderr, io.env);
+  const resolved = await resolveInputs(args, io.cwd);
+  // A manifest from a previous run inside an input folder is not a payload.
+  const inputs = resolved.files.filter((f) => f.absolute !== join(outDir, MANIFEST_FILE));
+  const errors: ErrorRecord[] = [...resolved.errors];
+  let exitCode: ExitCode = errors.length ? EXIT.invalid : EXIT.ok;
+
+  const loaded: LoadedPayload[] = [];
+  for (const input of inputs) loaded.push(await loadPayload(input));
+  const duplicates = duplicateAliases(loaded);
+
+  const previous = await readManifest(outDir);
+  const reusable = previous && !flags.force && sameRun(previous, RENDERER_VERSION, options) ? previous : null;
+  await mkdir(outDir, { recursive: true });
+
+  type Valid = Extract<LoadedPayload, { ok: true }>;
+  const accepted: Valid[] = [];
+  for (const item of loaded) {
+    if (!item.ok) {
+      errors.push(item.error);
+      exitCode = worstExit(exitCode, EXIT.invalid);
+    } else if (duplicates.has(item)) {
+      errors.push(duplicates.get(item)!);
+      exitCode = worstExit(exitCode, EXIT.invalid);
+    } else if (item.result.errors.length > 0) {
+      errors.push({
+        source: item.input.source,
+        kind: 'audit',
+        alias: item.alias,
+        message: `勾稽关系校验未通过，未渲染（audit failed, not rendered）：${item.result.errors.length} 个错误。`,
+        findings: item.result.findings,
+      });
+      exitCode = worstExit(exitCode, EXIT.findings);
+    } else {
+      accepted.push(item);
+    }
+  }
+
+  const records = new Map<Valid, ReportRecord & { status: ReportStatus }>();
+  const pending: { item: Valid; job: RenderJob }[] = [];
+  for (const item of accepted) {
+    const reportDir = join(outDir, item.alias);
+    const before = previous?.reports.find((r) => r.alias === item.alias);
+    const warnings = countFindings(item.result.findings).warnings;
+    if (reusable && before && before.id === item.id) {
+      const outputs = before.files.filter((f) => f.path !== PAYLOAD_FILE);
+      if (await filesIntact(reportDir, outputs)) {
+        // Same content id, but the file may be formatted differently ("1,519.58" vs 1519.58): keep it as given.
+        const payload = before.files.find((f) => f.path === PAYLOAD_FILE);
+        if (payload?.sha256 !== sha256(item.bytes)) await writeFile(join(reportDir, PAYLOAD_FILE), item.bytes);
+        const files = [...outputs, fileRecord(PAYLOAD_FILE, item.bytes, JSON_TYPE)];
+        records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'unchanged' });
+        continue;
+      }
+    }
+    pending.push({
+      item,
+      job: {
+        source: item.input.source,
+        alias: item.alias,
+        reportDir,
+        input: item.bytes,
+        options,
+        previousFiles: before?.files.map((f) => f.path) ?? [],
+      },
+    });
+  }
+
+  const progress = flags.quiet ? null : createProgress(io.stderr, loaded.length);
+  const counts: ProgressCounts = { done: 0, total: loaded.length, files: 0, warnings: 0, errors: 0 };
+  const announce = (label: string, line: string, important: boolean) => {
+    counts.done++;
+    progress?.finished(label, { ...counts }, line, important);
+  };
+  for (const error of errors) {
+    if (!inputs.some((i) => i.source === error.source)) continue;
+    counts.errors += error.findings ? countFindings(error.findings).errors : 1;
+    announce(error.source, `${c.red('✖')} ${error.source}  ${error.kind === 'audit' ? '审核未通过，跳过（audit errors, skipped）' : '无效，跳过（invalid, skipped）'}`, true);
+  }
+  for (const [item, record] of records) {
+    counts.files += record.files.length;
+    counts.warnings += record.warnings;
+    announce(item.input.source, `${c.dim('↷')} ${record.alias} ← ${item.input.source}  ${c.dim('未变化，跳过（unchanged）')}`, false);
+  }
+
+  const runner = pending.length ? createRunner(flags.jobs, pending.length) : null;
+  let written = 0;
+  try {
+    await Promise.all(
+      pending.map(async ({ item, job }) => {
+        progress?.started(item.input.source);
+        const warnings = countFindings(item.result.findings).warnings;
+        try {
+          const { files, ms } = await runner!.run(job);
+          written += files.length;
+          counts.files += files.length;
+          counts.warnings += warnings;
+          records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'rendered' });
+          const warned = warnings ? `，${c.yellow(`${warnings} 个警告`)}` : '';
+          announce(item.input.source, `${c.green('✔')} ${item.alias} ← ${item.input.source}  ${files.length} 个文件${warned}，${seconds(ms)}`, false);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          errors.push({ source: item.input.source, kind: 'render', alias: item.alias, message: `渲染失败（render failed）：${message}` });
+          exitCode = worstExit(exitCode, EXIT.internal);
+          counts.errors++;
+          announce(item.input.source, `${c.red('✖')} ${item.alias} ← ${item.input.source}  渲染失败（render failed）`, true);
+        }
+      }),
+    );
+  } finally {
+    await runner?.close();
+    progress?.end();
+  }
+
+  // Input order, not completion order: the manifest and index must not depend on thread timing.
+  const reports = accepted.filter((item) => records.has(item)).map((item) => ({ item, record: records.get(item)! }));
+  const entries: IndexEntry[] = reports.map(({ item }) => ({ model: item.result.model, links: siteLinks(item.alias), alias: item.alias }));
+  const indexBody = new TextEncoder().encode(renderIndexPage(entries));
+  await writeFile(join(outDir, 'index.html'), indexBody);
+  const index: FileRecord = fileRecord('index.html', indexBody, 'text/html; charset=utf-8');
+
+  const order = new Map(inputs.map((input, i) => [input.source, i]));
+  errors.sort((a, b) => (order.get(a.source) ?? -1) - (order.get(b.source) ?? -1));
+  const manifest: Manifest = {
+    manifestVersion: MANIFEST_VERSION,
+    rendererVersion: RENDERER_VERSION,
+    options: { formats: options.formats, params: options.params },
+    index,
+    reports: reports.map(({ record: { status: _status, ...record } }) => record),
+    errors,
+  };
+  await writeFile(join(outDir, MANIFEST_FILE), manifestText(manifest));
+
+  const errorCount = errors.reduce((n, e) => n + (e.findings ? countFindings(e.findings).errors : 1), 0);
+  return {
+    exitCode,
+    out: outDir,
+    rendererVersion: RENDERER_VERSION,
+    runner: runner ? { kind: runner.kind, size: runner.size } : { kind: 'none', size: 0 },
+    summary: {
+      reports: reports.length,
+      rendered: reports.filter((r) => r.record.status === 'rendered').length,
+      unchanged: reports.filter((r) => r.record.status === 'unchanged').length,
+      skipped: errors.length,
+      files: reports.reduce((n, r) => n + r.record.files.length, 0) + 2,
+      written: written + 2,
+      warnings: reports.reduce((n, r) => n + r.record.warnings, 0),
+      errors: errorCount,
+      ms: Math.round(performance.now() - started),
+    },
+    reports: reports.map(({ record }) => ({
+      alias: record.alias,
+      id: record.id,
+      source: record.source,
+      status: record.status,
+      files: record.files.length,
+      warnings: record.warnings,
+    })),
+    errors,
+  };
+}
+
+export function renderSummaryText(result: RenderRunResult, c: ReturnType<typeof colours>): string {
+  const lines: string[] = [];
+  const bySource = new Map<string, ErrorRecord[]>();
+  for (const error of result.errors) bySource.set(error.source, [...(bySource.get(error.source) ?? []), error]);
+  for (const [source, errors] of bySource) {
+    lines.push(`${c.red('✖')} ${source}`);
+    for (const error of errors) {
+      if (error.kind === 'audit') lines.push(`  ${error.message}`);
+      // Warnings of a rejected payload would bury its errors here; `juesuan check` lists them all.
+      const shown = error.findings ? { ...error, findings: error.findings.filter((f) => f.severity === 'error') } : error;
+      lines.push(...inputErrorLines(shown, c));
+    }
+  }
+  const s = result.summary;
+  const threads = result.runner.kind === 'threads' ? `，${result.runner.size} 个线程 threads` : '';
+  const verdict =
+    result.exitCode === EXIT.ok
+      ? c.green('完成 done')
+      : result.exitCode === EXIT.findings
+        ? c.red('部分报告未通过审核 some reports failed the audit')
+        : result.exitCode === EXIT.invalid
+          ? c.red('部分输入无效 some input was invalid')
+          : c.red('渲染出错 render failure');
+  if (lines.length) lines.push('');
+  lines.push(
+    `${verdict}：报告 reports ${s.reports}（渲染 rendered ${s.rendered} · 未变化 unchanged ${s.unchanged} · 跳过 skipped ${s.skipped}）· 文件 files ${s.files}（写入 written ${s.written}）· 警告 warnings ${s.warnings} · 错误 errors ${s.errors} · 用时 time ${seconds(s.ms)}${threads} → ${result.out}`,
+  );
+  if (s.warnings > 0) lines.push(c.dim('警告详情请运行 juesuan check（run juesuan check for the warnings）。'));
+  return `${lines.join('\n')}\n`;
+}

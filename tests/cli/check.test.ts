@@ -1,0 +1,75 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditError, EXAMPLE, runCli, tempDir, writeVariant } from './helpers';
+
+describe('juesuan check', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+    await writeVariant(dir, 'a-good.json', 'good-unit');
+    await writeVariant(dir, 'b-audit.json', 'audit-unit', auditError);
+  });
+
+  it('passes the reference example with its warnings (exit 0), each with rule and JSON paths', async () => {
+    const run = await runCli(['check', EXAMPLE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('⚠ examples/wuhan-jianghan-cyzx-2024.json');
+    expect(run.stdout).toMatch(/^ {2}⚠ 警告 cross\.summary-class-vs-expense .*\/tables\/summary\/expenseByClass\/201/m);
+    expect(run.stdout).toContain('→ 通过 passed');
+  });
+
+  it('fails on warnings with --strict (exit 1)', async () => {
+    const run = await runCli(['check', EXAMPLE, '--strict']);
+    expect(run.code).toBe(1);
+  });
+
+  it('groups findings under each file of a folder and exits 1 on audit errors', async () => {
+    const run = await runCli(['check', dir]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    const good = lines.findIndex((l) => l.endsWith('a-good.json  通过（clean）'));
+    const bad = lines.findIndex((l) => /^✖ .*b-audit\.json {2}\d+ 个错误/.test(l));
+    expect(good).toBeGreaterThanOrEqual(0);
+    expect(bad).toBeGreaterThan(good);
+    expect(lines[bad + 1]).toMatch(/^ {2}✖ 错误 \S+ .*\/tables\//);
+    expect(run.stdout).toContain('✖ 错误 rollup.row');
+    expect(run.stdout).toContain('/tables/gpbExpense/rows/0/total');
+  });
+
+  it('exits 2 for malformed JSON, schema errors and missing files, and still checks the rest', async () => {
+    const broken = await tempDir();
+    await writeFile(join(broken, 'syntax.json'), '{"schemaVersion": 1,');
+    await writeVariant(broken, 'schema.json', 'Not A Slug');
+    await writeVariant(broken, 'zz-good.json', 'still-good');
+    const run = await runCli(['check', broken, join(broken, 'missing.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('JSON 格式错误');
+    expect(run.stdout).toMatch(/✖ 格式 schema {2}别名只能包含小写字母.* {2}\/meta\/slug/);
+    expect(run.stdout).toContain('找不到文件或文件夹');
+    expect(run.stdout).toMatch(/✔ .*zz-good\.json {2}通过/);
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const run = await runCli(['check', dir, '--json']);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ exitCode: 1, strict: false, summary: { files: 2, clean: 1, invalid: 0, withErrors: 1 } });
+    const [good, bad] = result.files;
+    expect(good).toMatchObject({ status: 'clean', alias: 'good-unit-2024', errors: 0, findings: [] });
+    expect(good.id).toMatch(/^[0-9a-f]{24}$/);
+    expect(bad.status).toBe('errors');
+    expect(bad.findings[0]).toEqual(
+      expect.objectContaining({ rule: expect.any(String), severity: 'error', message: expect.any(String), paths: expect.any(Array) }),
+    );
+  });
+
+  it('reports the second payload with an alias already used as a warning', async () => {
+    const twins = await tempDir();
+    await writeVariant(twins, 'one.json', 'twin');
+    await writeVariant(twins, 'two.json', 'twin');
+    const run = await runCli(['check', twins]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/⚠ 警告 cli\.duplicate-alias .*twin-2024 已被 .*one\.json 使用/);
+  });
+});
