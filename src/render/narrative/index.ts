@@ -1,9 +1,111 @@
+/**
+ * 第三部分 情况说明 and 第五部分 名词解释: full pages (narrative.html, glossary.html) and the
+ * `<section id="part3">` / `<section id="part5">` fragments the whole-document page embeds.
+ *
+ * Figures inside the narrative: an inline SVG when the context carries one (stateless renders),
+ * else an <img> pointing at the figure output (stored reports), else the caption with the
+ * figure's numbers written out (so no reader is left with an empty frame).
+ */
 import type { Model } from '../../model/derive';
+import { figureData, figureIds } from '../figures';
+import { escapeHtml } from '../html/escape';
+import { renderPage } from '../html/page';
 import type { RenderContext } from '../output';
-// Placeholder until the narrative renderer lands (being written now).
-export function renderNarrativeHtml(_model: Model, _ctx: RenderContext): string {
-  throw new Error('pending: narrative renderer');
+import { partHtml, partText, type Block, type FigureRenderer } from './blocks';
+import { buildGlossary } from './glossary';
+import { buildNarrative } from './narrative';
+
+export { buildNarrative, changeText, ordinalList } from './narrative';
+export { buildGlossary, subjectExplanation, subjectLines, usedItemCodes } from './glossary';
+export { fill, placeholders, TemplateError } from './template';
+export type { Block, NarrativePart, NarrativeSection } from './blocks';
+
+const NARRATIVE_CSS = `
+.narrative figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
+.narrative figure.chart img,.narrative figure.chart svg{display:block;max-width:100%;height:auto;margin:0 auto}
+.narrative figure.chart figcaption{font-size:14px;color:var(--muted);text-indent:0;margin-top:6px}
+.narrative figure.chart-text .chart-alt{border:1px dashed var(--rule);border-radius:4px;padding:12px 16px;text-indent:0;color:var(--fg)}
+.narrative .no{font-variant-numeric:tabular-nums}
+.glossary h3:empty{display:none}
+`;
+
+function figureRenderer(ctx: RenderContext): FigureRenderer {
+  return (block: Extract<Block, { kind: 'figure' }>) => {
+    const id = escapeHtml(block.id);
+    const alt = escapeHtml(block.alt);
+    // The chart draws its caption itself; the figcaption stays for screen readers and text copies.
+    const caption = `<figcaption class="visually-hidden">${escapeHtml(block.caption)}</figcaption>`;
+    const svg = ctx.inlineFigures?.get(block.id);
+    if (svg) {
+      // Our own renderer's SVG (text drawn as paths): inserted as is.
+      return `<figure class="chart" id="figure-${id}"><div class="chart-svg" role="img" aria-label="${alt}">${svg}</div>${caption}</figure>`;
+    }
+    if (ctx.links) {
+      const src = escapeHtml(ctx.links.figure(block.id, 'svg'));
+      return `<figure class="chart" id="figure-${id}"><img src="${src}" alt="${alt}" loading="lazy" decoding="async">${caption}</figure>`;
+    }
+    return `<figure class="chart chart-text" id="figure-${id}"><p class="chart-alt">${alt}</p><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
+  };
 }
-export function renderGlossaryHtml(_model: Model, _ctx: RenderContext): string {
-  throw new Error('pending: glossary renderer');
+
+/** The figures the figure renderer offers for this payload, with its captions ("图1：…"). */
+function figureOptions(model: Model): { figures: string[]; caption: (id: string) => string | undefined } {
+  return {
+    figures: figureIds(model),
+    caption: (id) => {
+      try {
+        return figureData(model, id).caption;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * `<section id="part3" class="part prose narrative">` with sections 一 to 十三 and the figures.
+ * @example renderNarrativeSection(model, { params: DEFAULT_PARAMS }) // '<section id="part3" …'
+ */
+export function renderNarrativeSection(model: Model, ctx: RenderContext): string {
+  return partHtml(buildNarrative(model, figureOptions(model)), figureRenderer(ctx), 'part prose narrative');
+}
+
+/**
+ * `<section id="part5" class="part prose glossary">` with the entries and the 咨询电话 line.
+ * @example renderGlossarySection(model, { params: DEFAULT_PARAMS }) // '<section id="part5" …'
+ */
+export function renderGlossarySection(model: Model, ctx: RenderContext): string {
+  return partHtml(buildGlossary(model), figureRenderer(ctx), 'part prose glossary');
+}
+
+function page(model: Model, ctx: RenderContext, kind: 'narrative' | 'glossary', title: string, main: string): string {
+  const { meta } = model.payload;
+  return renderPage({
+    ctx,
+    title: `${meta.fiscalYear} 年度${meta.department} ${title}`,
+    main,
+    embedId: `${meta.slug}-${meta.fiscalYear}-${kind}`,
+    extraCss: NARRATIVE_CSS,
+  });
+}
+
+/** narrative.html: 第三部分 as a page of its own. */
+export function renderNarrativeHtml(model: Model, ctx: RenderContext): string {
+  const part = buildNarrative(model, figureOptions(model));
+  return page(model, ctx, 'narrative', '部门决算情况说明', partHtml(part, figureRenderer(ctx), 'part prose narrative'));
+}
+
+/** glossary.html: 第五部分 as a page of its own. */
+export function renderGlossaryHtml(model: Model, ctx: RenderContext): string {
+  return page(model, ctx, 'glossary', '名词解释', renderGlossarySection(model, ctx));
+}
+
+/** 第三部分 as plain text (one paragraph a line), for the CLI, the audit and tests. */
+export function narrativeText(model: Model): string {
+  return partText(buildNarrative(model, figureOptions(model)));
+}
+
+/** 第五部分 as plain text. */
+export function glossaryText(model: Model): string {
+  return partText(buildGlossary(model));
 }

@@ -1,0 +1,110 @@
+/**
+ * 第五部分 名词解释: the standard entries (templates/glossary/standard.json), entry （十） generated
+ * from the 项-level 支出功能分类科目 the tables use, the payload's additional terms, and the phone line.
+ *
+ * Which standard entries are kept: all of them. Each standard term is a line or column label of a
+ * table that is always printed (公开01表 income/expense lines, 03表 columns, 09表) or a heading of
+ * 第三部分 (机关运行经费), so it appears in every document even when its figure is zero — as in the
+ * reference, which explains 经营收入 while its 经营收入 is blank.
+ */
+import type { Model } from '../../model/derive';
+import { functionalSubject } from '../../model/template-set';
+import standard from '../../../templates/glossary/standard.json';
+import genericItems from '../../../templates/glossary/generic-items.json';
+import type { Block, NarrativePart } from './blocks';
+import { fill } from './template';
+import { chineseNumeral, sentence } from './text';
+
+/**
+ * Explanation ("反映……") of a 功能分类 code: the built-in catalog, else the payload's
+ * glossary.subjectExplanations, else the wording shared by every 款's 行政运行 / 一般行政管理事务 /
+ * 机关服务 / 事业运行 when the code and the table's name match it; undefined when none applies
+ * (the audit warns about that).
+ * @example subjectExplanation(model, '2101103') // "反映财政部门安排的公务员医疗补助经费。"
+ */
+export function subjectExplanation(model: Model, code: string): string | undefined {
+  const catalog = functionalSubject(code)?.explanation;
+  if (catalog) return catalog;
+  const given = model.payload.glossary.subjectExplanations;
+  if (Object.hasOwn(given, code)) return given[code];
+  if (code.length !== 7) return undefined;
+  const name = subjectNames(model, code)?.item;
+  const generic = genericItems.items.find((g) => code.endsWith(g.suffix) && g.name === name);
+  return generic?.explanation;
+}
+
+const TABLES = ['income', 'expense', 'gpbExpense', 'fund', 'stateCapital'] as const;
+
+/** Names of a 项 and its 类/款 as the tables print them (first table that has the row). */
+function subjectNames(model: Model, code: string): { class: string; section: string; item: string } | undefined {
+  const nameOf = (c: string) => {
+    for (const key of TABLES) {
+      const row = model[key].rows.find((r) => r.code === c);
+      if (row && row.name) return row.name;
+    }
+    return functionalSubject(c)?.name ?? '';
+  };
+  const item = nameOf(code);
+  if (!item) return undefined;
+  return { class: nameOf(code.slice(0, 3)), section: nameOf(code.slice(0, 5)), item };
+}
+
+/** Every 项 code used in tables 02/03/05/07/08, in code order. */
+export function usedItemCodes(model: Model): string[] {
+  const codes = new Set<string>();
+  for (const key of TABLES) for (const row of model[key].rows) if (row.level === 'item') codes.add(row.code);
+  return [...codes].sort();
+}
+
+/** Lines of entry （十）: "一般公共服务（类）…（款）…（项），反映……". */
+export function subjectLines(model: Model): string[] {
+  return usedItemCodes(model).map((code) => {
+    const names = subjectNames(model, code) ?? { class: '', section: '', item: code };
+    const subject = fill(standard.subjectName, {
+      // The reference writes the 类 without its trailing 支出: 一般公共服务（类）.
+      className: names.class.replace(/支出$/, ''),
+      sectionName: names.section,
+      itemName: names.item,
+    });
+    const explanation = subjectExplanation(model, code);
+    return explanation
+      ? fill(standard.subjectLine, { subject, explanation: sentence(explanation) })
+      : fill(standard.subjectLineNoExplanation, { subject });
+  });
+}
+
+/**
+ * 第五部分 as text blocks. Entries are numbered by position; （十八）其他专用名词 is printed only
+ * when the payload adds terms (an empty heading explains nothing).
+ */
+export function buildGlossary(model: Model): NarrativePart {
+  const meta = model.payload.meta;
+  const additions = model.payload.glossary.additions;
+  const blocks: Block[] = [];
+  let n = 0;
+  const numberedLine = (i: number, text: string): Block => ({
+    kind: 'paragraph',
+    text,
+    level: 1,
+    marker: { text: fill(standard.numbered.marker, { n: i }), gap: standard.numbered.gap },
+  });
+  for (const entry of standard.entries) {
+    if (entry.key === 'subjects') {
+      const lines = subjectLines(model);
+      if (lines.length === 0) continue;
+      blocks.push({ kind: 'paragraph', text: fill(standard.heading, { n: chineseNumeral(++n), term: entry.term }) });
+      lines.forEach((line, i) => blocks.push(numberedLine(i + 1, line)));
+    } else if (entry.key === 'others') {
+      if (additions.length === 0) continue;
+      blocks.push({ kind: 'paragraph', text: fill(standard.heading, { n: chineseNumeral(++n), term: entry.term }) });
+      additions.forEach((a, i) =>
+        blocks.push(numberedLine(i + 1, fill(standard.additionLine, { term: a.term, definition: sentence(a.definition) }))),
+      );
+    } else {
+      const definition = fill(entry.definition!, { fiscalLevel: meta.fiscalLevel });
+      blocks.push({ kind: 'paragraph', text: fill(standard.entry, { n: chineseNumeral(++n), term: entry.term, definition }) });
+    }
+  }
+  if (meta.contactPhone) blocks.push({ kind: 'paragraph', text: fill(standard.contactPhone, { phone: meta.contactPhone }) });
+  return { id: 'part5', title: standard.partTitle, sections: [{ id: 'part5-terms', title: '', blocks }] };
+}

@@ -1,0 +1,628 @@
+/**
+ * 第三部分 情况说明, sections 一 to 十三, as text blocks. Every sentence comes from a template in
+ * templates/narrative/*.json; the variant is chosen by the numbers (增加/减少/持平, 大于/小于/等于,
+ * zero budget, empty table…), every figure comes from deriveNarrativeFigures, and payload text
+ * (reasons, outcomes) is only ever inserted, never made up: a missing reason drops its clause.
+ */
+import { v, type Model } from '../../model/derive';
+import { deriveNarrativeFigures, type Change, type Completion, type NarrativeFigures } from '../../model/narrative-figures';
+import common from '../../../templates/narrative/common.json';
+import overview from '../../../templates/narrative/overview.json';
+import gpbTemplates from '../../../templates/narrative/gpb-expense.json';
+import fundTemplates from '../../../templates/narrative/government-funds.json';
+import threePublicTemplates from '../../../templates/narrative/three-public.json';
+import otherTemplates from '../../../templates/narrative/other-sections.json';
+import performanceTemplates from '../../../templates/narrative/performance.json';
+import type { Block, NarrativePart, NarrativeSection } from './blocks';
+import { fill, type TemplateValues } from './template';
+import { chineseNumeral, clause, sentence, textAmount } from './text';
+
+/** A comparison with the previous year, as template data. */
+export interface ChangeTemplates {
+  change: string;
+  changeNoRate: string;
+  flat: string;
+  reason: string;
+  end: string;
+}
+
+/**
+ * The comparison clause, or '' when there is no previous year. No change → the `flat` wording
+ * (no rate, no reason: there is nothing to explain); no previous amount → no rate.
+ */
+export function changeText(t: ChangeTemplates, c: Change | null, values: TemplateValues, reason?: string): string {
+  if (!c) return '';
+  const up = c.direction === 'up';
+  const vals = {
+    ...values,
+    changeVerb: up ? common.verbs.up : common.verbs.down,
+    rateVerb: up ? common.verbs.rateUp : common.verbs.rateDown,
+    changeAbs: textAmount(c.abs),
+    rate: c.rate ?? undefined,
+  };
+  if (c.direction === 'flat') return fill(t.flat, vals) + t.end;
+  let text = fill(c.rate === null ? t.changeNoRate : t.change, vals);
+  if (reason) text += fill(t.reason, { ...vals, reason: clause(reason) });
+  return text + t.end;
+}
+
+/** "一是…；二是…" for several items, the item itself for one. */
+export function ordinalList(items: string[]): string {
+  if (items.length === 1) return clause(items[0]);
+  return items
+    .map((text, i) => fill(common.ordinalItem, { n: chineseNumeral(i + 1), text: clause(text) }))
+    .join(common.ordinalSeparator);
+}
+
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+const numbered = (n: number, text: string): Block => ({
+  kind: 'paragraph',
+  text,
+  level: 1,
+  marker: { text: fill(common.numbered.marker, { n }), gap: common.numbered.gap },
+});
+const subNumbered = (n: number, text: string): Block => ({
+  kind: 'paragraph',
+  text,
+  level: 2,
+  marker: { text: fill(common.subNumbered.marker, { n }), gap: common.subNumbered.gap },
+});
+
+/** Sub-headings （一）（二）… numbered by position, so a missing one leaves no gap. */
+function subHeadings(): (text: string) => Block {
+  let n = 0;
+  return (text) => ({ kind: 'heading', text: fill(common.subHeading, { n: chineseNumeral(++n), text }) });
+}
+
+type FigureId = keyof typeof common.figures;
+
+interface Ctx {
+  model: Model;
+  f: NarrativeFigures;
+  base: { year: number; prevYear: number; department: string };
+  /** Ids of the figures the figure renderer offers; a figure block is placed only for these. */
+  figures: readonly string[];
+  /** The figure renderer's caption of a figure, when it has one (ours from the template otherwise). */
+  caption?: (id: string) => string | undefined;
+}
+
+/** "name amount 万元，占 share%" for each part, or the total alone when shares cannot be given. */
+function sharesAlt(
+  ft: { alt: string; altEmpty: string; part: string; separator: string },
+  parts: { name: string; amount: number; share: string | null }[],
+  total: number,
+  base: Ctx['base'],
+): string {
+  if (parts.length === 0 || parts.some((x) => x.share === null)) return fill(ft.altEmpty, { ...base, total: textAmount(total) });
+  const words = parts.map((x) => fill(ft.part, { name: x.name, amount: textAmount(x.amount), share: x.share! }));
+  return fill(ft.alt, { ...base, parts: words.join(ft.separator) });
+}
+
+/** The figure block, or nothing when the figure renderer does not offer that figure for this payload. */
+function figureIf(ctx: Ctx, id: FigureId): Block[] {
+  return ctx.figures.includes(id) ? [figureBlock(ctx, id)] : [];
+}
+
+/** A figure block with its alt text stating the figure's numbers in words. */
+export function figureBlock(ctx: Ctx, id: FigureId): Extract<Block, { kind: 'figure' }> {
+  const { f, base } = ctx;
+  const t = common.figures;
+  let alt: string;
+  switch (id) {
+    case '1':
+    case '4': {
+      const g = id === '1' ? f.grand : f.fiscal;
+      const ft = t[id];
+      if (!g.equal) alt = fill(ft.altSeparate, { ...base, income: textAmount(g.income), expense: textAmount(g.expense) });
+      else if (g.incomeChange)
+        alt = fill(ft.alt, { ...base, previous: textAmount(g.incomeChange.previous), current: textAmount(g.income) });
+      else alt = fill(ft.altNoPrevious, { ...base, current: textAmount(g.income) });
+      break;
+    }
+    case '2':
+    case '3': {
+      const ft = t[id];
+      const parts =
+        id === '2'
+          ? f.income.sources.map((s) => ({ name: overview.income.names[s.key], amount: s.amount, share: s.share }))
+          : f.expense.parts.map((s) => ({ name: overview.expense.names[s.key], amount: s.amount, share: s.share }));
+      const total = id === '2' ? f.income.total : f.expense.total;
+      alt = sharesAlt(ft, parts, total, base);
+      break;
+    }
+    case '5': {
+      const parts = f.gpb.classes.map((c) => ({ name: c.name, amount: c.amount, share: c.share }));
+      alt = sharesAlt(t[id], parts, f.gpb.total, base);
+      break;
+    }
+    case '6': {
+      const ft = t[id];
+      const tp = ctx.model.threePublic;
+      const keys = ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
+      const parts = keys.map((k) =>
+        fill(ft.part, { name: ft.names[k], budget: textAmount(v(tp.budget[k])), actual: textAmount(v(tp.actual[k])) }),
+      );
+      alt = fill(ft.alt, { ...base, parts: parts.join(ft.separator) });
+      break;
+    }
+    case '7': {
+      const ft = t[id];
+      const parts = f.gpb.details
+        .flatMap((c) => c.items)
+        .filter((i) => i.completion.budget !== null)
+        .map((i) => fill(ft.part, { name: i.itemName, budget: textAmount(i.completion.budget!), actual: textAmount(i.actual) }));
+      alt = fill(ft.alt, { ...base, parts: parts.join(ft.separator) });
+      break;
+    }
+  }
+  return { kind: 'figure', id, caption: ctx.caption?.(id) ?? t[id].caption, alt };
+}
+
+function sectionOverall(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = overview.overall;
+  const reason = model.payload.explanation.reasons.grandTotal;
+  const g = f.grand;
+  let text: string;
+  if (g.equal) {
+    text = fill(t.totalsEqual, { ...base, total: textAmount(g.income) }) + changeText(t.change, g.incomeChange, base, reason);
+  } else {
+    text =
+      fill(t.totalsSeparate, { ...base, incomeTotal: textAmount(g.income), expenseTotal: textAmount(g.expense) }) +
+      changeText(t.changeSeparate, g.incomeChange, { ...base, subject: t.subjectIncome }) +
+      changeText(t.changeSeparate, g.expenseChange, { ...base, subject: t.subjectExpense }, reason);
+  }
+  return [paragraph(text), ...figureIf(ctx, '1')];
+}
+
+function structureSentence(
+  t: typeof overview.income | typeof overview.expense,
+  names: Record<string, string>,
+  total: number,
+  c: Change | null,
+  parts: { key: string; amount: number; share: string | null }[],
+  base: Ctx['base'],
+  reason: string | undefined,
+): string {
+  let text = fill(t.total, { ...base, total: textAmount(total) }) + changeText(t.change, c, base, reason) + t.end;
+  if (parts.length > 0) {
+    text +=
+      t.partsIntro +
+      parts
+        .map((p) =>
+          p.share === null
+            ? fill(t.partNoShare, { name: names[p.key], amount: textAmount(p.amount) })
+            : fill(t.part, { name: names[p.key], amount: textAmount(p.amount), share: p.share }),
+        )
+        .join(t.partSeparator) +
+      t.partsEnd;
+  }
+  return text;
+}
+
+function sectionIncome(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = overview.income;
+  const text = structureSentence(t, t.names, f.income.total, f.income.change, f.income.sources, base, model.payload.explanation.reasons.income);
+  return [paragraph(text), ...figureIf(ctx, '2')];
+}
+
+function sectionExpense(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = overview.expense;
+  const text = structureSentence(t, t.names, f.expense.total, f.expense.change, f.expense.parts, base, model.payload.explanation.reasons.expense);
+  return [paragraph(text), ...figureIf(ctx, '3')];
+}
+
+function sectionFiscal(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = overview.fiscal;
+  const reasons = model.payload.explanation.reasons;
+  const g = f.fiscal;
+  const first = g.equal
+    ? fill(t.totalsEqual, { ...base, total: textAmount(g.income) }) + changeText(t.change, g.incomeChange, base, reasons.fiscalGrandTotal)
+    : fill(t.totalsSeparate, { ...base, incomeTotal: textAmount(g.income), expenseTotal: textAmount(g.expense) }) +
+      changeText(t.changeSeparate, g.incomeChange, { ...base, subject: t.subjectIncome }) +
+      changeText(t.changeSeparate, g.expenseChange, { ...base, subject: t.subjectExpense }, reasons.fiscalGrandTotal);
+  const second =
+    fill(t.gpbIncome, { ...base, amount: textAmount(g.gpbIncome) }) +
+    changeText(t.gpbIncomeChange, g.gpbIncomeChange, base, reasons.gpbIncome) +
+    g.otherIncome.map((o) => fill(t.otherIncome, { name: t.otherNames[o.key], amount: textAmount(o.amount) })).join('') +
+    t.end;
+  return [paragraph(first), paragraph(second), ...figureIf(ctx, '4')];
+}
+
+function itemBody(c: Completion, reason: string | undefined): string {
+  const t = gpbTemplates.gpb;
+  const vals = { actual: textAmount(c.actual), budget: c.budget === null ? undefined : textAmount(c.budget), rate: c.rate ?? undefined };
+  switch (c.relation) {
+    case 'noBudget':
+      return fill(t.itemNoBudget, vals) + t.itemEnd;
+    case 'zeroBudget':
+      return fill(t.itemZeroBudget, vals) + (reason ? fill(t.itemZeroBudgetReason, { reason: clause(reason) }) : '') + t.itemEnd;
+    case 'equal':
+      return fill(t.itemBudget, vals) + t.itemEnd;
+    case 'over':
+    case 'under': {
+      const relation = c.relation === 'over' ? common.verbs.over : common.verbs.under;
+      return fill(t.itemBudget, vals) + (reason ? fill(t.itemReason, { relation, reason: clause(reason) }) : '') + t.itemEnd;
+    }
+  }
+}
+
+function sectionGpb(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = gpbTemplates.gpb;
+  const g = f.gpb;
+  const heading = subHeadings();
+  const blocks: Block[] = [];
+
+  // （一）
+  blocks.push(heading(t.overviewHeading));
+  blocks.push(
+    paragraph(
+      (g.shareOfExpense === null
+        ? fill(t.overviewNoShare, { ...base, total: textAmount(g.total) })
+        : fill(t.overview, { ...base, total: textAmount(g.total), share: g.shareOfExpense })) +
+        changeText(t.change, g.change, base, model.payload.explanation.reasons.gpbExpense),
+    ),
+  );
+
+  // （二）
+  blocks.push(heading(t.structureHeading));
+  blocks.push(paragraph(fill(t.structureIntro, { ...base, total: textAmount(g.total) })));
+  g.classes.forEach((cls, i) => {
+    let text = fill(t.structureClass, { name: cls.name, amount: textAmount(cls.amount), share: cls.share ?? undefined });
+    if (cls.uses.length > 0) text += fill(t.structureUses, { uses: cls.uses.join(common.listSeparator) });
+    blocks.push(numbered(i + 1, text));
+  });
+
+  blocks.push(...figureIf(ctx, '5'));
+
+  // （三）
+  blocks.push(heading(t.detailHeading));
+  const b = g.budget;
+  let text =
+    b.relation === 'noBudget'
+      ? fill(t.budgetMissing, { ...base, actual: textAmount(b.actual) })
+      : b.relation === 'zeroBudget'
+        ? fill(t.budgetZero, { ...base, actual: textAmount(b.actual) })
+        : fill(t.budget, { ...base, budget: textAmount(b.budget!), actual: textAmount(b.actual), rate: b.rate! });
+  const split = (['basic', 'project'] as const).filter((k) => g[k] !== 0);
+  if (split.length > 0) {
+    text +=
+      t.splitIntro +
+      split.map((k) => fill(t.splitPart, { name: t.splitNames[k], amount: textAmount(g[k]) })).join(t.splitSeparator) +
+      t.splitEnd;
+  }
+  if (g.mainProjects.length > 0) {
+    text +=
+      t.projectsIntro +
+      g.mainProjects
+        .map(
+          (m) =>
+            fill(t.project, { name: m.name, amount: textAmount(m.amount) }) +
+            (m.outcome ? fill(t.projectOutcome, { outcome: clause(m.outcome) }) : ''),
+        )
+        .join(t.projectSeparator) +
+      t.projectsEnd;
+  }
+  blocks.push(paragraph(text));
+
+  // Per 项, grouped by 类 and numbered as the reference numbers them: the first 类 sits under the intro line.
+  g.details.forEach((cls, i) => {
+    blocks.push(numbered(i + 1, i === 0 ? t.itemsIntro : fill(t.classIntro, { name: cls.name })));
+    cls.items.forEach((item, j) => {
+      const subject = fill(t.itemSubject, { className: item.className, sectionName: item.sectionName, itemName: item.itemName });
+      blocks.push(subNumbered(j + 1, subject + itemBody(item.completion, item.reason)));
+    });
+  });
+  blocks.push(...figureIf(ctx, '7'));
+  return blocks;
+}
+
+function sectionBasic(ctx: Ctx): Block[] {
+  const { f, base } = ctx;
+  const t = gpbTemplates.basic;
+  const b = f.basic;
+  if (b.total === 0 && b.personnel.total === 0 && b.public.total === 0) {
+    return [paragraph(fill(t.introNoParts, { ...base, total: textAmount(0) }))];
+  }
+  const part = (withItems: string, without: string, x: { total: number; items: string[] }) =>
+    x.items.length > 0
+      ? fill(withItems, { amount: textAmount(x.total), items: x.items.join(common.listSeparator) })
+      : fill(without, { amount: textAmount(x.total) });
+  return [
+    paragraph(fill(t.intro, { ...base, total: textAmount(b.total) })),
+    paragraph(part(t.personnel, t.personnelNoItems, b.personnel)),
+    paragraph(part(t.public, t.publicNoItems, b.public)),
+  ];
+}
+
+function sectionFund(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = fundTemplates.fund;
+  const x = f.fund;
+  if (x.empty) return [paragraph(t.none)];
+  let text = fill(t.main, { ...base, income: textAmount(x.income), expense: textAmount(x.expense) });
+  if (x.carryForwardStart !== 0 || x.carryForwardEnd !== 0) {
+    text += fill(t.carry, { start: textAmount(x.carryForwardStart), end: textAmount(x.carryForwardEnd) });
+  }
+  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.fundChange);
+  if (x.basic !== 0 || x.project !== 0) text += fill(t.split, { basic: textAmount(x.basic), project: textAmount(x.project) });
+  if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
+  return [paragraph(text)];
+}
+
+function sectionStateCapital(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = fundTemplates.stateCapital;
+  const x = f.stateCapital;
+  if (x.empty) return [paragraph(t.none)];
+  let text = fill(t.main, { ...base, expense: textAmount(x.expense) });
+  if (x.basic !== 0 || x.project !== 0) text += fill(t.split, { basic: textAmount(x.basic), project: textAmount(x.project) });
+  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.stateCapitalChange);
+  if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
+  return [paragraph(text)];
+}
+
+function sectionThreePublic(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = threePublicTemplates;
+  const tp = f.threePublic;
+  const reasons = model.payload.explanation.reasons;
+  const detail = model.payload.explanation.threePublicDetail;
+  const heading = subHeadings();
+  const blocks: Block[] = [];
+
+  // （一）
+  blocks.push(heading(t.totalHeading));
+  const total = tp.total;
+  const none = total.budget === 0 && total.actual === 0;
+  let text = none
+    ? fill(t.totalNone, base)
+    : total.completion.relation === 'zeroBudget'
+      ? fill(t.totalZeroBudget, { ...base, actual: textAmount(total.actual) })
+      : fill(t.total, {
+          ...base,
+          budget: textAmount(total.budget),
+          actual: textAmount(total.actual),
+          rate: total.completion.rate ?? undefined,
+        });
+  // Nothing budgeted or spent, this year or last: "与上年持平" would add nothing.
+  const totalChange = none && total.change?.direction === 'flat' ? null : total.change;
+  text += totalChange ? changeText(t.totalChange, totalChange, base, reasons.threePublic) : t.end;
+  blocks.push(paragraph(text));
+
+  // （二）
+  blocks.push(heading(t.detailHeading));
+  const category = (key: 'abroad' | 'vehicle' | 'reception', reason: string | undefined): string => {
+    const line = tp[key];
+    const name = t.names[key];
+    const nothing = line.actual === 0 && line.budget === 0;
+    const main = nothing
+      ? fill(t.category.none, { ...base, name })
+      : line.completion.relation === 'zeroBudget'
+        ? fill(t.category.zeroBudget, { name, actual: textAmount(line.actual) })
+        : fill(t.category.withBudget, {
+            name,
+            budget: textAmount(line.budget),
+            actual: textAmount(line.actual),
+            rate: line.completion.rate ?? undefined,
+          });
+    const c = nothing && line.change?.direction === 'flat' ? null : line.change;
+    return main + (c ? changeText(t.categoryChange, c, base, reason) : t.end);
+  };
+
+  let abroad = category('abroad', reasons.abroad);
+  if (tp.abroad.actual !== 0) {
+    const { abroadGroups: groups, abroadPeople: people } = detail;
+    if (groups !== undefined && people !== undefined) abroad += fill(t.abroadGroupsPeople, { groups, people });
+    else if (groups !== undefined) abroad += fill(t.abroadGroups, { groups });
+    else if (people !== undefined) abroad += fill(t.abroadPeople, { people });
+  }
+  blocks.push(numbered(1, abroad));
+
+  let vehicle = category('vehicle', reasons.vehicle);
+  const held = detail.vehiclesHeld === undefined ? '' : fill(t.vehiclesHeld, { ...base, count: detail.vehiclesHeld });
+  if (tp.vehicle.actual === 0) {
+    blocks.push(numbered(2, vehicle + held));
+  } else {
+    vehicle += t.vehicleOf;
+    blocks.push(numbered(2, vehicle));
+    let purchase = fill(t.purchase, { amount: textAmount(tp.purchase) });
+    if (detail.vehiclesPurchased !== undefined) purchase += fill(t.purchasedCount, { count: detail.vehiclesPurchased });
+    blocks.push(subNumbered(1, purchase));
+    let operation = fill(t.operation, { amount: textAmount(tp.operation) });
+    if (detail.vehicleOperationBreakdown.length > 0) {
+      const items = detail.vehicleOperationBreakdown
+        .map((b) => fill(t.operationItem, { item: clause(b.item), amount: textAmount(b.amount) }))
+        .join(common.listSeparator);
+      operation += fill(t.operationBreakdown, { items });
+    }
+    blocks.push(subNumbered(2, operation + t.operationEnd + held));
+  }
+
+  let reception = category('reception', reasons.reception);
+  if (tp.reception.actual !== 0) {
+    const { receptionBatches: batches, receptionPeople: people } = detail;
+    if (batches !== undefined && people !== undefined) reception += fill(t.receptionBatchesPeople, { batches, people });
+    else if (batches !== undefined) reception += fill(t.receptionBatches, { batches });
+    else if (people !== undefined) reception += fill(t.receptionPeople, { people });
+  }
+  blocks.push(numbered(3, reception));
+  blocks.push(...figureIf(ctx, '6'));
+  return blocks;
+}
+
+function sectionOperatingCosts(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = otherTemplates.operatingCosts;
+  const x = f.operatingCosts;
+  if (!x) return [];
+  // A zero this year and last is just "0 万元": "与上年持平" would add nothing.
+  const c = x.amount === 0 && x.change?.direction === 'flat' ? null : x.change;
+  return [
+    paragraph(
+      fill(t.amount, { ...base, amount: textAmount(x.amount) }) +
+        changeText(t.change, c, base, model.payload.explanation.reasons.operatingCosts) +
+        t.end,
+    ),
+  ];
+}
+
+function sectionProcurement(ctx: Ctx): Block[] {
+  const { f, base } = ctx;
+  const t = otherTemplates.procurement;
+  const x = f.procurement;
+  if (!x) return [];
+  if (x.total === 0 && x.goods === 0 && x.works === 0 && x.services === 0) return [paragraph(fill(t.none, base))];
+  let text = fill(t.total, {
+    ...base,
+    total: textAmount(x.total),
+    goods: textAmount(x.goods),
+    works: textAmount(x.works),
+    services: textAmount(x.services),
+  });
+  if (x.sme !== null) {
+    text += x.smeShare === null ? '' : fill(t.sme, { sme: textAmount(x.sme), share: x.smeShare });
+    if (x.smallMicro !== null) {
+      text +=
+        x.smallMicroShare === null
+          ? fill(t.smallMicroNoShare, { smallMicro: textAmount(x.smallMicro) })
+          : fill(t.smallMicro, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShare });
+    }
+    text += t.smeEnd;
+  }
+  const shares = x.categories
+    .filter((c) => c.amount !== 0 && c.share !== null)
+    .map((c) => fill(t.category, { name: t.categoryNames[c.key], share: c.share! }));
+  if (shares.length > 0) text += shares.join(t.categorySeparator) + t.categoriesEnd;
+  const zero = x.categories.filter((c) => c.amount === 0);
+  if (zero.length > 0) {
+    const names = zero.map((c) => fill(t.notIncurredName, { name: t.categoryNames[c.key] })).join(common.listSeparator);
+    text += fill(t.notIncurred, { names });
+  }
+  return [paragraph(text)];
+}
+
+function sectionAssets(ctx: Ctx): Block[] {
+  const { base, model } = ctx;
+  const t = otherTemplates.assets;
+  const a = model.payload.explanation.assets;
+  if (!a) return [];
+  const [y, m, d] = (a.asOf ?? `${base.year}-12-31`).split('-').map(Number);
+  const asOf = fill(t.asOf, { ...base, asOfYear: y, asOfMonth: m, asOfDay: d });
+  let text = '';
+  if (a.vehicles !== undefined) {
+    text += asOf + fill(t.vehicles, { vehicles: a.vehicles });
+    if (a.vehicleBreakdown.length > 0) {
+      text +=
+        t.breakdownIntro +
+        a.vehicleBreakdown
+          .map((b) => fill(t.breakdownItem, { kind: b.kind, count: b.count }) + (b.note ? fill(t.breakdownNote, { note: clause(b.note) }) : ''))
+          .join(t.breakdownSeparator);
+    }
+    text += t.vehiclesEnd;
+    if (a.equipmentOver1m !== undefined) text += fill(t.equipment, { count: a.equipmentOver1m });
+  } else if (a.equipmentOver1m !== undefined) {
+    text += asOf + fill(t.equipmentAlone, { count: a.equipmentOver1m });
+  }
+  if (a.note) text += sentence(a.note);
+  return text ? [paragraph(text)] : [];
+}
+
+function sectionPerformance(ctx: Ctx): Block[] {
+  const { f, base, model } = ctx;
+  const t = performanceTemplates;
+  const perf = model.payload.performance;
+  const x = f.performance;
+  if (!perf || !x) return [];
+  const heading = subHeadings();
+  const blocks: Block[] = [];
+
+  // （一）
+  let management = '';
+  if (x.projectCount > 0) {
+    const vals = { ...base, count: x.projectCount, budget: textAmount(x.projectBudget), executed: textAmount(x.projectExecuted) };
+    management += x.coverage === null ? fill(t.managementNoShare, vals) : fill(t.management, { ...vals, share: x.coverage });
+  }
+  if (perf.evaluationSummary) management += sentence(perf.evaluationSummary);
+  if (management) blocks.push(heading(t.managementHeading), paragraph(management));
+
+  // （二）
+  let overall = '';
+  if (x.overallBudget !== null) {
+    overall += fill(t.overall, { budget: textAmount(x.overallBudget) });
+    if (x.overallExecuted !== null) overall += fill(t.overallExecuted, { executed: textAmount(x.overallExecuted) });
+    overall += t.overallEnd;
+  }
+  if (perf.overallConclusion) overall += sentence(perf.overallConclusion);
+  if (perf.overallOutputs) overall += fill(t.overallOutputs, { outputs: sentence(perf.overallOutputs) });
+  if (overall) blocks.push(heading(t.overallHeading), paragraph(overall));
+
+  // （三）
+  const count = x.projectCount || x.summaries.length;
+  if (x.summaries.length > 0) {
+    blocks.push(heading(t.projectsHeading), paragraph(fill(t.projectsIntro, { ...base, count })));
+    x.summaries.forEach((s, i) => {
+      const name = clause(s.name);
+      // "…建设项目" is not followed by another 项目.
+      let text = fill(t.projectTitle, { name: name.endsWith('项目') ? name.slice(0, -2) : name });
+      if (s.budget !== null && s.executed !== null) {
+        const vals = { budget: textAmount(s.budget), executed: textAmount(s.executed) };
+        text += s.rate === null ? fill(t.projectBudgetNoRate, vals) : fill(t.projectBudget, { ...vals, rate: s.rate });
+      }
+      if (s.outputs.length > 0) text += fill(t.outputs, { items: ordinalList(s.outputs) });
+      if (s.problems.length > 0) text += fill(t.problems, { items: ordinalList(s.problems) });
+      if (s.improvements.length > 0) text += fill(t.improvements, { items: ordinalList(s.improvements) });
+      blocks.push(numbered(i + 1, text));
+    });
+  }
+
+  // （四）
+  if (perf.application) blocks.push(heading(t.applicationHeading), paragraph(sentence(perf.application)));
+  return blocks;
+}
+
+const SECTIONS: [keyof typeof common.sectionTitles, (ctx: Ctx) => Block[]][] = [
+  ['overall', sectionOverall],
+  ['income', sectionIncome],
+  ['expense', sectionExpense],
+  ['fiscal', sectionFiscal],
+  ['gpb', sectionGpb],
+  ['basic', sectionBasic],
+  ['fund', sectionFund],
+  ['stateCapital', sectionStateCapital],
+  ['threePublic', sectionThreePublic],
+  ['operatingCosts', sectionOperatingCosts],
+  ['procurement', sectionProcurement],
+  ['assets', sectionAssets],
+  ['performance', sectionPerformance],
+];
+
+/**
+ * 第三部分 as text blocks, sections 一 to 十三 (a section whose data the payload leaves out keeps its
+ * heading and has no body; the audit reports what is missing). `figures`: ids of the figures to
+ * place (default 图1–图4 after sections 一–四; 图5–图7, when offered, go to 五 and 九).
+ * @example buildNarrative(model).sections[0].blocks[0] // { kind: 'paragraph', text: '2024 年度收、支总计均为 1519.58 万元。…' }
+ */
+export function buildNarrative(
+  model: Model,
+  options: { figures?: readonly string[]; caption?: (id: string) => string | undefined } = {},
+): NarrativePart {
+  const f = deriveNarrativeFigures(model);
+  const ctx: Ctx = {
+    model,
+    f,
+    base: { year: f.year, prevYear: f.prevYear, department: model.payload.meta.department },
+    figures: options.figures ?? ['1', '2', '3', '4'],
+    caption: options.caption,
+  };
+  const sections: NarrativeSection[] = SECTIONS.map(([key, build], i) => ({
+    id: `part3-${i + 1}`,
+    title: common.sectionTitles[key],
+    blocks: build(ctx),
+  }));
+  return { id: 'part3', title: fill(common.partTitle, ctx.base), sections };
+}

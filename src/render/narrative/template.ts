@@ -1,0 +1,48 @@
+/**
+ * A tiny sentence-template engine: `{name}` placeholders filled from a context object.
+ * Templates are data (templates/narrative/*.json); a placeholder without a value is a bug in the
+ * template or the caller, so it throws instead of printing "{name}" or "undefined" to the public.
+ * Values are inserted as they are (no recursive expansion), so payload text containing braces is safe.
+ */
+
+export type TemplateValue = string | number;
+export type TemplateValues = Readonly<Record<string, TemplateValue | undefined>>;
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly placeholder: string,
+    readonly template: string,
+  ) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Fills `{name}` placeholders.
+ * @example fill('{year} 年度收、支总计均为 {total} 万元。', { year: 2024, total: '1519.58' }) // "2024 年度收、支总计均为 1519.58 万元。"
+ * @throws TemplateError when a placeholder has no value (undefined) or a number value is not an integer
+ */
+export function fill(template: string, values: TemplateValues): string {
+  return template.replace(PLACEHOLDER, (_match, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (value === undefined) {
+      throw new TemplateError(`模板占位符 {${name}} 没有取值：“${template}”`, name, template);
+    }
+    // Amounts and rates arrive preformatted as strings; a raw non-integer number would print float noise.
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      throw new TemplateError(`模板占位符 {${name}} 的数值 ${value} 不是整数，金额和比例应先格式化为文字`, name, template);
+    }
+    return String(value);
+  });
+}
+
+/** Names of the placeholders a template uses, in order of first appearance. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (!names.includes(m[1])) names.push(m[1]);
+  return names;
+}

@@ -1,0 +1,40 @@
+/**
+ * Formatting for running text: amounts without thousands separators and with two decimals
+ * ("1519.58 万元"), except a plain "0" for nothing ("因公出国（境）费 0 万元"), Chinese ordinals,
+ * and the punctuation glue between payload text and our templates.
+ */
+import { formatAmountText, type Cents } from '../../model/money';
+
+/** @example textAmount(151958) // "1519.58"; textAmount(0) // "0" */
+export function textAmount(cents: Cents): string {
+  return cents === 0 ? '0' : formatAmountText(cents);
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Chinese numeral for 1–99, as in （十三） and 二是.
+ * @example chineseNumeral(13) // "十三"
+ */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumeral: ${n} is outside 1–99`);
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+}
+
+const TRAILING = /[。；;，,、.\s]+$/u;
+const TERMINAL = /[。！？!?…”」』]$/u;
+
+/** Payload text to embed inside one of our sentences: trailing punctuation removed. */
+export function clause(text: string): string {
+  return text.trim().replace(TRAILING, '');
+}
+
+/** Payload text printed as a sentence of its own: ends with 。 unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (TERMINAL.test(t)) return t;
+  return `${t.replace(TRAILING, '')}。`;
+}
