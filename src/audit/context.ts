@@ -46,9 +46,9 @@ export interface Operand {
   path: string;
 }
 
-/** A blank cell reads as "空白"; anything else as the table prints it. */
-export function cell(value: Cents | null): string {
-  return value === null ? '空白' : formatAmount(value);
+/** "为 1,415.07", or "为空白" for a blank cell. */
+function is(value: Cents | null): string {
+  return value === null ? '为空白' : `为 ${formatAmount(value)}`;
 }
 
 const ROUNDING_NOTE = '，属尾数误差（各表金额由元换算为万元时分别四舍五入所致），请确认';
@@ -78,7 +78,7 @@ export function checkEqual(
     rule,
     severity,
     message:
-      `${actual.label}为 ${cell(actual.value)}，${expected.label}为 ${cell(expected.value)}，` +
+      `${actual.label}${is(actual.value)}，${expected.label}${is(expected.value)}，` +
       `两者应相等，相差 ${formatAmount(difference)}${rounding ? ROUNDING_NOTE : '，请核对'}。`,
     paths: uniquePaths(actual.path, expected.path),
     expected: formatAmount(e),
@@ -103,7 +103,8 @@ export function checkAtMost(
     rule,
     severity: rounding ? 'warning' : 'error',
     message:
-      `${part.label}为 ${cell(part.value)}，大于${whole.label} ${cell(whole.value)}，超出 ${formatAmount(excess)}` +
+      `${part.label}${is(part.value)}，大于${whole.label}${whole.value === null ? '（空白）' : ` ${formatAmount(w)}`}，` +
+      `超出 ${formatAmount(excess)}` +
       `（${why}）${rounding ? ROUNDING_NOTE : '，请核对'}。`,
     paths: uniquePaths(part.path, whole.path),
     expected: `≤ ${formatAmount(w)}`,

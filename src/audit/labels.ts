@@ -64,7 +64,7 @@ const LEVEL_NAMES = { class: '类', section: '款', item: '项' } as const;
 
 /** 科目“201 一般公共服务支出” */
 export function subject(row: Pick<FunctionalRow<string>, 'code' | 'name'>): string {
-  return row.name ? `科目“${row.code} ${row.name}”` : `科目 ${row.code}`;
+  return row.name ? `科目“${row.code} ${row.name}”` : `科目“${row.code}”`;
 }
 
 export function levelName(row: Pick<FunctionalRow<string>, 'level'>): string {

@@ -48,6 +48,14 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const HAS_CJK = /[\u3400-\u9fff]/;
 
+/**
+ * Our schema writes its own messages in Chinese; zod's defaults are English, though they may quote
+ * Chinese values ("expected one of \"中央\"|…"), so quoted text does not count.
+ */
+function isOwnMessage(message: string): boolean {
+  return HAS_CJK.test(message.replace(/"[^"]*"/g, ''));
+}
+
 /** Escapes one JSON pointer segment (RFC 6901). */
 function segment(key: PropertyKey): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -79,7 +87,7 @@ function quote(value: unknown): string {
 }
 
 function translate(issue: Issue): string {
-  if (issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_key' && HAS_CJK.test(issue.message)) {
+  if (issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_key' && isOwnMessage(issue.message)) {
     return issue.message;
   }
   switch (issue.code) {
@@ -119,7 +127,7 @@ function translate(issue: Issue): string {
       return '内容不符合任何一种允许的格式';
     }
     case 'invalid_key': {
-      const inner = issue.issues.find((i) => HAS_CJK.test(i.message));
+      const inner = issue.issues.find((i) => isOwnMessage(i.message));
       return inner ? `键名不正确：${inner.message}` : '键名不正确';
     }
     case 'invalid_element':

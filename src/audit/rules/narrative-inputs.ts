@@ -107,7 +107,7 @@ function yearOnYear(ctx: AuditContext): Finding[] {
       rule: 'reasons.year-on-year',
       severity: 'warning',
       message:
-        `${c.what}本年 ${formatAmount(current)}，较上年 ${formatAmount(c.previous)}${change > 0 ? '增加' : '减少'} ` +
+        `${c.what}本年 ${formatAmount(current)}，较上年 ${formatAmount(c.previous)} ${change > 0 ? '增加' : '减少'} ` +
         `${formatAmount(Math.abs(change))}，但未填写增减变化的主要原因。`,
       paths: [`/explanation/reasons/${c.reason}`, `/explanation/previousYear/${c.previousKey}`],
       expected: formatAmount(c.previous),

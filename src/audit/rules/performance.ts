@@ -16,7 +16,7 @@ export function performanceRules(ctx: AuditContext): Finding[] {
         names.length === 0
           ? `项目支出自评结果中的项目“${s.name}”没有对应的项目支出绩效自评表，请补充自评表。`
           : `项目支出自评结果中的项目“${s.name}”与项目支出绩效自评表的项目名称不一致` +
-            `（自评表中的项目：${names.map((n) => `“${n}”`).join('、')}），名称须一致。`,
+            `（自评表中的项目：${names.join('、')}），名称须一致。`,
       paths: [`/performance/projectSummaries/${index}/name`],
       actual: s.name,
     });

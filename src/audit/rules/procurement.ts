@@ -10,7 +10,7 @@ function atMost(rule: string, part: Cents, partLabel: string, partKey: string, w
   return {
     rule,
     severity: 'error',
-    message: `政府采购${partLabel} ${formatAmount(part)} 大于${wholeLabel} ${formatAmount(whole)}，请核对。`,
+    message: `${partLabel} ${formatAmount(part)} 大于${wholeLabel} ${formatAmount(whole)}，请核对。`,
     paths: [`${BASE}/${partKey}`, `${BASE}/${wholeKey}`],
     expected: `≤ ${formatAmount(whole)}`,
     actual: formatAmount(part),
