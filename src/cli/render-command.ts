@@ -222,6 +222,7 @@ export async function renderPayloads(
           announce(item.input.source, `${c.green('✔')} ${item.alias} ← ${item.input.source}  ${files.length} 个文件${warned}，${seconds(ms)}`, false);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
+          if (io.env.JUESUAN_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : message}\n`);
           errors.push({ source: item.input.source, kind: 'render', alias: item.alias, message: `渲染失败（render failed）：${message}` });
           exitCode = worstExit(exitCode, EXIT.internal);
           counts.errors++;

@@ -4,7 +4,7 @@
  */
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseOutputPath } from '../http/output-path';
+import { outputPath, parseOutputPath } from '../http/output-path';
 import { checkReport } from '../model/report';
 import type { FigureRuntime } from '../render/figures';
 import { fileRecord, type FileRecord } from './manifest';
@@ -43,7 +43,12 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
   const files: FileRecord[] = [];
   const dirs = new Set<string>();
   for (const spec of reportOutputs(model, job.options.formats)) {
-    const file = await renderFile(model, spec, job.options, runtime);
+    let file;
+    try {
+      file = await renderFile(model, spec, job.options, runtime);
+    } catch (error) {
+      throw new Error(`${outputPath(spec)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     const target = join(job.reportDir, file.path);
     const dir = dirname(target);
     if (!dirs.has(dir)) {

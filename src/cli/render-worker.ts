@@ -19,7 +19,9 @@ port.on('message', async ({ id, job }: ToWorker) => {
     const result = await runRenderJob(job, await nodeRuntime());
     port.postMessage({ type: 'done', id, result } satisfies FromWorker);
   } catch (error) {
-    port.postMessage({ type: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
+    // The message only, as the inline runner reports it; JUESUAN_DEBUG=1 prints the stack too.
+    if (process.env.JUESUAN_DEBUG) console.error(error);
+    port.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

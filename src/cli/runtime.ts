@@ -8,9 +8,15 @@ import type { FigureRuntime } from '../render/figures';
 /** The project root: fonts and other assets are found relative to it, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+// Imported by URL with its .ts extension: "figure-runtime.node" ends in ".node", which Node's
+// resolver (and tsx's) takes for a native addon rather than trying ".ts".
+const NODE_RUNTIME = new URL('../runtime/figure-runtime.node.ts', import.meta.url).href;
+
 let runtime: Promise<FigureRuntime> | undefined;
 
 export function nodeRuntime(): Promise<FigureRuntime> {
-  runtime ??= import('../runtime/figure-runtime.node').then((m) => m.createNodeRuntime(PROJECT_ROOT));
+  runtime ??= (import(NODE_RUNTIME) as Promise<typeof import('../runtime/figure-runtime.node')>).then((m) =>
+    m.createNodeRuntime(PROJECT_ROOT),
+  );
   return runtime;
 }

@@ -1,0 +1,65 @@
+/**
+ * The CLI's files are the Worker's responses: each file written by `juesuan render` equals what
+ * GET /v1/reports/{id}/{path}?{query} renders — the route's own parseOutputPath, parseRenderParams
+ * and relativeLinks, with the Worker's FRAME_ANCESTORS — byte for byte.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseOutputPath } from '../../src/http/output-path';
+import { parseRenderParams } from '../../src/http/render-params';
+import { checkReport } from '../../src/model/report';
+import type { Model } from '../../src/model/derive';
+import { relativeLinks } from '../../src/render/links';
+import { renderOutput } from '../../src/render/output';
+import { contentId } from '../../src/store/content-id';
+import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
+import { EXAMPLE, readJson, runCli, tempDir } from './helpers';
+
+/** What the Worker answers for GET /v1/reports/{id}/{path}?{query} (src/routes/reports.ts), minus KV. */
+async function workerBody(model: Model, id: string, pathAndQuery: string): Promise<Uint8Array> {
+  const url = new URL(`https://juesuan.test/v1/reports/${id}/${pathAndQuery}`);
+  const path = decodeURIComponent(url.pathname.slice(`/v1/reports/${id}/`.length));
+  const spec = parseOutputPath(path)!;
+  const params = parseRenderParams(url.searchParams, spec);
+  const rendered = await renderOutput(model, spec, { params, links: relativeLinks(path), frameAncestors: '*' }, createNodeRuntime());
+  return typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
+}
+
+describe('CLI files are byte-identical to the Worker’s responses', () => {
+  let model: Model;
+  let id: string;
+  beforeAll(async () => {
+    const result = checkReport(await readJson(EXAMPLE));
+    if (!result.ok) throw new Error('example does not parse');
+    model = result.model;
+    id = await contentId(model.payload);
+  });
+
+  it('with default options', async () => {
+    const out = await tempDir();
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json']);
+    expect(run.code).toBe(0);
+    const manifest = await readJson(join(out, 'manifest.json'));
+    expect(manifest.reports[0].id).toBe(id);
+    for (const path of ['document.html', 'narrative.html', 'glossary.html', 'tables/01.html', 'tables/05.csv', 'tables/06.json']) {
+      const file = new Uint8Array(await readFile(join(out, 'wuhan-jianghan-cyzx-2024', path)));
+      expect(Buffer.from(file).equals(Buffer.from(await workerBody(model, id, path))), path).toBe(true);
+    }
+  });
+
+  it('with --theme dark (HTML gets ?theme=dark; CSV and JSON take no parameters)', async () => {
+    const out = await tempDir();
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv', '--theme', 'dark']);
+    expect(run.code).toBe(0);
+    for (const [path, query] of [
+      ['document.html', 'theme=dark'],
+      ['tables/03.html', 'theme=dark'],
+      ['tables/03.csv', ''],
+    ]) {
+      const file = new Uint8Array(await readFile(join(out, 'wuhan-jianghan-cyzx-2024', path)));
+      const body = await workerBody(model, id, query ? `${path}?${query}` : path);
+      expect(Buffer.from(file).equals(Buffer.from(body)), path).toBe(true);
+    }
+  });
+});
