@@ -1,6 +1,223 @@
+/**
+ * The whole publication as one HTML page, in the reference document's order: cover and 目录,
+ * 第一部分 概况, 第二部分 the nine tables, 第三部分 情况说明 (narrative renderer), 第四部分 重点工作,
+ * 第五部分 名词解释 (narrative renderer) and 咨询电话, 第六部分 附件 (绩效自评表).
+ */
 import type { Model } from '../../model/derive';
 import type { RenderContext } from '../output';
-// Placeholder until the HTML renderer lands (being written now).
-export function renderDocumentHtml(_model: Model, _ctx: RenderContext): string {
-  throw new Error('pending: document renderer');
+import * as narrative from '../narrative';
+import { escapeHtml, escapeMultiline } from './escape';
+import { layoutSet, type DocumentTexts } from './layout';
+import { renderPage } from './page';
+import { attachmentHeadings, attachmentsHtml } from './performance';
+import { renderTableSection } from './tables';
+import { chineseNumeral, fill, formatDate } from './text';
+
+type SectionRenderer = (model: Model, ctx: RenderContext) => string;
+
+/**
+ * The narrative engineer's section renderers, when they exist. Looked up by name so this file
+ * builds before and after they land; absent ones give an honest "正在生成" note, never filler.
+ */
+function narrativeRenderer(name: 'renderNarrativeSection' | 'renderGlossarySection'): SectionRenderer | undefined {
+  const candidate = (narrative as unknown as Record<string, unknown>)[name];
+  return typeof candidate === 'function' ? (candidate as SectionRenderer) : undefined;
 }
+
+interface TocEntry {
+  id: string;
+  title: string;
+  children?: TocEntry[];
+}
+
+/** Drops a leading "1、" / "一、" the clerk may have typed, since we number lists ourselves. */
+function stripNumbering(text: string): string {
+  return text.replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '');
+}
+
+function paragraphs(text: string): string {
+  return text
+    .split(/\r?\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n');
+}
+
+function tocHtml(entries: TocEntry[], title: string): string {
+  const list = (items: TocEntry[]): string =>
+    `<ol>${items
+      .map((e) => `<li><a href="#${e.id}">${escapeHtml(e.title)}</a>${e.children?.length ? list(e.children) : ''}</li>`)
+      .join('')}</ol>`;
+  return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(title)}</h2>${list(entries)}</nav>`;
+}
+
+function overviewHtml(model: Model, texts: DocumentTexts): string {
+  const { meta, overview } = model.payload;
+  const o = texts.overview;
+  const duties = overview.duties.length
+    ? `<ol class="duties">${overview.duties
+        .map((d, i) => `<li><span class="num">${i + 1}、</span>${escapeMultiline(stripNumbering(d))}</li>`)
+        .join('\n')}</ol>`
+    : '';
+  const composition = fill(o.composition, { department: meta.department, count: meta.subordinateUnits.length });
+  const units = meta.subordinateUnits.length
+    ? `<p>${escapeHtml(fill(o.unitsIntro, { department: meta.department, year: meta.fiscalYear }))}</p><ol class="units">${meta.subordinateUnits
+        .map((u, i) => `<li>${i + 1}. ${escapeHtml(u)}</li>`)
+        .join('')}</ol>`
+    : '';
+  const organization = overview.organization ? paragraphs(overview.organization) : '';
+  return `<section id="${o.duties.id}"><h3>${escapeHtml(o.duties.title)}</h3>
+${duties}
+</section>
+<section id="${o.organization.id}"><h3>${escapeHtml(o.organization.title)}</h3>
+<p>${escapeHtml(composition)}</p>
+${units}${organization}
+</section>`;
+}
+
+function keyWorkHtml(model: Model, texts: DocumentTexts): string {
+  const keyWork = model.payload.keyWork;
+  const year = model.payload.meta.fiscalYear;
+  if (!keyWork || (!keyWork.sections.length && !keyWork.table.length)) {
+    return `<p class="pending">${escapeHtml(texts.keyWork.none)}</p>`;
+  }
+  const sections = keyWork.sections
+    .map(
+      (s, i) => `<section id="part4-${i + 1}"><h3>${chineseNumeral(i + 1)}、${escapeHtml(stripNumbering(s.title))}</h3>
+${paragraphs(s.text)}
+</section>`,
+    )
+    .join('\n');
+  if (!keyWork.table.length) return sections;
+  const head = texts.keyWork.tableHeader.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const rows = keyWork.table
+    .map(
+      (r, i) =>
+        `<tr><td class="center">${i + 1}</td><th scope="row">${escapeHtml(r.item)}</th><td>${escapeMultiline(r.content)}</td><td>${escapeMultiline(r.result)}</td></tr>`,
+    )
+    .join('\n');
+  return `${sections}
+<div class="table-block" id="part4-table">
+<div class="table-scroll" role="region" aria-labelledby="part4-table-caption" tabindex="0">
+<table class="jt form keywork">
+<caption id="part4-table-caption"><span class="cap-title">${escapeHtml(fill(texts.keyWork.tableTitle, { year }))}</span></caption>
+<colgroup><col style="width:7%"><col style="width:18%"><col style="width:40%"><col style="width:35%"></colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>
+</div>`;
+}
+
+/**
+ * The full publication as one HTML page.
+ * @example renderDocumentHtml(model, { params: DEFAULT_PARAMS }) // "<!doctype html>…第一部分…"
+ */
+export function renderDocumentHtml(model: Model, ctx: RenderContext): string {
+  const texts = layoutSet(model.set.id).document;
+  const { meta } = model.payload;
+  const values = { year: meta.fiscalYear, department: meta.department };
+  const part = (key: keyof DocumentTexts['parts']) => ({
+    id: texts.parts[key].id,
+    title: fill(texts.parts[key].title, values),
+  });
+  const p1 = part('overview');
+  const p2 = part('tables');
+  const p3 = part('narrative');
+  const p4 = part('keyWork');
+  const p5 = part('glossary');
+  const p6 = part('attachments');
+  const title = fill(texts.title, values);
+
+  const tableEntries: TocEntry[] = model.set.tables.map((t, i) => ({
+    id: `table-${t.no}`,
+    title: `${chineseNumeral(i + 1)}、${t.title}`,
+  }));
+  const attachments = attachmentHeadings(model, texts);
+  const toc = tocHtml(
+    [
+      {
+        ...p1,
+        children: [
+          { id: texts.overview.duties.id, title: texts.overview.duties.title },
+          { id: texts.overview.organization.id, title: texts.overview.organization.title },
+        ],
+      },
+      { ...p2, children: tableEntries },
+      p3,
+      p4,
+      p5,
+      { ...p6, children: attachments },
+    ],
+    texts.tocTitle,
+  );
+
+  const tables = model.set.tables
+    .map((t, i) => {
+      const heading = `<h3 class="visually-hidden">${chineseNumeral(i + 1)}、${escapeHtml(t.title)}</h3>`;
+      return `${heading}\n${renderTableSection(model, t.no, ctx)}`;
+    })
+    .join('\n');
+
+  const narrativeSection = narrativeRenderer('renderNarrativeSection');
+  const glossarySection = narrativeRenderer('renderGlossarySection');
+  const narrativeHtml = narrativeSection
+    ? narrativeSection(model, ctx)
+    : `<p class="pending">${escapeHtml(texts.narrativePending)}</p>`;
+  const glossaryHtml = glossarySection
+    ? glossarySection(model, ctx)
+    : `<p class="pending">${escapeHtml(texts.glossaryPending)}</p>`;
+  const contact = meta.contactPhone
+    ? `<p class="contact">${escapeHtml(fill(texts.contact, { phone: meta.contactPhone }))}</p>`
+    : '';
+  const attachmentsBody = attachmentsHtml(model, texts) || `<p class="pending">${escapeHtml(texts.attachmentsNone)}</p>`;
+
+  const section = (p: { id: string; title: string }, body: string, extraClass = '') =>
+    `<section class="part${extraClass}" id="${p.id}" aria-labelledby="${p.id}-title">
+<h2 id="${p.id}-title">${escapeHtml(p.title)}</h2>
+${body}
+</section>`;
+
+  const main = `<article class="doc">
+<header class="cover">
+<h1>${escapeHtml(title)}</h1>
+<p class="date">${escapeHtml(formatDate(meta.publishedOn))}</p>
+</header>
+${toc}
+${section(p1, overviewHtml(model, texts), ' prose')}
+${section(p2, tables)}
+${section(p3, narrativeHtml, ' prose')}
+${section(p4, keyWorkHtml(model, texts), ' prose')}
+${section(p5, `${glossaryHtml}\n${contact}`, ' prose')}
+${section(p6, attachmentsBody)}
+</article>`;
+
+  return renderPage({
+    ctx,
+    title,
+    main,
+    embedId: `${meta.slug}-${meta.fiscalYear}-document`,
+    extraCss: DOCUMENT_CSS,
+  });
+}
+
+const DOCUMENT_CSS = `
+.cover{text-align:center;margin:8px 0 32px}
+.cover h1{margin-bottom:4px}
+.cover .date{color:var(--muted);text-indent:0}
+.toc{border:1px solid var(--rule);border-radius:4px;padding:8px 24px 16px;margin:0 0 32px}
+.toc h2{border:0;text-align:center;margin:12px 0 8px;letter-spacing:.5em}
+.toc ol{list-style:none;margin:0;padding:0}
+.toc ol ol{padding-left:2em;font-size:15px}
+.toc li{margin:2px 0}
+.toc a{text-decoration:none}
+.toc a:hover{text-decoration:underline}
+.duties .num{margin-right:.1em}
+.contact{margin-top:20px;font-weight:600}
+.prose .table-block p,.prose table p,.prose .pending{text-indent:0}
+.prose td li,.prose .toc li{text-indent:0}
+@media print{.toc{border:0;break-after:page}}
+`;

@@ -1,0 +1,163 @@
+/**
+ * The page shell every HTML output shares: one self-contained document (inline CSS, no external
+ * requests, system Chinese fonts), light/dark themes, print rules for A4, and an embed mode
+ * without page chrome that reports its height to the host page.
+ */
+import type { RenderContext } from '../output';
+import { embedChildScript } from './embed';
+import { escapeHtml } from './escape';
+
+export interface PageOptions {
+  ctx: RenderContext;
+  /** Text of <title> (escaped here). */
+  title: string;
+  /** HTML inside <main>. */
+  main: string;
+  /** Page chrome above <main> (navigation, department line); dropped in embed mode. */
+  header?: string;
+  /** Page chrome below <main>; dropped in embed mode. */
+  footer?: string;
+  /** Name of the embed in Datawrapper's height message; defaults to the title. */
+  embedId?: string;
+  /** Extra CSS appended after the shared style sheet. */
+  extraCss?: string;
+}
+
+const SANS = `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Noto Sans SC",sans-serif`;
+const SERIF = `"Noto Serif CJK SC","Source Han Serif SC","Songti SC","SimSun","Noto Serif SC",serif`;
+
+const LIGHT = `--bg:#ffffff;--fg:#1b1b1b;--muted:#5c5c5c;--line:#4a4a4a;--rule:#d4d4d4;--head-bg:rgba(0,0,0,.05);--total-bg:rgba(0,0,0,.028);--accent:#0b57a4;--note-bg:rgba(0,0,0,.035)`;
+const DARK = `--bg:#15171a;--fg:#e6e6e6;--muted:#a6a6a6;--line:#8d8d8d;--rule:#3d4248;--head-bg:rgba(255,255,255,.07);--total-bg:rgba(255,255,255,.04);--accent:#8fc2ff;--note-bg:rgba(255,255,255,.05)`;
+
+/** The shared style sheet (exported so other renderers can reuse its classes). */
+export const PAGE_CSS = `
+:root{color-scheme:light;${LIGHT}}
+@media (prefers-color-scheme:dark){:root:not(.theme-light){color-scheme:dark;${DARK}}}
+:root.theme-dark{color-scheme:dark;${DARK}}
+:root.theme-light{color-scheme:light;${LIGHT}}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.75 ${SANS};font-kerning:normal}
+html.embed,html.embed body,html.bg-transparent,html.bg-transparent body{background:transparent}
+a{color:var(--accent)}
+a:focus-visible,.table-scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
+main{max-width:1120px;margin:0 auto;padding:24px 20px 48px}
+html.embed main{max-width:none;padding:0}
+.chrome{max-width:1120px;margin:0 auto;padding:12px 20px;display:flex;flex-wrap:wrap;gap:4px 16px;align-items:baseline;justify-content:space-between;border-bottom:1px solid var(--rule);font-size:14px;color:var(--muted)}
+.chrome .site{color:var(--fg);font-weight:600}
+footer.chrome{border-bottom:0;border-top:1px solid var(--rule);margin-top:8px}
+h1,h2,h3,h4{font-family:${SERIF};font-weight:700;line-height:1.4}
+h1{font-size:28px;text-align:center;margin:24px 0 8px}
+h2{font-size:22px;margin:40px 0 16px;padding-bottom:6px;border-bottom:2px solid var(--fg)}
+h3{font-size:18px;margin:28px 0 12px}
+h4{font-size:16px;margin:20px 0 8px}
+p{margin:0 0 12px}
+.prose p,.prose li{text-indent:2em}
+.prose ol,.prose ul{list-style:none;margin:0 0 12px;padding:0}
+.prose li{margin:0 0 8px}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.muted{color:var(--muted)}
+.pending{color:var(--muted);border:1px dashed var(--rule);padding:12px 16px;border-radius:4px;text-indent:0}
+.table-block{margin:28px 0 36px}
+.table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
+.jt{border-collapse:collapse;width:100%;min-width:640px;font-size:14px;line-height:1.45;font-variant-numeric:tabular-nums}
+.jt.landscape{min-width:920px}
+.jt.narrow{min-width:0}
+.jt caption{caption-side:top;padding:0 0 8px;text-align:center}
+.jt caption .cap-title{display:block;font:700 20px/1.45 ${SERIF};color:var(--fg);padding:0 0 6px}
+.jt caption .cap-meta{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-end;gap:2px 16px;font-size:13px;color:var(--fg);text-align:left}
+.jt caption .cap-meta .cap-right{margin-left:auto;text-align:right}
+.jt caption .cap-label{display:block}
+.jt th,.jt td{border:1px solid var(--line);padding:5px 7px;vertical-align:middle}
+.jt thead th{background:var(--head-bg);font-weight:600;text-align:center}
+.jt thead tr.colno th{font-weight:400;font-size:12px;color:var(--muted);padding:2px 6px}
+.jt tbody th{font-weight:400;text-align:left}
+.jt td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums lining-nums}
+.jt td.line{text-align:center;white-space:nowrap;color:var(--muted)}
+.jt col.c-line{width:3.6em}
+.jt col.c-code3{width:2.4em}
+.jt col.c-code{width:5.6em}
+.jt col.c-amount{width:6.8em}
+.jt.uniform{table-layout:fixed}
+.jt tbody th.label{white-space:nowrap}
+.jt td.code{white-space:nowrap;font-variant-numeric:tabular-nums}
+.jt .stub{text-align:center!important}
+.jt tbody tr.total th,.jt tbody tr.total td,.jt tbody tr.grand th,.jt tbody tr.grand td{font-weight:600;background:var(--total-bg)}
+.jt tbody tr.lv-class th,.jt tbody tr.lv-class td{font-weight:600}
+.jt .indent-1{padding-left:2em}
+.jt .cell-text{text-align:left}
+.jt.form th{background:var(--head-bg);font-weight:600;text-align:center}
+.jt.form td{text-align:left}
+.jt.form td.center{text-align:center}
+.jt.form td.num{text-align:right}
+.table-notes{font-size:13px;color:var(--fg);margin:8px 0 0}
+.table-notes p{margin:0 0 2px;text-indent:0}
+.table-notes p+p{padding-left:2em}
+.empty-note{margin:10px 0 0;padding:8px 12px;font-size:15px;background:var(--note-bg);border-left:3px solid var(--line);text-indent:0}
+.downloads{font-size:13px;margin:8px 0 0;color:var(--muted)}
+.downloads a{margin-left:8px}
+.form-meta{display:flex;flex-wrap:wrap;justify-content:space-between;gap:2px 16px;font-size:14px;margin:0 0 6px}
+.check{font-family:${SANS};white-space:nowrap;margin-right:1.2em}
+.fund-lines{display:grid;grid-template-columns:auto auto;gap:2px 1.5em;justify-content:start}
+@media (max-width:640px){
+  body{font-size:15px}
+  main{padding:16px 12px 40px}
+  h1{font-size:22px}
+  h2{font-size:19px}
+  .jt{font-size:13px}
+  .jt caption{text-align:left}
+  .jt caption .cap-title,.jt caption .cap-meta{position:sticky;left:0;max-width:calc(100vw - 24px)}
+  .jt caption .cap-title{font-size:17px}
+}
+@page{size:A4;margin:14mm 12mm}
+@page wide{size:A4 landscape;margin:12mm}
+@media print{
+  :root,:root.theme-dark{color-scheme:light;${LIGHT};--line:#000;--head-bg:transparent;--total-bg:transparent}
+  body{font-size:11pt;background:#fff}
+  main{max-width:none;padding:0}
+  .chrome,.downloads{display:none}
+  a{color:inherit;text-decoration:none}
+  .table-scroll{overflow:visible}
+  .jt,.jt.landscape{min-width:0;font-size:9pt}
+  .table-block.landscape{page:wide}
+  .doc .table-block,.doc .part{break-before:page}
+  thead{display:table-header-group}
+  tfoot{display:table-footer-group}
+  tr{break-inside:avoid}
+  h1,h2,h3,h4,caption{break-after:avoid}
+}
+`;
+
+/**
+ * Wraps a body in the shared shell.
+ * @example renderPage({ ctx, title: '公开01表', main: '<p>…</p>' }) // "<!doctype html><html lang=\"zh-CN\" …"
+ */
+export function renderPage(options: PageOptions): string {
+  const { ctx, title } = options;
+  const { theme, embed, background } = ctx.params;
+  const classes = [
+    theme === 'dark' ? 'theme-dark' : theme === 'light' ? 'theme-light' : '',
+    embed ? 'embed' : '',
+    background === 'transparent' ? 'bg-transparent' : '',
+  ].filter(Boolean);
+  const colorScheme = theme === 'auto' ? 'light dark' : theme;
+  const header = !embed && options.header ? `${options.header}\n` : '';
+  const footer = !embed && options.footer ? `\n${options.footer}` : '';
+  const script = embed ? `\n<script>${embedChildScript(options.embedId ?? title)}</script>` : '';
+  return `<!doctype html>
+<html lang="zh-CN"${classes.length ? ` class="${classes.join(' ')}"` : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="${colorScheme}">
+${embed ? '<meta name="robots" content="noindex">\n' : ''}<title>${escapeHtml(title)}</title>
+<style>${PAGE_CSS}${options.extraCss ?? ''}</style>
+</head>
+<body>
+${header}<main>
+${options.main}
+</main>${footer}${script}
+</body>
+</html>
+`;
+}

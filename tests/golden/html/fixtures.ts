@@ -1,0 +1,31 @@
+/** Small payloads for the HTML renderer tests. */
+import { readFileSync, existsSync } from 'node:fs';
+import { Payload, type PayloadInput } from '../../../src/schema/payload';
+import { deriveModel, type Model } from '../../../src/model/derive';
+
+export const EXAMPLE_PATH = 'examples/wuhan-jianghan-cyzx-2024.json';
+
+/** The reference publication transcribed as a payload (written by the examples engineer). */
+export function exampleModel(): Model | null {
+  if (!existsSync(EXAMPLE_PATH)) return null;
+  return deriveModel(Payload.parse(JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'))));
+}
+
+/** A small but complete payload: one 项 line, basic spending only. */
+export function smallPayload(): PayloadInput {
+  return {
+    schemaVersion: 1,
+    meta: { department: '测试局', slug: 'test-bureau', fiscalYear: 2024, publishedOn: '2025-10-31', contactPhone: '027-12345678' },
+    overview: { duties: ['1、负责测试。', '负责验收。'] },
+    tables: {
+      income: { rows: [{ code: '2010301', name: '行政运行', total: '100.00', fiscal: '100.00' }] },
+      expense: { rows: [{ code: '2010301', name: '行政运行', total: '100.00', basic: '100.00' }] },
+      gpbExpense: { rows: [{ code: '2010301', name: '行政运行', total: '100.00', basic: '100.00' }] },
+      basicExpenseDetail: { items: { '30101': '60.00', '30201': '40.00' } },
+    },
+  };
+}
+
+export function modelOf(input: PayloadInput): Model {
+  return deriveModel(Payload.parse(input));
+}
