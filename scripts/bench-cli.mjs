@@ -1,0 +1,84 @@
+// Benchmark of `juesuan render`: a folder of N variants of the reference example (only
+// meta.slug and meta.department change, so every audit stays clean) rendered from scratch, as a
+// user runs it (node bin/juesuan.mjs, start-up included). Prints reports per minute and total time.
+//
+//   node scripts/bench-cli.mjs [--count 50] [--jobs N] [--formats html,csv,json,png,svg] [--json] [--keep]
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '50' },
+    jobs: { type: 'string' },
+    formats: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
+
+const work = await mkdtemp(join(tmpdir(), 'juesuan-bench-'));
+const payloads = join(work, 'payloads');
+const out = join(work, 'site');
+await mkdir(payloads);
+const example = JSON.parse(await readFile(join(root, 'examples/wuhan-jianghan-cyzx-2024.json'), 'utf8'));
+for (let i = 0; i < count; i++) {
+  const n = String(i + 1).padStart(3, '0');
+  const variant = structuredClone(example);
+  variant.meta.slug = `bench-unit-${n}`;
+  variant.meta.department = `${example.meta.department}（测试${n}）`;
+  await writeFile(join(payloads, `bench-${n}.json`), JSON.stringify(variant, null, 2));
+}
+
+const args = [join(root, 'bin/juesuan.mjs'), 'render', payloads, '--out', out, '--json'];
+if (values.jobs) args.push('--jobs', values.jobs);
+if (values.formats) args.push('--formats', values.formats);
+
+const started = performance.now();
+const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  child.on('error', reject);
+  child.on('close', (code) => resolve({ code, stdout, stderr }));
+});
+const wallMs = performance.now() - started;
+if (code !== 0) {
+  process.stderr.write(stderr);
+  process.stderr.write(stdout);
+  throw new Error(`juesuan render exited with ${code}`);
+}
+const run = JSON.parse(stdout);
+const result = {
+  reports: run.summary.rendered,
+  files: run.summary.files,
+  formats: values.formats ?? 'html,csv,json,png,svg',
+  runner: run.runner,
+  cpus: availableParallelism(),
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  totalSeconds: Number((wallMs / 1000).toFixed(2)),
+  renderSeconds: Number((run.summary.ms / 1000).toFixed(2)),
+  reportsPerMinute: Number(((run.summary.rendered / wallMs) * 60_000).toFixed(1)),
+  rendererVersion: run.rendererVersion,
+};
+if (!values.keep) await rm(work, { recursive: true, force: true });
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  console.log(
+    `juesuan render: ${result.reports} reports, ${result.files} files (${result.formats}) in ${result.totalSeconds} s ` +
+      `(${result.renderSeconds} s inside the CLI) → ${result.reportsPerMinute} reports/min ` +
+      `on ${result.runner.kind === 'threads' ? `${result.runner.size} worker threads` : 'one thread'}, ${result.cpus} CPUs, Node ${result.node}` +
+      (values.keep ? `\nkept: ${work}` : ''),
+  );
+}
