@@ -1,16 +1,99 @@
+/**
+ * Figures (图1–图7) and table images of a report: satori lays out the text and turns it into
+ * paths, the shapes are plain SVG, resvg rasterises. Pure apart from the FigureRuntime it is
+ * given (src/runtime/figure-runtime.{workerd,node}.ts), so the Worker and the CLI produce the same
+ * bytes for the same model and parameters.
+ */
 import type { Model } from '../../model/derive';
 import type { FigureFormat, RenderedOutput, RenderParams } from '../output';
-// Placeholder until the figure renderer lands (being written now).
-export interface FigureRuntime {
-  /** Loads a font file by name (served as a static asset in the Worker, read from disk in Node). */
-  loadFont(name: string): Promise<ArrayBuffer>;
+import { badParameter } from '../../http/problem';
+import { chartScene } from './charts';
+import { figureData, figureIds } from './data';
+import { measurer } from './measure';
+import { checkParams, checkPixels, designSize, outputSize } from './params';
+import { compactFonts, initEngine, type FigureRuntime } from './runtime';
+import { renderScene, type RenderInfo } from './scene';
+import { themeFor } from './theme';
+import { tableScene } from './table-image';
+
+export type { FigureRuntime, WasmName } from './runtime';
+export type { RenderInfo } from './scene';
+export { figureIds, figureData, changeWords, type FigureData } from './data';
+export { largestRemainderPercents } from './shares';
+export { planFonts } from './fonts';
+export { LIMITS } from './params';
+
+/** A rendered image plus what it took to make it (for logs, headers and benchmarks). */
+export interface ImageOutput extends RenderedOutput {
+  info: RenderInfo;
 }
-export function figureIds(_model: Model): string[] {
-  return [];
+
+function checkFormat(format: string): asserts format is FigureFormat {
+  if (format !== 'svg' && format !== 'png') throw badParameter(`不支持的图片格式：${format}（应为 svg 或 png）`);
 }
-export async function renderFigure(_m: Model, _id: string, _f: FigureFormat, _p: RenderParams, _r: FigureRuntime): Promise<RenderedOutput> {
-  throw new Error('pending: figure renderer');
+
+/**
+ * Loads and initialises everything a render needs (wasm, compact fonts) — once per isolate.
+ * Call it to measure a cold start apart from the first render.
+ * @example await warmUp(createNodeRuntime())
+ */
+export async function warmUp(runtime: FigureRuntime): Promise<void> {
+  await Promise.all([initEngine(runtime), compactFonts(runtime)]);
 }
-export async function renderTableImage(_m: Model, _id: string, _f: 'png' | 'svg', _p: RenderParams, _r: FigureRuntime): Promise<RenderedOutput> {
-  throw new Error('pending: figure renderer');
+
+async function measureFor(runtime: FigureRuntime) {
+  const set = await compactFonts(runtime);
+  return measurer({ 400: set.compact[400].facts, 700: set.compact[700].facts });
+}
+
+/**
+ * Renders figure `id` ("1".."7") as SVG or PNG. Width and height are the output size in CSS
+ * pixels (PNG pixels = size × scale); a figure whose rows do not fit legibly (图7 with many 项,
+ * a long legend) grows taller instead of shrinking its text. Throws a 404 problem for an id that
+ * does not exist or does not apply (see figureIds), a 400 problem for bad parameters.
+ * @example const png = await renderFigure(model, '2', 'png', DEFAULT_PARAMS, runtime)
+ */
+export async function renderFigure(
+  model: Model,
+  id: string,
+  format: FigureFormat,
+  params: RenderParams,
+  runtime: FigureRuntime,
+): Promise<ImageOutput> {
+  checkFormat(format);
+  const p = checkParams(params);
+  const data = figureData(model, id);
+  const design = designSize(p.width, p.height);
+  const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}` };
+  const scene = chartScene(data, ctx);
+  const size = outputSize(p, design, scene);
+  checkPixels(size.width, size.height, p.scale);
+  return renderScene(runtime, scene, { format, ...size, scale: p.scale, transparent: p.transparent });
+}
+
+/**
+ * Renders table `id` ("01".."09") as an image with the same numbers and layout as the HTML table.
+ * The width is honoured (type shrinks down to a floor, then long names wrap); the height grows with
+ * the rows unless `fixedHeight` is set, in which case the table is scaled down to fit.
+ * @example const svg = await renderTableImage(model, '05', 'svg', DEFAULT_PARAMS, runtime)
+ */
+export async function renderTableImage(
+  model: Model,
+  id: string,
+  format: 'png' | 'svg',
+  params: RenderParams,
+  runtime: FigureRuntime,
+  options: { fixedHeight?: boolean } = {},
+): Promise<ImageOutput> {
+  checkFormat(format);
+  const p = checkParams(params);
+  const theme = themeFor(p.theme);
+  const measure = await measureFor(runtime);
+  const scene = tableScene(model, id, { width: p.width, theme, measure, idPrefix: `jst${id}` });
+  const s = p.width / scene.width;
+  const size = options.fixedHeight
+    ? { width: p.width, height: p.height }
+    : { width: p.width, height: Math.max(1, Math.round(scene.height * s)) };
+  checkPixels(size.width, size.height, p.scale);
+  return renderScene(runtime, scene, { format, ...size, scale: p.scale, transparent: p.transparent });
 }

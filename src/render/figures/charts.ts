@@ -1,0 +1,411 @@
+/**
+ * Chart layouts: from a figure's data to a Scene (shapes + positioned text) in design pixels.
+ * Every label position is computed here from measured text widths, so nothing overlaps:
+ * bars get room for their value labels, pie shares go into a legend table beside the ring, and
+ * row labels wrap instead of running into the bars. A chart whose content needs more height than
+ * it was given returns a taller scene rather than cramming (see `grow` in the callers).
+ */
+import { formatAmount, type Cents } from '../../model/money';
+import type { BarFigure, DonutFigure, FigureData, HBarFigure } from './data';
+import { filledPath, line, patternDefs, rectPath, ringSlice, roundedRect, swatch } from './marks';
+import { wrap, type Measure } from './measure';
+import type { Scene, TextItem } from './scene';
+import { categoryFill, seriesFill, type Fill, type Theme } from './theme';
+
+export interface ChartContext {
+  /** Design size. */
+  width: number;
+  height: number;
+  theme: Theme;
+  measure: Measure;
+  idPrefix: string;
+}
+
+const PAD = 24;
+const SIZE = {
+  caption: 22,
+  legend: 14,
+  unit: 13,
+  tick: 12,
+  value: 13,
+  category: 14,
+  note: 12.5,
+  source: 12,
+  table: 14,
+};
+const LEGEND_Y = 76;
+
+interface Frame {
+  texts: TextItem[];
+  marks: string[];
+  /** First free y below the caption and legend row. */
+  top: number;
+  /** Last free y above the source line. */
+  bottom: number;
+}
+
+/** Caption on top, source line at the bottom, unit label and legend in the row under the caption. */
+function frame(
+  data: FigureData,
+  ctx: ChartContext,
+  legend: { label: string; fill: Fill }[],
+  height = ctx.height,
+  unitInHeader = true,
+): Frame {
+  const { width: W, theme, measure } = ctx;
+  const texts: TextItem[] = [];
+  const marks: string[] = [];
+  const captionWidth = measure(data.caption, SIZE.caption, 700);
+  const captionSize = Math.min(SIZE.caption, (SIZE.caption * (W - 2 * PAD)) / captionWidth);
+  texts.push({ x: W / 2, y: PAD + 14, text: data.caption, size: captionSize, weight: 700, color: theme.text, anchor: 'middle' });
+  texts.push({ x: PAD, y: height - PAD + 6, text: data.source, size: SIZE.source, color: theme.muted });
+  if (!data.empty && unitInHeader) {
+    texts.push({ x: PAD, y: LEGEND_Y, text: data.unitLabel, size: SIZE.unit, color: theme.muted });
+    // Legend right-aligned in the same row as the unit label.
+    const items = legend.map((item) => ({ ...item, w: measure(item.label, SIZE.legend) }));
+    let x = W - PAD - items.reduce((sum, item) => sum + 14 + 6 + item.w, 0) - 20 * Math.max(0, items.length - 1);
+    for (const item of items) {
+      marks.push(swatch(x, LEGEND_Y - 7, 14, item.fill, ctx.idPrefix, theme.text));
+      texts.push({ x: x + 20, y: LEGEND_Y, text: item.label, size: SIZE.legend, color: theme.text });
+      x += 14 + 6 + item.w + 20;
+    }
+  }
+  return { texts, marks, top: LEGEND_Y + 22, bottom: height - PAD - 18 };
+}
+
+function emptyPanel(ctx: ChartContext, f: Frame, text: string): void {
+  const { width: W, theme } = ctx;
+  const x = PAD + 40;
+  const w = W - 2 * (PAD + 40);
+  const y = f.top;
+  const h = f.bottom - f.top - 10;
+  f.marks.push(roundedRect(x, y, w, h, 8, theme.panel, ` stroke="${theme.axis}" stroke-width="1" stroke-dasharray="6 4"`));
+  f.texts.push({ x: W / 2, y: y + h / 2, text, size: 20, color: theme.muted, anchor: 'middle' });
+}
+
+function scene(ctx: ChartContext, data: FigureData, f: Frame, height = ctx.height): Scene {
+  return {
+    width: ctx.width,
+    height,
+    idPrefix: ctx.idPrefix,
+    theme: ctx.theme,
+    defs: patternDefs(ctx.idPrefix, ctx.theme),
+    marks: f.marks,
+    texts: f.texts,
+    title: data.caption,
+    desc: `${data.description}（${data.unitLabel}）`,
+  };
+}
+
+/** Ticks for an axis over [min, max] cents: a step of 1, 2, 2.5 or 5 × 10^k, about `count` of them. */
+export function niceTicks(min: Cents, max: Cents, count = 5): { lo: Cents; hi: Cents; step: Cents } {
+  const lo0 = Math.min(0, min);
+  const hi0 = Math.max(0, max);
+  const span = hi0 - lo0 || 100;
+  const rough = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough)!);
+  const lo = Math.floor(lo0 / step) * step;
+  const hi = Math.max(Math.ceil(hi0 / step) * step, lo + step);
+  return { lo, hi, step };
+}
+
+function tickLabel(cents: Cents, step: Cents): string {
+  const text = formatAmount(cents);
+  return step % 100 === 0 ? text.slice(0, -3) : text;
+}
+
+function tickValues(lo: Cents, hi: Cents, step: Cents): Cents[] {
+  const values: Cents[] = [];
+  for (let v = lo; v <= hi + step / 1000; v += step) values.push(Math.round(v));
+  return values;
+}
+
+/** Grouped vertical bars (图1, 图4, 图6). */
+export function barsScene(data: BarFigure, ctx: ChartContext): Scene {
+  const { width: W, theme, measure } = ctx;
+  const fills = data.series.map((_, i) => seriesFill(theme, i));
+  const f = frame(data, ctx, data.series.map((label, i) => ({ label, fill: fills[i] })));
+  if (data.empty) {
+    emptyPanel(ctx, f, data.empty);
+    return scene(ctx, data, f);
+  }
+  const all = data.groups.flatMap((g) => g.values);
+  const { lo, hi, step } = niceTicks(Math.min(...all), Math.max(...all));
+  const ticks = tickValues(lo, hi, step);
+  const tickWidth = Math.max(...ticks.map((t) => measure(tickLabel(t, step), SIZE.tick)));
+  const plotLeft = PAD + tickWidth + 10;
+  const plotRight = W - PAD;
+  const groupWidth = (plotRight - plotLeft) / data.groups.length;
+
+  const labelLines = data.groups.map((g) => wrap(g.label, groupWidth - 12, SIZE.category, measure));
+  const noteLines = data.groups.map((g) => (g.note ? wrap(g.note, groupWidth - 8, SIZE.note, measure) : []));
+  const maxLabel = Math.max(...labelLines.map((l) => l.length));
+  const maxNote = Math.max(...noteLines.map((l) => l.length));
+  const categoryHeight = maxLabel * 19 + maxNote * 17 + 12;
+  const plotTop = f.top + 22; // headroom for the value labels of the tallest bar
+  const plotBottom = f.bottom - categoryHeight;
+  const y = (v: Cents) => plotBottom - ((v - lo) / (hi - lo)) * (plotBottom - plotTop);
+
+  for (const t of ticks) {
+    const ty = y(t);
+    f.marks.push(line(plotLeft, ty, plotRight, ty, t === 0 ? theme.axis : theme.grid, t === 0 ? 1.2 : 1));
+    f.texts.push({ x: plotLeft - 8, y: ty, text: tickLabel(t, step), size: SIZE.tick, color: theme.muted, anchor: 'end' });
+  }
+
+  // Bars wide enough to read, spaced so that neighbouring value labels cannot touch.
+  const series = data.series.length;
+  let valueSize = SIZE.value;
+  const labelWidth = (size: number) => Math.max(...all.map((v) => measure(formatAmount(v), size)));
+  const barWidth = Math.min(64, Math.max(14, (groupWidth * 0.5) / series));
+  let gap = Math.max(6, labelWidth(valueSize) + 8 - barWidth);
+  const fits = () => series * barWidth + (series - 1) * gap <= groupWidth - 10;
+  if (!fits()) {
+    valueSize = 11;
+    gap = Math.max(4, labelWidth(valueSize) + 6 - barWidth);
+  }
+  const stagger = !fits();
+  if (stagger) gap = Math.max(4, (groupWidth - 10 - series * barWidth) / Math.max(1, series - 1));
+  const zero = y(0);
+
+  data.groups.forEach((group, g) => {
+    const center = plotLeft + groupWidth * (g + 0.5);
+    const total = series * barWidth + (series - 1) * gap;
+    group.values.forEach((value, s) => {
+      const x = center - total / 2 + s * (barWidth + gap);
+      const top = Math.min(y(value), zero);
+      const height = Math.abs(y(value) - zero);
+      if (height >= 0.5) {
+        f.marks.push(filledPath(rectPath(x, top, barWidth, height), fills[s], ctx.idPrefix));
+      } else {
+        // A zero bar is a visible stub, so "0.00" labels a mark rather than empty space.
+        f.marks.push(`<path d="${rectPath(x, zero - 1.5, barWidth, 1.5)}" fill="${fills[s].color}"/>`);
+      }
+      const lift = stagger && s % 2 === 1 ? valueSize + 4 : 0;
+      const labelY = value >= 0 ? top - 10 - lift : top + height + 10 + lift;
+      f.texts.push({ x: x + barWidth / 2, y: labelY, text: formatAmount(value), size: valueSize, color: theme.text, anchor: 'middle' });
+    });
+    let ty = plotBottom + 16;
+    for (const text of labelLines[g]) {
+      f.texts.push({ x: center, y: ty, text, size: SIZE.category, color: theme.text, anchor: 'middle' });
+      ty += 19;
+    }
+    for (const text of noteLines[g]) {
+      f.texts.push({ x: center, y: ty, text, size: SIZE.note, color: theme.muted, anchor: 'middle' });
+      ty += 17;
+    }
+  });
+  return scene(ctx, data, f);
+}
+
+/** A ring with its legend table: name, amount, share (图2, 图3, 图5). */
+export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
+  const { width: W, theme, measure } = ctx;
+  let height = ctx.height;
+  if (data.empty) {
+    const f = frame(data, ctx, []);
+    emptyPanel(ctx, f, data.empty);
+    return scene(ctx, data, f);
+  }
+  const fills = data.slices.map((_, i) => categoryFill(theme, i));
+
+  // The legend table decides the height: shrink its type first, then grow the figure.
+  const leftWidth = Math.round(W * 0.4);
+  const tableLeft = PAD + leftWidth + 20;
+  const tableRight = W - PAD;
+  const amountTexts = data.slices.map((s) => formatAmount(s.value));
+  const totalText = formatAmount(data.total);
+  const hundred = data.slices[0].percent.includes('.') ? `100.${'0'.repeat(data.slices[0].percent.split('.')[1].length)}` : '100';
+  const omittedNote = data.omitted.length ? `注：${data.omitted.join('、')}为负数，未在图中列示。` : '';
+  let size = SIZE.table;
+  let layout = tableLayout(size);
+  const available = () => height - PAD - 18 - (LEGEND_Y + 22) - (omittedNote ? 20 : 0);
+  if (layout.height > available()) {
+    size = 12;
+    layout = tableLayout(size);
+  }
+  if (layout.height > available()) height = Math.ceil(height + layout.height - available());
+
+  const f = frame(data, ctx, [], height, false);
+  const top = f.top;
+  const bottom = f.bottom - (omittedNote ? 20 : 0);
+  if (omittedNote) f.texts.push({ x: PAD, y: bottom + 8, text: omittedNote, size: SIZE.note, color: theme.muted });
+
+  // Ring.
+  const cx = PAD + leftWidth / 2;
+  const cy = (top + bottom) / 2;
+  const outer = Math.max(40, Math.min(leftWidth / 2 - 24, (bottom - top) / 2 - 10));
+  const inner = outer * 0.58;
+  let angle = 0;
+  const total = data.total;
+  data.slices.forEach((slice, i) => {
+    const sweep = (slice.value / total) * Math.PI * 2;
+    const d = ringSlice(cx, cy, outer, inner, angle, angle + sweep);
+    f.marks.push(filledPath(d, fills[i], ctx.idPrefix, ' fill-rule="evenodd"'));
+    angle += sweep;
+  });
+  if (data.slices.length > 1) {
+    // Separators in the background colour between neighbouring slices.
+    angle = 0;
+    for (const slice of data.slices) {
+      const a = angle;
+      f.marks.push(
+        line(cx + inner * Math.sin(a), cy - inner * Math.cos(a), cx + outer * Math.sin(a), cy - outer * Math.cos(a), theme.background, 1.5),
+      );
+      angle += (slice.value / total) * Math.PI * 2;
+    }
+  }
+  // Shares on the ring where the slice is wide enough; the legend table always has all of them.
+  angle = 0;
+  const mid = (outer + inner) / 2;
+  data.slices.forEach((slice, i) => {
+    const sweep = (slice.value / total) * Math.PI * 2;
+    const text = `${slice.percent}%`;
+    const w = measure(text, SIZE.value, 700) + 10;
+    if (sweep * mid >= w + 10 && outer - inner >= 22) {
+      const a = angle + sweep / 2;
+      const x = cx + mid * Math.sin(a);
+      const y = cy - mid * Math.cos(a);
+      f.marks.push(roundedRect(x - w / 2, y - 10, w, 20, 10, theme.background, ' fill-opacity="0.88"'));
+      f.texts.push({ x, y, text, size: SIZE.value, weight: 700, color: theme.text, anchor: 'middle' });
+    }
+    angle += sweep;
+  });
+  // Centre: what the whole is, and how much.
+  const centerLines = wrap(data.centerLabel, inner * 1.5, 13, measure);
+  const valueSize = Math.min(22, (22 * inner * 1.6) / measure(totalText, 22, 700));
+  const blockHeight = centerLines.length * 17 + valueSize * 1.3 + 16;
+  let cyText = cy - blockHeight / 2 + 8;
+  for (const text of centerLines) {
+    f.texts.push({ x: cx, y: cyText, text, size: 13, color: theme.muted, anchor: 'middle' });
+    cyText += 17;
+  }
+  cyText += valueSize * 0.65 - 4;
+  f.texts.push({ x: cx, y: cyText, text: totalText, size: valueSize, weight: 700, color: theme.text, anchor: 'middle' });
+  f.texts.push({ x: cx, y: cyText + valueSize * 0.65 + 9, text: '万元', size: 12, color: theme.muted, anchor: 'middle' });
+
+  // Legend table.
+  let rowY = Math.max(top + 26, cy - layout.height / 2 + 14);
+  const { amountX, percentX, nameX, rows, rowHeight, lineHeight } = layout;
+  const headerY = rowY;
+  f.texts.push({ x: tableRight, y: headerY - 24, text: data.unitLabel, size: SIZE.unit, color: theme.muted, anchor: 'end' });
+  f.texts.push({ x: nameX, y: headerY, text: '项目', size: size - 1, color: theme.muted });
+  f.texts.push({ x: amountX, y: headerY, text: '金额', size: size - 1, color: theme.muted, anchor: 'end' });
+  f.texts.push({ x: percentX, y: headerY, text: '占比', size: size - 1, color: theme.muted, anchor: 'end' });
+  f.marks.push(line(tableLeft, headerY + 13, tableRight, headerY + 13, theme.axis, 1));
+  rowY = headerY + 13;
+  rows.forEach((lines, i) => {
+    const h = rowHeight(lines.length);
+    const centerY = rowY + h / 2;
+    f.marks.push(swatch(tableLeft, centerY - 7, 14, fills[i], ctx.idPrefix, theme.text));
+    lines.forEach((text, k) => {
+      const ly = centerY - ((lines.length - 1) * lineHeight) / 2 + k * lineHeight;
+      f.texts.push({ x: nameX, y: ly, text, size, color: theme.text });
+    });
+    f.texts.push({ x: amountX, y: centerY, text: amountTexts[i], size, color: theme.text, anchor: 'end' });
+    f.texts.push({ x: percentX, y: centerY, text: `${data.slices[i].percent}%`, size, weight: 700, color: theme.text, anchor: 'end' });
+    rowY += h;
+    f.marks.push(line(tableLeft, rowY, tableRight, rowY, theme.grid, 1));
+  });
+  const totalY = rowY + rowHeight(1) / 2;
+  f.texts.push({ x: nameX, y: totalY, text: '合计', size, weight: 700, color: theme.text });
+  f.texts.push({ x: amountX, y: totalY, text: totalText, size, weight: 700, color: theme.text, anchor: 'end' });
+  f.texts.push({ x: percentX, y: totalY, text: `${hundred}%`, size, weight: 700, color: theme.text, anchor: 'end' });
+  f.marks.push(line(tableLeft, rowY + rowHeight(1), tableRight, rowY + rowHeight(1), theme.axis, 1));
+  return scene(ctx, data, f, height);
+
+  function tableLayout(fontSize: number) {
+    const percentWidth = Math.max(measure(`${hundred}%`, fontSize, 700), ...data.slices.map((s) => measure(`${s.percent}%`, fontSize, 700)));
+    const amountWidth = Math.max(measure(totalText, fontSize, 700), ...amountTexts.map((t) => measure(t, fontSize)));
+    const percentX = tableRight;
+    const amountX = percentX - percentWidth - 16;
+    const nameX = tableLeft + 22;
+    const nameWidth = amountX - amountWidth - 14 - nameX;
+    const lineHeight = fontSize + 4;
+    const rowHeight = (lines: number) => Math.max(fontSize * 2, lines * lineHeight + 8);
+    const rows = data.slices.map((s) => wrap(s.label, nameWidth, fontSize, measure));
+    const tableHeight = 26 + rows.reduce((sum, lines) => sum + rowHeight(lines.length), 0) + rowHeight(1) + 8;
+    return { percentX, amountX, nameX, rows, rowHeight, lineHeight, height: tableHeight };
+  }
+}
+
+/** Horizontal paired bars per 项-level subject: 年初预算数 vs 决算数 and the completion rate (图7). */
+export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
+  const { width: W, theme, measure } = ctx;
+  const fills = data.series.map((_, i) => seriesFill(theme, i));
+  if (data.empty) {
+    const f = frame(data, ctx, data.series.map((label, i) => ({ label, fill: fills[i] })));
+    emptyPanel(ctx, f, data.empty);
+    return scene(ctx, data, f);
+  }
+  const nameSize = 13;
+  const codeSize = 11.5;
+  const codeWidth = Math.max(...data.rows.map((r) => measure(r.code, codeSize)));
+  const nameMax = Math.min(W * 0.3, Math.max(...data.rows.map((r) => measure(r.name, nameSize))));
+  const names = data.rows.map((r) => wrap(r.name, nameMax, nameSize, measure));
+  const nameWidth = Math.max(...names.flat().map((l) => measure(l, nameSize)));
+  const rateTexts = data.rows.map((r) => (r.rate === null ? '—' : `${r.rate}%`));
+  const rateWidth = Math.max(measure(data.rateHeader, 12), ...rateTexts.map((t) => measure(t, 13, 700)));
+  const valueTexts = data.rows.map((r) => r.values.map((v) => (v === null ? '未填列' : formatAmount(v))));
+  const valueWidth = Math.max(...valueTexts.flat().map((t) => measure(t, 11.5)));
+
+  const labelLeft = PAD;
+  const barLeft = labelLeft + codeWidth + 8 + nameWidth + 14;
+  const rateRight = W - PAD;
+  const barRight = rateRight - rateWidth - 18;
+  const barSpan = barRight - barLeft - valueWidth - 8;
+  const barHeight = 10;
+  const pitch = (lines: number) => Math.max(36, lines * 17 + 12);
+  const rowsHeight = names.reduce((sum, lines) => sum + pitch(lines.length), 0);
+  const headerTop = LEGEND_Y + 24;
+  const needed = headerTop + 22 + rowsHeight + 26 + PAD + 24;
+  const height = Math.max(ctx.height, Math.ceil(needed));
+  const f = frame(data, ctx, data.series.map((label, i) => ({ label, fill: fills[i] })), height);
+
+  const max = Math.max(1, ...data.rows.flatMap((r) => r.values.map((v) => v ?? 0)));
+  const { hi, step } = niceTicks(0, max, 4);
+  const x = (v: Cents) => barLeft + (Math.max(0, v) / hi) * barSpan;
+  const rowsTop = headerTop + 22;
+  const rowsBottom = rowsTop + rowsHeight;
+  // Header row.
+  f.texts.push({ x: labelLeft, y: headerTop + 6, text: '项级科目', size: 12, color: theme.muted });
+  f.texts.push({ x: rateRight, y: headerTop + 6, text: data.rateHeader, size: 12, color: theme.muted, anchor: 'end' });
+  for (const t of tickValues(0, hi, step)) {
+    f.marks.push(line(x(t), rowsTop - 4, x(t), rowsBottom, t === 0 ? theme.axis : theme.grid, t === 0 ? 1.2 : 1));
+    f.texts.push({ x: x(t), y: rowsBottom + 12, text: tickLabel(t, step), size: SIZE.tick, color: theme.muted, anchor: 'middle' });
+  }
+  let rowY = rowsTop;
+  data.rows.forEach((row, i) => {
+    const h = pitch(names[i].length);
+    const cy = rowY + h / 2;
+    if (i % 2 === 1) f.marks.push(`<path d="${rectPath(labelLeft - 6, rowY, rateRight - labelLeft + 12, h)}" fill="${theme.panel}" fill-opacity="0.6"/>`);
+    f.texts.push({ x: labelLeft, y: cy - ((names[i].length - 1) * 17) / 2, text: row.code, size: codeSize, color: theme.muted });
+    names[i].forEach((text, k) => {
+      f.texts.push({ x: labelLeft + codeWidth + 8, y: cy - ((names[i].length - 1) * 17) / 2 + k * 17, text, size: nameSize, color: theme.text });
+    });
+    row.values.forEach((value, s) => {
+      const by = cy - barHeight - 1 + s * (barHeight + 2);
+      const w = x(value ?? 0) - barLeft;
+      if (value !== null && w >= 0.5) f.marks.push(filledPath(rectPath(barLeft, by, w, barHeight), fills[s], ctx.idPrefix));
+      f.texts.push({ x: barLeft + Math.max(w, 0) + 5, y: by + barHeight / 2, text: valueTexts[i][s], size: 11.5, color: value === null ? theme.muted : theme.text });
+    });
+    f.texts.push({ x: rateRight, y: cy, text: rateTexts[i], size: 13, weight: 700, color: theme.text, anchor: 'end' });
+    rowY += h;
+  });
+  f.marks.push(line(labelLeft - 6, rowsTop - 4, rateRight + 6, rowsTop - 4, theme.axis, 1));
+  f.marks.push(line(labelLeft - 6, rowsBottom, rateRight + 6, rowsBottom, theme.axis, 1));
+  return scene(ctx, data, f, height);
+}
+
+/** The chart for any figure. */
+export function chartScene(data: FigureData, ctx: ChartContext): Scene {
+  switch (data.kind) {
+    case 'bars':
+      return barsScene(data, ctx);
+    case 'donut':
+      return donutScene(data, ctx);
+    case 'hbars':
+      return hbarsScene(data, ctx);
+  }
+}
+

@@ -1,0 +1,306 @@
+/**
+ * What each figure shows, computed from the model: pure data, no drawing. Captions and labels come
+ * from templates/figures/figures.json; amounts stay exact cents until they are printed.
+ */
+import template from '../../../templates/figures/figures.json';
+import type { Model } from '../../model/derive';
+import { formatAmount, formatAmountText, percent, type Cents } from '../../model/money';
+import { notFound } from '../../http/problem';
+import { functionalSubject } from '../../model/template-set';
+import { largestRemainderPercents } from './shares';
+
+export const FIGURE_IDS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+interface Common {
+  id: FigureId;
+  /** "图1：收、支决算总计变动情况" */
+  caption: string;
+  unitLabel: string;
+  source: string;
+  /** Set when the figure has nothing to draw: the text of the "no data" panel. */
+  empty?: string;
+  /** The figure's numbers in words, for the SVG <desc> (and screen readers). */
+  description: string;
+}
+
+export interface BarGroup {
+  label: string;
+  /** One value per series; blank counts as zero. */
+  values: Cents[];
+  /** A line under the category label, e.g. "减少 1,568.21 万元，下降 50.79%". */
+  note?: string;
+}
+
+export interface BarFigure extends Common {
+  kind: 'bars';
+  series: string[];
+  groups: BarGroup[];
+}
+
+export interface DonutSlice {
+  label: string;
+  value: Cents;
+  /** Largest-remainder share, summing to exactly 100 over the slices. */
+  percent: string;
+}
+
+export interface DonutFigure extends Common {
+  kind: 'donut';
+  centerLabel: string;
+  total: Cents;
+  slices: DonutSlice[];
+  /** Categories left out because they are negative (a share of a pie cannot be). */
+  omitted: string[];
+}
+
+export interface HBarRow {
+  code: string;
+  name: string;
+  /** [年初预算数, 决算数]; a budget that was not given is null. */
+  values: [Cents | null, Cents];
+  /** 完成率 with the payload's percent decimals, or null when there is no budget to complete. */
+  rate: string | null;
+}
+
+export interface HBarFigure extends Common {
+  kind: 'hbars';
+  series: string[];
+  rateHeader: string;
+  rows: HBarRow[];
+}
+
+export type FigureData = BarFigure | DonutFigure | HBarFigure;
+
+type FigureTemplate = {
+  caption: string;
+  kind: string;
+  series?: string[];
+  categories?: Record<string, string>;
+  items?: Record<string, string>;
+  centerLabel?: string;
+  rateLabel?: string;
+  rateHeader?: string;
+  source?: string;
+  emptyText?: string;
+};
+const FIGURES = template.figures as Record<FigureId, FigureTemplate>;
+
+function isFigureId(id: string): id is FigureId {
+  return (FIGURE_IDS as readonly string[]).includes(id);
+}
+
+function fill(text: string, model: Model): string {
+  const meta = model.payload.meta;
+  const previousYear = model.payload.explanation.comparisonYear ?? meta.fiscalYear - 1;
+  return text
+    .replaceAll('{department}', meta.department)
+    .replaceAll('{year}', String(meta.fiscalYear))
+    .replaceAll('{previousYear}', String(previousYear));
+}
+
+const amountText = (cents: Cents) => `${formatAmountText(cents)} 万元`;
+
+/** "减少 1,568.21 万元，下降 50.79%" — the change from `before` to `after`, as the text writes it. */
+export function changeWords(before: Cents, after: Cents, decimals: number, separators = true): string {
+  const diff = after - before;
+  const amount = separators ? formatAmount(Math.abs(diff)) : formatAmountText(Math.abs(diff));
+  if (diff === 0) return '与上年持平';
+  const rate = percent(Math.abs(diff), before, decimals);
+  const verb = diff > 0 ? ['增加', '增长'] : ['减少', '下降'];
+  return rate === null ? `${verb[0]} ${amount} 万元` : `${verb[0]} ${amount} 万元，${verb[1]} ${rate}%`;
+}
+
+/**
+ * Which figures apply to this payload, in order. Ids are stable: 图1 and 图4 need the previous
+ * year's totals, 图7 needs 年初预算 by 项; the others always apply (an all-zero one draws a
+ * "本年度无数据" panel).
+ * @example figureIds(model) // ["1", "2", "3", "4", "5", "6", "7"]
+ */
+export function figureIds(model: Model): string[] {
+  const previous = model.payload.explanation.previousYear;
+  const budget = model.payload.explanation.annualBudget;
+  return FIGURE_IDS.filter((id) => {
+    if (id === '1') return previous.grandTotal != null;
+    if (id === '4') return previous.fiscalGrandTotal != null;
+    if (id === '7') return Object.keys(budget.items).length > 0;
+    return true;
+  });
+}
+
+/**
+ * The data of one figure. Throws a 404 problem for an id that does not exist or does not apply.
+ * @example figureData(model, '2').slices // [{ label: '一般公共预算财政拨款收入', value: 151958, percent: '100.00' }]
+ */
+export function figureData(model: Model, id: string): FigureData {
+  if (!isFigureId(id)) throw notFound(`没有图${id}：图的编号为 1–7`);
+  if (!figureIds(model).includes(id)) throw notFound(`图${id}不适用于此数据：${whyNot(id)}`);
+  const t = FIGURES[id];
+  const common = {
+    id,
+    caption: `图${id}：${t.caption}`,
+    unitLabel: template.unitLabel,
+    source: fill(t.source ?? template.source, model),
+  };
+  const decimals = model.payload.options.percentDecimals;
+  const meta = model.payload.meta;
+  const lead = `${meta.department} ${meta.fiscalYear} 年度`;
+  switch (id) {
+    case '1':
+    case '4': {
+      const previous = model.payload.explanation.previousYear;
+      const before = (id === '1' ? previous.grandTotal : previous.fiscalGrandTotal) ?? 0;
+      const current =
+        id === '1'
+          ? { income: model.summary.income.grandTotal.value, expense: model.summary.expense.grandTotal.value }
+          : {
+              income: model.fiscalSummary.income.grandTotal.value,
+              expense: model.fiscalSummary.expense.grandTotal.total.value,
+            };
+      const series = (t.series ?? []).map((s) => fill(s, model));
+      const groups = (['income', 'expense'] as const).map((key) => {
+        const after = current[key] ?? 0;
+        return { label: t.categories![key], values: [before, after], note: changeWords(before, after, decimals) };
+      });
+      const words = groups
+        .map((g) => `${g.label}${series[1]} ${amountText(g.values[1])}，${series[0]} ${amountText(g.values[0])}，${changeWords(g.values[0], g.values[1], decimals, false)}`)
+        .join('；');
+      const empty = groups.every((g) => g.values.every((x) => x === 0));
+      return {
+        ...common,
+        kind: 'bars',
+        series,
+        groups,
+        empty: empty ? (t.emptyText ?? template.emptyText) : undefined,
+        description: `${lead}${words}。`,
+      };
+    }
+    case '2':
+    case '3':
+    case '5': {
+      let items: { label: string; value: Cents }[];
+      if (id === '2') {
+        const income = model.summary.income;
+        items = Object.entries(t.items!).map(([key, label]) => ({
+          label,
+          value: income[key as keyof typeof income].value ?? 0,
+        }));
+      } else if (id === '3') {
+        const total = model.expense.total;
+        items = Object.entries(t.items!).map(([key, label]) => ({
+          label,
+          value: total[key as keyof typeof total].value ?? 0,
+        }));
+      } else {
+        items = model.gpbExpense.rows
+          .filter((row) => row.level === 'class')
+          .map((row) => ({ label: row.name || row.code, value: row.cells.total.value ?? 0 }));
+      }
+      return donut(common, t, items, decimals, lead);
+    }
+    case '6': {
+      const { budget, actual } = model.threePublic;
+      const series = t.series ?? [];
+      const groups = Object.entries(t.categories!).map(([key, label]) => {
+        const b = budget[key as keyof typeof budget].value ?? 0;
+        const a = actual[key as keyof typeof actual].value ?? 0;
+        const rate = percent(a, b, decimals);
+        return { label, values: [b, a], note: rate === null ? undefined : `${t.rateLabel} ${rate}%` };
+      });
+      const words = groups
+        .map((g) => `${g.label}${series[0]} ${amountText(g.values[0])}，${series[1]} ${amountText(g.values[1])}${g.note ? `，${g.note}` : ''}`)
+        .join('；');
+      const empty = groups.every((g) => g.values.every((x) => x === 0));
+      return {
+        ...common,
+        kind: 'bars',
+        series,
+        groups,
+        empty: empty ? (t.emptyText ?? template.emptyText) : undefined,
+        description: `${lead}财政拨款“三公”经费：${words}。`,
+      };
+    }
+    case '7': {
+      const budgets = model.payload.explanation.annualBudget.items;
+      const items = new Map(model.gpbExpense.rows.filter((r) => r.level === 'item').map((r) => [r.code, r]));
+      const codes = [...new Set([...items.keys(), ...Object.keys(budgets)])].sort();
+      const rows: HBarRow[] = codes.map((code) => {
+        const row = items.get(code);
+        const budget = Object.hasOwn(budgets, code) ? budgets[code].budget : null;
+        const actualValue = row?.cells.total.value ?? 0;
+        return {
+          code,
+          name: row?.name || subjectName(code),
+          values: [budget, actualValue],
+          rate: budget === null ? null : percent(actualValue, budget, decimals),
+        };
+      });
+      const series = t.series ?? [];
+      const words = rows
+        .map((r) => {
+          const budgetWords = r.values[0] === null ? `${series[0]}未填列` : `${series[0]} ${amountText(r.values[0])}`;
+          const rateWords = r.rate === null ? '' : `，${t.rateHeader}的 ${r.rate}%`;
+          return `${r.code} ${r.name}：${budgetWords}，${series[1]} ${amountText(r.values[1])}${rateWords}`;
+        })
+        .join('；');
+      const empty = rows.every((r) => !r.values[0] && !r.values[1]);
+      return {
+        ...common,
+        kind: 'hbars',
+        series,
+        rateHeader: t.rateHeader ?? '',
+        rows,
+        empty: empty ? (t.emptyText ?? template.emptyText) : undefined,
+        description: `${lead}一般公共预算财政拨款支出按项级科目：${words}。`,
+      };
+    }
+  }
+}
+
+function subjectName(code: string): string {
+  return functionalSubject(code)?.name ?? code;
+}
+
+function whyNot(id: FigureId): string {
+  if (id === '1') return '缺少上年收、支总计（explanation.previousYear.grandTotal）';
+  if (id === '4') return '缺少上年财政拨款收、支总计（explanation.previousYear.fiscalGrandTotal）';
+  return '缺少年初预算数（explanation.annualBudget.items）';
+}
+
+function donut(
+  common: Omit<Common, 'description'>,
+  t: FigureTemplate,
+  items: { label: string; value: Cents }[],
+  decimals: number,
+  lead: string,
+): DonutFigure {
+  const positive = items.filter((item) => item.value > 0);
+  const omitted = items.filter((item) => item.value < 0).map((item) => item.label);
+  const total = positive.reduce((a, b) => a + b.value, 0);
+  const centerLabel = t.centerLabel ?? '';
+  if (positive.length === 0) {
+    return {
+      ...common,
+      kind: 'donut',
+      centerLabel,
+      total: 0,
+      slices: [],
+      omitted,
+      empty: t.emptyText ?? template.emptyText,
+      description: `${lead}${centerLabel}为 0，${t.emptyText ?? template.emptyText}。`,
+    };
+  }
+  const percents = largestRemainderPercents(positive.map((p) => p.value), decimals);
+  const slices = positive.map((p, i) => ({ label: p.label, value: p.value, percent: percents[i] }));
+  const parts = slices.map((s) => `${s.label} ${amountText(s.value)}，占 ${s.percent}%`).join('；');
+  const omittedWords = omitted.length ? `（${omitted.join('、')}为负数，未在图中列示）` : '';
+  return {
+    ...common,
+    kind: 'donut',
+    centerLabel,
+    total,
+    slices,
+    omitted,
+    description: `${lead}${centerLabel} ${amountText(total)}，其中：${parts}。${omittedWords}`,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Output parameters of images, checked defensively: the HTTP layer validates queries first, but
+ * the CLI and other callers reach these functions directly.
+ */
+import { badParameter } from '../../http/problem';
+import type { RenderParams } from '../output';
+
+export const LIMITS = {
+  minSize: 200,
+  maxSize: 4000,
+  minScale: 1,
+  maxScale: 4,
+  /**
+   * resvg allocates 4 bytes per pixel and a Worker isolate has 128 MB: 12 million pixels
+   * (e.g. 4000×3000 at scale 1, or 1600×1000 at scale 2.7) keeps a render well inside it.
+   */
+  maxPixels: 12_000_000,
+} as const;
+
+/** Design widths: narrower images are scaled-down drawings, wider ones scaled-up drawings. */
+const DESIGN_MIN_WIDTH = 600;
+const DESIGN_MAX_WIDTH = 1200;
+const DESIGN_MIN_HEIGHT = 360;
+
+export interface CheckedParams {
+  theme: 'light' | 'dark';
+  width: number;
+  height: number;
+  scale: number;
+  transparent: boolean;
+}
+
+/** Throws badParameter (400) for any out-of-range value. */
+export function checkParams(params: RenderParams): CheckedParams {
+  const errors: { path: string; message: string }[] = [];
+  const size = (name: 'width' | 'height') => {
+    const v = params[name];
+    if (!Number.isInteger(v) || v < LIMITS.minSize || v > LIMITS.maxSize) {
+      errors.push({ path: name, message: `${name} 应为 ${LIMITS.minSize}–${LIMITS.maxSize} 之间的整数（像素）` });
+    }
+  };
+  size('width');
+  size('height');
+  if (typeof params.scale !== 'number' || !Number.isFinite(params.scale) || params.scale < LIMITS.minScale || params.scale > LIMITS.maxScale) {
+    errors.push({ path: 'scale', message: `scale 应为 ${LIMITS.minScale}–${LIMITS.maxScale} 之间的数` });
+  }
+  if (!['auto', 'light', 'dark'].includes(params.theme)) {
+    errors.push({ path: 'theme', message: 'theme 应为 auto、light 或 dark' });
+  }
+  if (!['white', 'transparent'].includes(params.background)) {
+    errors.push({ path: 'background', message: 'background 应为 white 或 transparent' });
+  }
+  if (errors.length) throw badParameter(errors.map((e) => e.message).join('；'), errors);
+  checkPixels(params.width, params.height, params.scale);
+  return {
+    theme: params.theme === 'dark' ? 'dark' : 'light',
+    width: params.width,
+    height: params.height,
+    scale: params.scale,
+    transparent: params.background === 'transparent',
+  };
+}
+
+export function checkPixels(width: number, height: number, scale: number): void {
+  const pixels = Math.round(width * scale) * Math.round(height * scale);
+  if (pixels > LIMITS.maxPixels) {
+    throw badParameter(
+      `图像过大：${Math.round(width * scale)}×${Math.round(height * scale)} 像素，最多 ${LIMITS.maxPixels.toLocaleString('en-US')} 像素；请减小 width、height 或 scale`,
+      [{ path: 'scale', message: '输出像素过多' }],
+    );
+  }
+}
+
+/** The drawing's own coordinate size for an output size. */
+export function designSize(width: number, height: number): { width: number; height: number } {
+  const w = Math.min(DESIGN_MAX_WIDTH, Math.max(DESIGN_MIN_WIDTH, width));
+  const h = Math.max(DESIGN_MIN_HEIGHT, Math.round((w * height) / width));
+  return { width: w, height: h };
+}
+
+/**
+ * Output size for a drawing that may have grown taller than asked: the width stays, the height
+ * follows the drawing at the same scale.
+ */
+export function outputSize(
+  requested: { width: number; height: number },
+  design: { width: number; height: number },
+  drawn: { width: number; height: number },
+): { width: number; height: number } {
+  const s = Math.min(requested.width / design.width, requested.height / design.height);
+  if (drawn.height <= design.height) return requested;
+  return { width: requested.width, height: Math.max(requested.height, Math.round(drawn.height * s)) };
+}

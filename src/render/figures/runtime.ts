@@ -1,0 +1,135 @@
+/**
+ * The seam between the pure figure renderer and the runtime it runs in. A FigureRuntime only
+ * *supplies* things — compiled wasm modules and font bytes — and src/runtime/ has the two
+ * implementations (workerd: wasm imported as modules, fonts from env.ASSETS; Node: wasm compiled
+ * from node_modules, fonts from public/fonts). Everything else, including the once-per-isolate
+ * initialisation, lives here.
+ */
+import satori, { init as initSatori } from 'satori/standalone';
+import { initWasm as initResvg } from '@resvg/resvg-wasm';
+import fontManifest from '../../../templates/figures/fonts.json';
+import { FontSubsetter } from './hb-subset';
+import { readFontFacts, type FontFacts } from './sfnt';
+
+export type WasmName = 'yoga' | 'resvg' | 'hb-subset';
+
+export interface FigureRuntime {
+  /** A short name for logs and timings ("workerd", "node"). */
+  readonly name: string;
+  /**
+   * A compiled wasm module: satori's yoga, resvg, or HarfBuzz's subsetter. workerd forbids
+   * compiling wasm from bytes at request time, hence modules rather than bytes.
+   */
+  loadWasm(name: WasmName): Promise<WebAssembly.Module>;
+  /**
+   * The bytes of a font file of public/fonts (see templates/figures/fonts.json). Must return the
+   * same ArrayBuffer for the same name: satori and this renderer cache parsed fonts by identity.
+   */
+  loadFont(file: string): Promise<ArrayBuffer>;
+}
+
+export type Weight = 400 | 700;
+export const WEIGHTS: readonly Weight[] = [400, 700];
+
+export interface LoadedFont {
+  data: ArrayBuffer;
+  facts: FontFacts;
+}
+
+export const FAMILY = 'Noto Sans SC';
+export const FALLBACK_FAMILY = 'Noto Sans SC Full';
+
+type SatoriFont = { name: string; data: ArrayBuffer; weight: Weight; style: 'normal' };
+
+/** The compact fonts, parsed once, and the satori font list that goes with them. */
+export interface FontSet {
+  compact: Record<Weight, LoadedFont>;
+  /** Reused across renders: satori keys its font loader on this array's identity. */
+  satoriFonts: SatoriFont[];
+}
+
+let engine: Promise<void> | undefined;
+const fontSets = new WeakMap<FigureRuntime, Promise<FontSet>>();
+const fullFonts = new WeakMap<FigureRuntime, Promise<Record<Weight, LoadedFont>>>();
+let subsetter: Promise<FontSubsetter> | undefined;
+
+/** Retries after a failure instead of caching the rejection for the life of the isolate. */
+function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefined) => void, make: () => Promise<T>): Promise<T> {
+  let promise = get();
+  if (!promise) {
+    promise = make();
+    set(promise);
+    promise.catch(() => set(undefined));
+  }
+  return promise;
+}
+
+/** satori's yoga and resvg, initialised once per isolate (both keep module-level state). */
+export function initEngine(runtime: FigureRuntime): Promise<void> {
+  return once(
+    () => engine,
+    (p) => (engine = p),
+    async () => {
+      const [yoga, resvg] = await Promise.all([runtime.loadWasm('yoga'), runtime.loadWasm('resvg')]);
+      await Promise.all([initSatori(yoga), initResvg(resvg)]);
+    },
+  );
+}
+
+async function loadFont(runtime: FigureRuntime, file: string): Promise<LoadedFont> {
+  const data = await runtime.loadFont(file);
+  return { data, facts: await factsOf(data) };
+}
+
+const factsCache = new WeakMap<ArrayBuffer, Promise<FontFacts>>();
+function factsOf(data: ArrayBuffer): Promise<FontFacts> {
+  let facts = factsCache.get(data);
+  if (!facts) {
+    facts = readFontFacts(data);
+    factsCache.set(data, facts);
+  }
+  return facts;
+}
+
+/** The compact Noto Sans SC (regular and bold), loaded and parsed once per runtime. */
+export function compactFonts(runtime: FigureRuntime): Promise<FontSet> {
+  return once(
+    () => fontSets.get(runtime),
+    (p) => (p ? fontSets.set(runtime, p) : fontSets.delete(runtime)),
+    async () => {
+      const [regular, bold] = await Promise.all(
+        WEIGHTS.map((w) => loadFont(runtime, fontManifest.compact[w].file)),
+      );
+      const compact = { 400: regular, 700: bold } as Record<Weight, LoadedFont>;
+      const satoriFonts = WEIGHTS.map((weight) => ({
+        name: FAMILY,
+        data: compact[weight].data,
+        weight,
+        style: 'normal' as const,
+      }));
+      return { compact, satoriFonts };
+    },
+  );
+}
+
+/** The full 10 MB fonts: loaded only when a figure needs a character the compact ones lack. */
+export function fullFontsOf(runtime: FigureRuntime): Promise<Record<Weight, LoadedFont>> {
+  return once(
+    () => fullFonts.get(runtime),
+    (p) => (p ? fullFonts.set(runtime, p) : fullFonts.delete(runtime)),
+    async () => {
+      const [regular, bold] = await Promise.all(WEIGHTS.map((w) => loadFont(runtime, fontManifest.full[w].file)));
+      return { 400: regular, 700: bold };
+    },
+  );
+}
+
+export function fontSubsetter(runtime: FigureRuntime): Promise<FontSubsetter> {
+  return once(
+    () => subsetter,
+    (p) => (subsetter = p),
+    async () => FontSubsetter.create(await runtime.loadWasm('hb-subset')),
+  );
+}
+
+export { satori };
