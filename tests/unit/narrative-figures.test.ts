@@ -91,8 +91,8 @@ describe('deriveNarrativeFigures (reference example)', () => {
 
 describe('classUses', () => {
   it('keeps only names of non-zero 项 of that 类 in table 05, else falls back to the table', () => {
-    const payload = structuredClone(example) as typeof example & { explanation: { classUses: Record<string, string[]> } };
-    payload.explanation.classUses = {
+    const payload = structuredClone(example);
+    (payload.explanation as { classUses: Record<string, string[]> }).classUses = {
       '201': ['一般行政管理事务', '不存在的科目'],
       '210': ['突发公共卫生事件应急处理'],
       '221': ['住房公积金', '住房公积金', '提租补贴'],

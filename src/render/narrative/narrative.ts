@@ -288,13 +288,7 @@ function sectionGpb(ctx: Ctx): Block[] {
       : b.relation === 'zeroBudget'
         ? fill(t.budgetZero, { ...base, actual: textAmount(b.actual) })
         : fill(t.budget, { ...base, budget: textAmount(b.budget!), actual: textAmount(b.actual), rate: b.rate! });
-  const split = (['basic', 'project'] as const).filter((k) => g[k] !== 0);
-  if (split.length > 0) {
-    text +=
-      t.splitIntro +
-      split.map((k) => fill(t.splitPart, { name: t.splitNames[k], amount: textAmount(g[k]) })).join(t.splitSeparator) +
-      t.splitEnd;
-  }
+  text += splitText(t, g);
   if (g.mainProjects.length > 0) {
     text +=
       t.projectsIntro +
@@ -339,6 +333,16 @@ function sectionBasic(ctx: Ctx): Block[] {
   ];
 }
 
+/** "其中：基本支出 X 万元，项目支出 Y 万元" listing the non-zero parts only ('' when both are zero). */
+function splitText(
+  t: { splitIntro: string; splitPart: string; splitSeparator: string; splitEnd: string; splitNames: { basic: string; project: string } },
+  x: { basic: number; project: number },
+): string {
+  const parts = (['basic', 'project'] as const).filter((k) => x[k] !== 0);
+  if (parts.length === 0) return '';
+  return t.splitIntro + parts.map((k) => fill(t.splitPart, { name: t.splitNames[k], amount: textAmount(x[k]) })).join(t.splitSeparator) + t.splitEnd;
+}
+
 function sectionFund(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = fundTemplates.fund;
@@ -348,8 +352,7 @@ function sectionFund(ctx: Ctx): Block[] {
   if (x.carryForwardStart !== 0 || x.carryForwardEnd !== 0) {
     text += fill(t.carry, { start: textAmount(x.carryForwardStart), end: textAmount(x.carryForwardEnd) });
   }
-  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.fundChange);
-  if (x.basic !== 0 || x.project !== 0) text += fill(t.split, { basic: textAmount(x.basic), project: textAmount(x.project) });
+  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.fundChange) + splitText(t, x);
   if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
   return [paragraph(text)];
 }
@@ -359,8 +362,7 @@ function sectionStateCapital(ctx: Ctx): Block[] {
   const t = fundTemplates.stateCapital;
   const x = f.stateCapital;
   if (x.empty) return [paragraph(t.none)];
-  let text = fill(t.main, { ...base, expense: textAmount(x.expense) });
-  if (x.basic !== 0 || x.project !== 0) text += fill(t.split, { basic: textAmount(x.basic), project: textAmount(x.project) });
+  let text = fill(t.main, { ...base, expense: textAmount(x.expense) }) + splitText(t, x);
   text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.stateCapitalChange);
   if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
   return [paragraph(text)];
@@ -487,8 +489,9 @@ function sectionProcurement(ctx: Ctx): Block[] {
   if (x.sme !== null) {
     text += x.smeShare === null ? '' : fill(t.sme, { sme: textAmount(x.sme), share: x.smeShare });
     if (x.smallMicro !== null) {
+      // "0 万元，占…的 0.00%" says nothing the amount does not.
       text +=
-        x.smallMicroShare === null
+        x.smallMicroShare === null || x.smallMicro === 0
           ? fill(t.smallMicroNoShare, { smallMicro: textAmount(x.smallMicro) })
           : fill(t.smallMicro, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShare });
     }
