@@ -44,6 +44,23 @@ function paragraphs(text: string): string {
     .join('\n');
 }
 
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+const plainText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITY[e]);
+
+/**
+ * 目录 entry of a part rendered elsewhere (第三/第五部分): its own id and <h2>, and its
+ * `<section id><h3>` subsections, read back from the markup so the links cannot drift.
+ */
+function renderedPartEntry(html: string, fallback: { id: string; title: string }): TocEntry {
+  const id = /^\s*<section id="([^"]+)"/.exec(html)?.[1] ?? fallback.id;
+  const h2 = /<h2[^>]*>([\s\S]*?)<\/h2>/.exec(html)?.[1];
+  const children = [...html.matchAll(/<section id="([^"]+)">\s*<h3>([\s\S]*?)<\/h3>/g)].map((m) => ({
+    id: m[1],
+    title: plainText(m[2]),
+  }));
+  return { id, title: h2 ? plainText(h2) : fallback.title, children };
+}
+
 function tocHtml(entries: TocEntry[], title: string): string {
   const list = (items: TocEntry[]): string =>
     `<ol>${items
@@ -132,6 +149,11 @@ export function renderDocumentHtml(model: Model, ctx: RenderContext): string {
   const p6 = part('attachments');
   const title = fill(texts.title, values);
 
+  const narrativeSection = narrativeRenderer('renderNarrativeSection');
+  const glossarySection = narrativeRenderer('renderGlossarySection');
+  const part3 = narrativeSection ? narrativeSection(model, ctx) : null;
+  const part5Html = glossarySection ? glossarySection(model, ctx) : null;
+
   const tableEntries: TocEntry[] = model.set.tables.map((t, i) => ({
     id: `table-${t.no}`,
     title: `${chineseNumeral(i + 1)}、${t.title}`,
@@ -147,9 +169,9 @@ export function renderDocumentHtml(model: Model, ctx: RenderContext): string {
         ],
       },
       { ...p2, children: tableEntries },
-      p3,
+      part3 ? renderedPartEntry(part3, p3) : p3,
       p4,
-      p5,
+      part5Html ? renderedPartEntry(part5Html, p5) : p5,
       { ...p6, children: attachments },
     ],
     texts.tocTitle,
@@ -162,24 +184,20 @@ export function renderDocumentHtml(model: Model, ctx: RenderContext): string {
     })
     .join('\n');
 
-  const narrativeSection = narrativeRenderer('renderNarrativeSection');
-  const glossarySection = narrativeRenderer('renderGlossarySection');
-  const narrativeHtml = narrativeSection
-    ? narrativeSection(model, ctx)
-    : `<p class="pending">${escapeHtml(texts.narrativePending)}</p>`;
-  const glossaryHtml = glossarySection
-    ? glossarySection(model, ctx)
-    : `<p class="pending">${escapeHtml(texts.glossaryPending)}</p>`;
-  const contact = meta.contactPhone
-    ? `<p class="contact">${escapeHtml(fill(texts.contact, { phone: meta.contactPhone }))}</p>`
-    : '';
-  const attachmentsBody = attachmentsHtml(model, texts) || `<p class="pending">${escapeHtml(texts.attachmentsNone)}</p>`;
-
   const section = (p: { id: string; title: string }, body: string, extraClass = '') =>
     `<section class="part${extraClass}" id="${p.id}" aria-labelledby="${p.id}-title">
 <h2 id="${p.id}-title">${escapeHtml(p.title)}</h2>
 ${body}
 </section>`;
+
+  // The narrative renderers return whole <section class="part"> elements (heading included, and
+  // the 咨询电话 line inside 第五部分); until they exist, an honest placeholder stands in.
+  const part3Html = part3 ?? section(p3, `<p class="pending">${escapeHtml(texts.narrativePending)}</p>`, ' prose');
+  const contact = meta.contactPhone
+    ? `\n<p class="contact">${escapeHtml(fill(texts.contact, { phone: meta.contactPhone }))}</p>`
+    : '';
+  const part5 = part5Html ?? section(p5, `<p class="pending">${escapeHtml(texts.glossaryPending)}</p>${contact}`, ' prose');
+  const attachmentsBody = attachmentsHtml(model, texts) || `<p class="pending">${escapeHtml(texts.attachmentsNone)}</p>`;
 
   const main = `<article class="doc">
 <header class="cover">
@@ -189,9 +207,9 @@ ${body}
 ${toc}
 ${section(p1, overviewHtml(model, texts), ' prose')}
 ${section(p2, tables)}
-${section(p3, narrativeHtml, ' prose')}
+${part3Html}
 ${section(p4, keyWorkHtml(model, texts), ' prose')}
-${section(p5, `${glossaryHtml}\n${contact}`, ' prose')}
+${part5}
 ${section(p6, attachmentsBody)}
 </article>`;
 
@@ -219,5 +237,6 @@ const DOCUMENT_CSS = `
 .contact{margin-top:20px;font-weight:600}
 .prose .table-block p,.prose table p,.prose .pending{text-indent:0}
 .prose td li,.prose .toc li{text-indent:0}
+@media (max-width:640px){.toc{padding:4px 14px 12px}.toc ol ol{padding-left:1.2em}}
 @media print{.toc{border:0;break-after:page}}
 `;

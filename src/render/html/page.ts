@@ -42,7 +42,9 @@ html.embed,html.embed body,html.bg-transparent,html.bg-transparent body{backgrou
 a{color:var(--accent)}
 a:focus-visible,.table-scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 main{max-width:1120px;margin:0 auto;padding:24px 20px 48px}
-html.embed main{max-width:none;padding:0}
+html.embed main{max-width:none;padding:1px}
+html.embed .table-block{margin:0 0 4px}
+html.embed h1:first-child{margin-top:0}
 .chrome{max-width:1120px;margin:0 auto;padding:12px 20px;display:flex;flex-wrap:wrap;gap:4px 16px;align-items:baseline;justify-content:space-between;border-bottom:1px solid var(--rule);font-size:14px;color:var(--muted)}
 .chrome .site{color:var(--fg);font-weight:600}
 footer.chrome{border-bottom:0;border-top:1px solid var(--rule);margin-top:8px}
@@ -58,6 +60,9 @@ p{margin:0 0 12px}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .muted{color:var(--muted)}
 .pending{color:var(--muted);border:1px dashed var(--rule);padding:12px 16px;border-radius:4px;text-indent:0}
+figure{margin:16px 0 28px}
+figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
+figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margin:0 auto}
 .table-block{margin:28px 0 36px}
 .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
 .jt{border-collapse:collapse;width:100%;min-width:640px;font-size:14px;line-height:1.45;font-variant-numeric:tabular-nums}
@@ -90,6 +95,7 @@ p{margin:0 0 12px}
 .jt.form td{text-align:left}
 .jt.form td.center{text-align:center}
 .jt.form td.num{text-align:right}
+.jt.form tr{height:2.3em}
 .table-notes{font-size:13px;color:var(--fg);margin:8px 0 0}
 .table-notes p{margin:0 0 2px;text-indent:0}
 .table-notes p+p{padding-left:2em}
@@ -112,7 +118,7 @@ p{margin:0 0 12px}
 @page{size:A4;margin:14mm 12mm}
 @page wide{size:A4 landscape;margin:12mm}
 @media print{
-  :root,:root.theme-dark{color-scheme:light;${LIGHT};--line:#000;--head-bg:transparent;--total-bg:transparent}
+  :root:not(.theme-light),:root.theme-light,:root.theme-dark{color-scheme:light;${LIGHT};--line:#000;--head-bg:transparent;--total-bg:transparent}
   body{font-size:11pt;background:#fff}
   main{max-width:none;padding:0}
   .chrome,.downloads{display:none}
