@@ -57,20 +57,22 @@ describe('render options', () => {
 describe('juesuan usage errors (exit 2)', () => {
   it('bad option values, unknown options, missing --out, unknown command', async () => {
     const out = await tempDir();
-    const scale = await runCli(['render', EXAMPLE, '--out', out, '--scale', '9']);
+    const [scale, unknown, noOut, command] = await Promise.all([
+      runCli(['render', EXAMPLE, '--out', out, '--scale', '9']),
+      runCli(['render', EXAMPLE, '--out', out, '--colour', 'red']),
+      runCli(['render', EXAMPLE]),
+      runCli(['draw']),
+    ]);
     expect(scale.code).toBe(2);
     expect(scale.stderr).toContain('juesuan: 选项不正确：--scale：scale 不能大于 4（invalid option value');
     expect(scale.stdout).toBe('');
 
-    const unknown = await runCli(['render', EXAMPLE, '--out', out, '--colour', 'red']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/未知选项（Unknown option '--colour'.*）。运行 juesuan render --help 查看用法/);
 
-    const noOut = await runCli(['render', EXAMPLE]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('missing --out');
 
-    const command = await runCli(['draw']);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('未知命令 draw（unknown command）');
   });

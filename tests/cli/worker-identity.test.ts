@@ -1,0 +1,115 @@
+/**
+ * The real thing: the Worker running in workerd (wrangler dev, offline, on 127.0.0.1) against the
+ * CLI. `juesuan publish` stores the reference example, `juesuan render` writes the static site,
+ * and every file must equal GET /v1/reports/{id}/{path} byte for byte — PNGs and SVGs included.
+ * Set JUESUAN_SKIP_LIVE=1 to skip (e.g. where wrangler cannot start).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { querySearch, renderOptions } from '../../src/cli/render-options';
+import { parseOutputPath } from '../../src/http/output-path';
+// @ts-expect-error plain ES module without types
+import { offlineEnv } from '../../scripts/offline-env.mjs';
+import { EXAMPLE, readJson, ROOT, runCli, tempDir } from './helpers';
+
+const TOKEN = 'cli-live-token-0123456789abcdef';
+const ALIAS = 'wuhan-jianghan-cyzx-2024';
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function get(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the running Worker’s responses', () => {
+  let wrangler: ChildProcess;
+  let state: string;
+  let base: string;
+  let log = '';
+  let id: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    state = await tempDir('juesuan-live-');
+    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_TOKENS:${TOKEN}`, '--show-interactive-dev-session=false'];
+    // Its own process group, so the workerd it starts goes down with it.
+    wrangler = spawn(join(ROOT, 'node_modules/.bin/wrangler'), args, { cwd: ROOT, env: offlineEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    wrangler.stdout!.on('data', (d) => (log += d));
+    wrangler.stderr!.on('data', (d) => (log += d));
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/v1/schema.json`)).ok) break;
+      } catch {}
+      if (i > 240 || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    if (wrangler?.pid && wrangler.exitCode === null) {
+      const exited = new Promise((r) => wrangler.once('exit', r));
+      process.kill(-wrangler.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    if (state) await rm(state, { recursive: true, force: true });
+  });
+
+  it('juesuan publish stores the example and prints its alias and document URL', async () => {
+    const run = await runCli(['publish', EXAMPLE, '--url', base, '--json'], { env: { JUESUAN_TOKEN: TOKEN } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const [result] = JSON.parse(run.stdout).results;
+    expect(result).toMatchObject({ ok: true, alias: ALIAS, document: `${base}/v1/reports/${ALIAS}/document.html` });
+    id = result.id;
+    expect(id).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('juesuan render (all formats) writes what the Worker answers: every page, CSV and JSON, and sampled PNGs and SVGs', async () => {
+    const out = await tempDir();
+    const run = await runCli(['render', EXAMPLE, '--out', out]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const manifest = await readJson(join(out, 'manifest.json'));
+    const [report] = manifest.reports;
+    expect(report.id).toBe(id);
+    const paths: string[] = report.files.map((f: { path: string }) => f.path).filter((p: string) => p !== 'payload.json');
+    expect(paths.filter((p) => p.endsWith('.png')).length).toBeGreaterThanOrEqual(9 + 1);
+    // Every page, CSV and JSON; images by sample (each costs a render in workerd).
+    const images = ['tables/01.png', 'tables/05.svg', 'figures/1.png', 'figures/2.svg', 'figures/3.png'];
+    const compared = paths.filter((p) => /\.(html|csv|json)$/.test(p) || images.includes(p));
+    expect(compared.length).toBe(3 + 9 * 3 + images.length);
+    const differing: string[] = [];
+    for (const path of compared) {
+      const file = new Uint8Array(await readFile(join(out, ALIAS, path)));
+      if (path.endsWith('.png')) expect([...file.subarray(0, 8)], path).toEqual(PNG);
+      const body = await get(`${base}/v1/reports/${id}/${path}`);
+      if (!Buffer.from(file).equals(Buffer.from(body))) differing.push(path);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('with options, each file equals the Worker’s response to the URL with those parameters', async () => {
+    const out = await tempDir();
+    const flags = ['--theme', 'dark', '--width', '1000', '--height', '600', '--background', 'transparent', '--scale', '1.5'];
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg', ...flags]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const options = renderOptions({ formats: 'html,svg', theme: 'dark', width: '1000', height: '600', background: 'transparent', scale: '1.5' });
+    for (const path of ['document.html', 'tables/05.html', 'tables/05.svg', 'figures/2.svg']) {
+      const query = querySearch(options.query, parseOutputPath(path)!).toString();
+      const file = new Uint8Array(await readFile(join(out, ALIAS, path)));
+      const body = await get(`${base}/v1/reports/${ALIAS}/${path}${query ? `?${query}` : ''}`);
+      expect(Buffer.from(file).equals(Buffer.from(body)), `${path}?${query}`).toBe(true);
+    }
+  });
+});
