@@ -341,9 +341,9 @@ export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
   const nameSize = 13;
   const codeSize = 11.5;
   const codeWidth = Math.max(...data.rows.map((r) => measure(r.code, codeSize)));
-  const nameMax = Math.min(W * 0.3, Math.max(...data.rows.map((r) => measure(r.name, nameSize))));
+  const nameMax = Math.min(W * 0.3, Math.max(1, ...data.rows.map((r) => measure(r.name, nameSize))));
   const names = data.rows.map((r) => wrap(r.name, nameMax, nameSize, measure));
-  const nameWidth = Math.max(...names.flat().map((l) => measure(l, nameSize)));
+  const nameWidth = Math.max(0, ...names.flat().map((l) => measure(l, nameSize)));
   const rateTexts = data.rows.map((r) => (r.rate === null ? '—' : `${r.rate}%`));
   const rateWidth = Math.max(measure(data.rateHeader, 12), ...rateTexts.map((t) => measure(t, 13, 700)));
   const valueTexts = data.rows.map((r) => r.values.map((v) => (v === null ? '未填列' : formatAmount(v))));
@@ -379,9 +379,10 @@ export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
     const h = pitch(names[i].length);
     const cy = rowY + h / 2;
     if (i % 2 === 1) f.marks.push(`<path d="${rectPath(labelLeft - 6, rowY, rateRight - labelLeft + 12, h)}" fill="${theme.panel}" fill-opacity="0.6"/>`);
-    f.texts.push({ x: labelLeft, y: cy - ((names[i].length - 1) * 17) / 2, text: row.code, size: codeSize, color: theme.muted });
+    const firstLine = cy - ((Math.max(1, names[i].length) - 1) * 17) / 2;
+    f.texts.push({ x: labelLeft, y: firstLine, text: row.code, size: codeSize, color: theme.muted });
     names[i].forEach((text, k) => {
-      f.texts.push({ x: labelLeft + codeWidth + 8, y: cy - ((names[i].length - 1) * 17) / 2 + k * 17, text, size: nameSize, color: theme.text });
+      f.texts.push({ x: labelLeft + codeWidth + 8, y: firstLine + k * 17, text, size: nameSize, color: theme.text });
     });
     row.values.forEach((value, s) => {
       const by = cy - barHeight - 1 + s * (barHeight + 2);

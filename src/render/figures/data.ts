@@ -240,7 +240,7 @@ export function figureData(model: Model, id: string): FigureData {
         .map((r) => {
           const budgetWords = r.values[0] === null ? `${series[0]}未填列` : `${series[0]} ${amountText(r.values[0])}`;
           const rateWords = r.rate === null ? '' : `，${t.rateHeader}的 ${r.rate}%`;
-          return `${r.code} ${r.name}：${budgetWords}，${series[1]} ${amountText(r.values[1])}${rateWords}`;
+          return `${[r.code, r.name].filter(Boolean).join(' ')}：${budgetWords}，${series[1]} ${amountText(r.values[1])}${rateWords}`;
         })
         .join('；');
       const empty = rows.every((r) => !r.values[0] && !r.values[1]);
@@ -257,8 +257,9 @@ export function figureData(model: Model, id: string): FigureData {
   }
 }
 
+/** A budget line with no 05 row takes its name from the catalog; unknown codes print code only. */
 function subjectName(code: string): string {
-  return functionalSubject(code)?.name ?? code;
+  return functionalSubject(code)?.name ?? '';
 }
 
 function whyNot(id: FigureId): string {

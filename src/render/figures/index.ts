@@ -33,12 +33,33 @@ function checkFormat(format: string): asserts format is FigureFormat {
 }
 
 /**
- * Loads and initialises everything a render needs (wasm, compact fonts) — once per isolate.
- * Call it to measure a cold start apart from the first render.
+ * Loads and initialises everything a render needs (wasm, compact fonts, satori's parse of them)
+ * — once per isolate. Call it to measure a cold start apart from the first render.
  * @example await warmUp(createNodeRuntime())
  */
 export async function warmUp(runtime: FigureRuntime): Promise<void> {
   await Promise.all([initEngine(runtime), compactFonts(runtime)]);
+  // A tiny render in both weights: satori parses the fonts on first use and resvg's wasm is
+  // slow on its first image; both would otherwise land on the first real request.
+  const theme = themeFor('light');
+  await renderScene(
+    runtime,
+    {
+      width: 40,
+      height: 20,
+      idPrefix: 'warm',
+      theme,
+      defs: '',
+      marks: [],
+      texts: [
+        { x: 0, y: 10, text: '图1', size: 10, color: theme.text },
+        { x: 20, y: 10, text: '万元', size: 10, weight: 700, color: theme.text },
+      ],
+      title: '',
+      desc: '',
+    },
+    { format: 'png', width: 40, height: 20, scale: 1, transparent: false },
+  );
 }
 
 async function measureFor(runtime: FigureRuntime) {
