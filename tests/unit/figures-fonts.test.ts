@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FontSubsetter } from '../../src/render/figures/hb-subset';
 import { MISSING_MARK, planFonts } from '../../src/render/figures/fonts';
@@ -27,8 +26,7 @@ describe('font coverage (cmap of WOFF and TTF)', () => {
 
 describe('HarfBuzz subsetter', () => {
   it('cuts the full font down to exactly the requested characters', async () => {
-    const wasm = readFileSync(new URL('../../node_modules/harfbuzzjs/dist/harfbuzz-subset.wasm', import.meta.url));
-    const subsetter = await FontSubsetter.create(await WebAssembly.compile(wasm));
+    const subsetter = await FontSubsetter.create(await runtime.loadWasm('hb-subset'));
     const full = await runtime.loadFont('noto-sans-sc-full-400.ttf');
     const subset = subsetter.subset(full, [cp('𬌗'), cp('禤')]);
     expect(subset.byteLength).toBeLessThan(10_000);
