@@ -163,6 +163,19 @@ describe('table markup', () => {
   });
 });
 
+describe('determinism', () => {
+  it('gives the same bytes for the same payload and parameters', () => {
+    const render = () => {
+      const model = modelOf(smallPayload());
+      return [
+        ...model.set.tables.flatMap((t) => [renderTableHtml(model, t.no, ctx), renderTableCsv(model, t.no), renderTableJson(model, t.no)]),
+        renderDocumentHtml(model, ctx),
+      ];
+    };
+    expect(render()).toEqual(render());
+  });
+});
+
 describe('escaping', () => {
   const hostile = '<script>alert(1)</script>';
 

@@ -65,6 +65,8 @@ figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
 figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margin:0 auto}
 .table-block{margin:28px 0 36px}
 .table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
+/* Scroll hint: an edge shadow shows only while more table lies beyond that edge. */
+html:not(.embed):not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/24px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),transparent) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),transparent) right/10px 100% no-repeat scroll}
 .jt{border-collapse:collapse;width:100%;min-width:640px;font-size:14px;line-height:1.45;font-variant-numeric:tabular-nums}
 .jt.landscape{min-width:920px}
 .jt.narrow{min-width:0}
@@ -75,6 +77,7 @@ figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margi
 .jt caption .cap-label{display:block}
 .jt th,.jt td{border:1px solid var(--line);padding:5px 7px;vertical-align:middle}
 .jt thead th{background:var(--head-bg);font-weight:600;text-align:center}
+.jt thead th.nw{white-space:nowrap}
 .jt thead tr.colno th{font-weight:400;font-size:12px;color:var(--muted);padding:2px 6px}
 .jt tbody th{font-weight:400;text-align:left}
 .jt td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums lining-nums}
@@ -110,7 +113,11 @@ figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margi
   main{padding:16px 12px 40px}
   h1{font-size:22px}
   h2{font-size:19px}
-  .jt{font-size:13px}
+  .jt{font-size:13px;min-width:520px}
+  .jt.landscape{min-width:720px}
+  .jt col.c-amount{width:6.2em}
+  .jt col.c-code3{width:1.9em}
+  .jt tbody th.name{min-width:9.5em}
   .jt caption{text-align:left}
   .jt caption .cap-title,.jt caption .cap-meta{position:sticky;left:0;max-width:calc(100vw - 24px)}
   .jt caption .cap-title{font-size:17px}

@@ -38,7 +38,9 @@ export function tableSectionHtml(table: BuiltTable, options: TableHtmlOptions = 
         if (!c.columnNumbers) for (let i = c.col; i < c.col + c.colspan; i++) columnHeaders[i].push(id);
         const scope = c.colspan > 1 ? 'colgroup' : 'col';
         const spans = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`;
-        return `<th id="${id}" scope="${scope}"${spans}>${escapeHtml(c.text)}</th>`;
+        // Short headers (行次, 小计, 合计) never break in the middle of a word.
+        const short = [...c.text].length <= 4 ? ' class="nw"' : '';
+        return `<th id="${id}" scope="${scope}"${spans}${short}>${escapeHtml(c.text)}</th>`;
       })
       .join('');
     return `<tr${row.role === 'columnNumbers' ? ' class="colno"' : ''}>${cells}</tr>`;
