@@ -120,6 +120,22 @@ describe('table markup', () => {
     expect(last.slice(3)).toEqual([...Array(5).fill('公用经费合计'), '40.00']);
   });
 
+  it('never drops a figure whose code the template set does not list', () => {
+    const input = smallPayload();
+    input.tables.basicExpenseDetail = { items: { '30101': '60.00', '30230': '40.00' } };
+    input.tables.summary = { expenseByClass: { '201': '100.00', '209': '5.00' } };
+    const m = modelOf(input);
+    const six = onlyTable(renderTableHtml(m, '06', ctx));
+    const row = six.body.find((r) => r[3] === '30230')!;
+    expect(row[5]).toBe('40.00');
+    // placed after the last 302xx line, inside the 公用经费 group
+    expect(six.body.findIndex((r) => r[3] === '30230')).toBe(six.body.findIndex((r) => r[3] === '30299') + 1);
+    const one = onlyTable(renderTableHtml(m, '01', ctx));
+    const extra = one.body.find((r) => r[3].startsWith('二十七、'))!;
+    expect(extra[5]).toBe('5.00');
+    expect(one.body.at(-1)![4]).toBe(String(Number(one.body.at(-1)![1]) * 2));
+  });
+
   it('shows the 空表说明 for empty 07, 08 and 09, and not for a filled table', () => {
     const year = 2024;
     expect(renderTableHtml(model, '07', ctx)).toContain(`本部门 ${year} 年度无政府性基金预算财政拨款收入支出。`);
