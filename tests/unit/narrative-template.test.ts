@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fill, placeholders, TemplateError } from '../../src/render/narrative/template';
-import { chineseNumeral, clause, sentence, textAmount } from '../../src/render/narrative/text';
+import { chineseNumeral, clause, reasonClause, sentence, textAmount } from '../../src/render/narrative/text';
 
 describe('fill', () => {
   it('fills {name} placeholders from the context', () => {
@@ -100,5 +100,14 @@ describe('text helpers', () => {
     expect(sentence('整体预算执行情况良好。')).toBe('整体预算执行情况良好。');
     expect(sentence('效果明显；')).toBe('效果明显。');
     expect(sentence('“好”')).toBe('“好”');
+  });
+
+  it('drops a lead-in the clerk typed before a reason, so it is not said twice', () => {
+    expect(reasonClause('主要原因是机构改革，人员和项目减少。')).toBe('机构改革，人员和项目减少');
+    expect(reasonClause('原因：人员调动')).toBe('人员调动');
+    expect(reasonClause('主要原因为压减支出')).toBe('压减支出');
+    expect(reasonClause('机构改革')).toBe('机构改革');
+    expect(reasonClause('原材料涨价')).toBe('原材料涨价');
+    expect(reasonClause('原因不明的支出增加')).toBe('原因不明的支出增加');
   });
 });

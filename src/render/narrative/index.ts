@@ -20,13 +20,10 @@ export { buildGlossary, subjectExplanation, subjectLines, usedItemCodes } from '
 export { fill, placeholders, TemplateError } from './template';
 export type { Block, NarrativePart, NarrativeSection } from './blocks';
 
-const NARRATIVE_CSS = `
-.narrative figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
-.narrative figure.chart img,.narrative figure.chart svg{display:block;max-width:100%;height:auto;margin:0 auto}
+/** What the shared shell does not style: the written-out figure and its visible caption. */
+export const NARRATIVE_CSS = `
 .narrative figure.chart figcaption{font-size:14px;color:var(--muted);text-indent:0;margin-top:6px}
 .narrative figure.chart-text .chart-alt{border:1px dashed var(--rule);border-radius:4px;padding:12px 16px;text-indent:0;color:var(--fg)}
-.narrative .no{font-variant-numeric:tabular-nums}
-.glossary h3:empty{display:none}
 `;
 
 function figureRenderer(ctx: RenderContext): FigureRenderer {
@@ -53,6 +50,7 @@ function figureOptions(model: Model): { figures: string[]; caption: (id: string)
   return {
     figures: figureIds(model),
     caption: (id) => {
+      // figureData throws for a figure that does not apply; our own caption is the fallback.
       try {
         return figureData(model, id).caption;
       } catch {
@@ -91,8 +89,7 @@ function page(model: Model, ctx: RenderContext, kind: 'narrative' | 'glossary', 
 
 /** narrative.html: 第三部分 as a page of its own. */
 export function renderNarrativeHtml(model: Model, ctx: RenderContext): string {
-  const part = buildNarrative(model, figureOptions(model));
-  return page(model, ctx, 'narrative', '部门决算情况说明', partHtml(part, figureRenderer(ctx), 'part prose narrative'));
+  return page(model, ctx, 'narrative', '部门决算情况说明', renderNarrativeSection(model, ctx));
 }
 
 /** glossary.html: 第五部分 as a page of its own. */

@@ -15,7 +15,7 @@ import otherTemplates from '../../../templates/narrative/other-sections.json';
 import performanceTemplates from '../../../templates/narrative/performance.json';
 import type { Block, NarrativePart, NarrativeSection } from './blocks';
 import { fill, type TemplateValues } from './template';
-import { chineseNumeral, clause, sentence, textAmount } from './text';
+import { chineseNumeral, clause, reasonClause, sentence, textAmount } from './text';
 
 /** A comparison with the previous year, as template data. */
 export interface ChangeTemplates {
@@ -42,7 +42,7 @@ export function changeText(t: ChangeTemplates, c: Change | null, values: Templat
   };
   if (c.direction === 'flat') return fill(t.flat, vals) + t.end;
   let text = fill(c.rate === null ? t.changeNoRate : t.change, vals);
-  if (reason) text += fill(t.reason, { ...vals, reason: clause(reason) });
+  if (reason) text += fill(t.reason, { ...vals, reason: reasonClause(reason) });
   return text + t.end;
 }
 
@@ -239,13 +239,13 @@ function itemBody(c: Completion, reason: string | undefined): string {
     case 'noBudget':
       return fill(t.itemNoBudget, vals) + t.itemEnd;
     case 'zeroBudget':
-      return fill(t.itemZeroBudget, vals) + (reason ? fill(t.itemZeroBudgetReason, { reason: clause(reason) }) : '') + t.itemEnd;
+      return fill(t.itemZeroBudget, vals) + (reason ? fill(t.itemZeroBudgetReason, { reason: reasonClause(reason) }) : '') + t.itemEnd;
     case 'equal':
       return fill(t.itemBudget, vals) + t.itemEnd;
     case 'over':
     case 'under': {
       const relation = c.relation === 'over' ? common.verbs.over : common.verbs.under;
-      return fill(t.itemBudget, vals) + (reason ? fill(t.itemReason, { relation, reason: clause(reason) }) : '') + t.itemEnd;
+      return fill(t.itemBudget, vals) + (reason ? fill(t.itemReason, { relation, reason: reasonClause(reason) }) : '') + t.itemEnd;
     }
   }
 }

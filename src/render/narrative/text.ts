@@ -38,3 +38,12 @@ export function sentence(text: string): string {
   if (TERMINAL.test(t)) return t;
   return `${t.replace(TRAILING, '')}。`;
 }
+
+/**
+ * A reason to insert after our own "主要原因是…": payload text that already starts with
+ * "主要原因是" / "原因：" would otherwise say it twice.
+ * @example reasonClause('主要原因是机构改革。') // "机构改革"
+ */
+export function reasonClause(text: string): string {
+  return clause(text.trim().replace(/^(?:主要)?原因(?:(?:是|为|在于)\s*[:：]?|\s*[:：])\s*/u, ''));
+}
