@@ -5,7 +5,7 @@
 import type { Model } from '../model/derive';
 import type { Links } from './output';
 import { figureIds } from './figures';
-import { escapeHtml } from './escape';
+import { escapeHtml } from './html/escape';
 
 export interface IndexEntry {
   model: Model;
