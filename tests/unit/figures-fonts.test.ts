@@ -58,6 +58,22 @@ describe('planFonts', () => {
     expect((await planFonts(runtime, runs)).fonts).toBe(plan.fonts);
   });
 
+  it('loads the full font only in the weight that needs it', async () => {
+    const loaded: string[] = [];
+    const spy = {
+      name: 'spy',
+      loadWasm: runtime.loadWasm,
+      loadFont: (file: string) => {
+        loaded.push(file);
+        return runtime.loadFont(file);
+      },
+    };
+    await planFonts(spy, [{ text: '中文' }, { text: '图1', weight: 700 }]);
+    expect(loaded).toEqual(['noto-sans-sc-400.woff', 'noto-sans-sc-700.woff']);
+    await planFonts(spy, [{ text: '禤' }, { text: '图1', weight: 700 }]);
+    expect(loaded.slice(2)).toEqual(['noto-sans-sc-full-400.ttf']);
+  });
+
   it('draws characters that no font has as 〓 and says which', async () => {
     const plan = await planFonts(runtime, [{ text: '测试𠀀单位' }]);
     expect(plan.unavailableChars).toBe('𠀀');

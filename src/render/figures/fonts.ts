@@ -9,7 +9,7 @@ import {
   compactFonts,
   FALLBACK_FAMILY,
   fontSubsetter,
-  fullFontsOf,
+  fullFont,
   WEIGHTS,
   type FigureRuntime,
   type FontSet,
@@ -60,12 +60,14 @@ export async function planFonts(runtime: FigureRuntime, runs: readonly TextRun[]
     return { fonts: set.satoriFonts, fallbackChars: '', unavailableChars: '', sanitize: (t) => t };
   }
 
-  const full = await fullFontsOf(runtime);
+  const needed = WEIGHTS.filter((w) => missing[w].size > 0);
+  const loaded = await Promise.all(needed.map((w) => fullFont(runtime, w)));
+  const full = new Map(needed.map((w, i) => [w, loaded[i]]));
   const available: Record<Weight, number[]> = { 400: [], 700: [] };
   const unavailable = new Set<number>();
-  for (const weight of WEIGHTS) {
+  for (const [weight, font] of full) {
     for (const cp of missing[weight]) {
-      if (full[weight].facts.glyphOf.has(cp)) available[weight].push(cp);
+      if (font.facts.glyphOf.has(cp)) available[weight].push(cp);
       else unavailable.add(cp);
     }
     available[weight].sort((a, b) => a - b);
@@ -79,7 +81,7 @@ export async function planFonts(runtime: FigureRuntime, runs: readonly TextRun[]
     fonts = [...set.satoriFonts];
     for (const weight of WEIGHTS) {
       if (available[weight].length === 0) continue;
-      const data = subsetter.subset(full[weight].data, available[weight]);
+      const data = subsetter.subset(full.get(weight)!.data, available[weight]);
       fonts.push({ name: FALLBACK_FAMILY, data, weight, style: 'normal' });
     }
     if (planCache.size >= SUBSET_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);

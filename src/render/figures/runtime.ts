@@ -50,7 +50,7 @@ export interface FontSet {
 
 let engine: Promise<void> | undefined;
 const fontSets = new WeakMap<FigureRuntime, Promise<FontSet>>();
-const fullFonts = new WeakMap<FigureRuntime, Promise<Record<Weight, LoadedFont>>>();
+const fullFonts = new WeakMap<FigureRuntime, Map<Weight, Promise<LoadedFont>>>();
 let subsetter: Promise<FontSubsetter> | undefined;
 
 /** Retries after a failure instead of caching the rejection for the life of the isolate. */
@@ -112,15 +112,22 @@ export function compactFonts(runtime: FigureRuntime): Promise<FontSet> {
   );
 }
 
-/** The full 10 MB fonts: loaded only when a figure needs a character the compact ones lack. */
-export function fullFontsOf(runtime: FigureRuntime): Promise<Record<Weight, LoadedFont>> {
+/**
+ * A full 10 MB font: loaded only when a figure needs a character the compact one lacks, and only
+ * in the weight that needs it (rare characters are mostly in department and subject names, drawn
+ * regular).
+ */
+export function fullFont(runtime: FigureRuntime, weight: Weight): Promise<LoadedFont> {
+  let perWeight = fullFonts.get(runtime);
+  if (!perWeight) {
+    perWeight = new Map();
+    fullFonts.set(runtime, perWeight);
+  }
+  const cache = perWeight;
   return once(
-    () => fullFonts.get(runtime),
-    (p) => (p ? fullFonts.set(runtime, p) : fullFonts.delete(runtime)),
-    async () => {
-      const [regular, bold] = await Promise.all(WEIGHTS.map((w) => loadFont(runtime, fontManifest.full[w].file)));
-      return { 400: regular, 700: bold };
-    },
+    () => cache.get(weight),
+    (p) => (p ? cache.set(weight, p) : cache.delete(weight)),
+    () => loadFont(runtime, fontManifest.full[weight].file),
   );
 }
 
