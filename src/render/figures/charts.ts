@@ -58,7 +58,9 @@ function frame(
   const captionWidth = measure(data.caption, SIZE.caption, 700);
   const captionSize = Math.min(SIZE.caption, (SIZE.caption * (W - 2 * PAD)) / captionWidth);
   texts.push({ x: W / 2, y: PAD + 14, text: data.caption, size: captionSize, weight: 700, color: theme.text, anchor: 'middle' });
-  texts.push({ x: PAD, y: height - PAD + 6, text: data.source, size: SIZE.source, color: theme.muted });
+  // A long department name shrinks the source line rather than running off the image.
+  const sourceSize = Math.max(8, Math.min(SIZE.source, (SIZE.source * (W - 2 * PAD)) / measure(data.source, SIZE.source)));
+  texts.push({ x: PAD, y: height - PAD + 6, text: data.source, size: sourceSize, color: theme.muted });
   if (!data.empty && unitInHeader) {
     texts.push({ x: PAD, y: LEGEND_Y, text: data.unitLabel, size: SIZE.unit, color: theme.muted });
     // Legend right-aligned in the same row as the unit label.
