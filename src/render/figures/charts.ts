@@ -211,17 +211,21 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   }
   const fills = data.slices.map((_, i) => categoryFill(theme, i));
 
-  // The legend table decides the height: shrink its type first, then grow the figure.
-  const leftWidth = Math.round(W * 0.4);
-  const tableLeft = PAD + leftWidth + 20;
+  // Side by side in landscape; in a portrait or square image the table goes under the ring.
+  const stacked = ctx.height >= ctx.width * 0.95;
+  const leftWidth = stacked ? W - 2 * PAD : Math.round(W * 0.4);
+  const tableLeft = stacked ? PAD : PAD + leftWidth + 20;
   const tableRight = W - PAD;
   const amountTexts = data.slices.map((s) => formatAmount(s.value));
   const totalText = formatAmount(data.total);
   const hundred = data.slices[0].percent.includes('.') ? `100.${'0'.repeat(data.slices[0].percent.split('.')[1].length)}` : '100';
   const omittedNote = data.omitted.length ? `注：${data.omitted.join('、')}为负数，未在图中列示。` : '';
+  // The legend table decides the height: shrink its type first, then grow the figure.
+  const MIN_RING = 220;
   let size = SIZE.table;
   let layout = tableLayout(size);
-  const available = () => height - PAD - 18 - (LEGEND_Y + 22) - (omittedNote ? 20 : 0);
+  const available = () =>
+    height - PAD - 18 - (LEGEND_Y + 22) - (omittedNote ? 20 : 0) - (stacked ? MIN_RING + 30 : 0);
   if (layout.height > available()) {
     size = 12;
     layout = tableLayout(size);
@@ -233,10 +237,11 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   const bottom = f.bottom - (omittedNote ? 20 : 0);
   if (omittedNote) f.texts.push({ x: PAD, y: bottom + 8, text: omittedNote, size: SIZE.note, color: theme.muted });
 
-  // Ring.
+  // Ring: left half, or the space above the table.
+  const ringBottom = stacked ? bottom - layout.height - 30 : bottom;
   const cx = PAD + leftWidth / 2;
-  const cy = (top + bottom) / 2;
-  const outer = Math.max(40, Math.min(leftWidth / 2 - 24, (bottom - top) / 2 - 10));
+  const cy = (top + ringBottom) / 2;
+  const outer = Math.max(40, Math.min(leftWidth / 2 - 24, (ringBottom - top) / 2 - 10));
   const inner = outer * 0.58;
   let angle = 0;
   const total = data.total;
@@ -287,7 +292,7 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   f.texts.push({ x: cx, y: cyText + valueSize * 0.65 + 9, text: '万元', size: 12, color: theme.muted, anchor: 'middle' });
 
   // Legend table.
-  let rowY = Math.max(top + 26, cy - layout.height / 2 + 14);
+  let rowY = stacked ? ringBottom + 40 : Math.max(top + 26, cy - layout.height / 2 + 14);
   const { amountX, percentX, nameX, rows, rowHeight, lineHeight } = layout;
   const headerY = rowY;
   f.texts.push({ x: tableRight, y: headerY - 24, text: data.unitLabel, size: SIZE.unit, color: theme.muted, anchor: 'end' });
