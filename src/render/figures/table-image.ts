@@ -92,9 +92,15 @@ function columnWidths(table: BuiltTable, sizes: Sizes, width: number, measure: M
     // All amounts (09): spread the room evenly.
     return need.map((w) => w + room / need.length);
   }
-  // Names share the room in proportion to their natural width, never below the minimum.
-  const naturalSum = flexible.reduce((sum, f, i) => sum + (f ? Math.max(natural[i], minName) : 0), 0);
-  return need.map((w, i) => (flexible[i] ? (Math.max(natural[i], minName) / naturalSum) * room : w));
+  // Names share the room in proportion to their natural width, never below the minimum. Room
+  // beyond what the names need (a wide image) is spread over every column, so amounts do not end
+  // up crammed at the right edge of a table with one huge name column.
+  const desired = need.map((w, i) => (flexible[i] ? Math.max(natural[i], minName) : w));
+  const naturalSum = flexible.reduce((sum, f, i) => sum + (f ? desired[i] : 0), 0);
+  if (naturalSum >= room) return need.map((w, i) => (flexible[i] ? (desired[i] / naturalSum) * room : w));
+  const total = desired.reduce((a, b) => a + b, 0);
+  const spare = width - 2 * MARGIN - total;
+  return desired.map((w) => w + (spare * w) / total);
 }
 
 function layoutFor(table: BuiltTable, requested: number, measure: Measure): { width: number; sizes: Sizes; columns: number[] } {
