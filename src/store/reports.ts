@@ -57,7 +57,13 @@ export async function publish(
   };
   if (!current || !known) {
     await kv.put(aliasKey(entry.alias), JSON.stringify(record), {
-      metadata: { department: record.department, fiscalYear: record.fiscalYear, latest: record.latest, versions: record.versions.length },
+      // Metadata travels in an HTTP header inside the KV API: keep it ASCII.
+      metadata: {
+        department: encodeURIComponent(record.department),
+        fiscalYear: record.fiscalYear,
+        latest: record.latest,
+        versions: record.versions.length,
+      },
     });
   }
   return { created: !existing, record };
@@ -78,7 +84,10 @@ export async function listReports(kv: KVNamespace): Promise<ListedReport[]> {
   do {
     const page: KVNamespaceListResult<Omit<ListedReport, 'alias'>> = await kv.list({ prefix: ALIAS_PREFIX, cursor });
     for (const key of page.keys) {
-      if (key.metadata) out.push({ alias: key.name.slice(ALIAS_PREFIX.length), ...key.metadata });
+      if (key.metadata) {
+        const { department, ...rest } = key.metadata;
+        out.push({ alias: key.name.slice(ALIAS_PREFIX.length), department: decodeURIComponent(department), ...rest });
+      }
     }
     cursor = page.list_complete ? undefined : page.cursor;
   } while (cursor);

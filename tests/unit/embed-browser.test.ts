@@ -53,16 +53,17 @@ ${EMBED_HOST_SNIPPET}</body>`;
     it(`resizes each iframe to its content at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${base}/`);
+      // Browser-side code as strings: this project's TypeScript lib is workerd's, without the DOM.
       await page.waitForFunction(
-        () => [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 200),
+        `[...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 200)`,
         undefined,
         { timeout: 10_000 },
       );
-      const sizes = await page.evaluate(() =>
-        [...document.querySelectorAll('iframe')].map((f) => ({
+      const sizes = await page.evaluate<{ frame: number; content: number }[]>(
+        `[...document.querySelectorAll('iframe')].map((f) => ({
           frame: Math.round(f.getBoundingClientRect().height),
-          content: Math.ceil(f.contentDocument!.documentElement.getBoundingClientRect().height),
-        })),
+          content: Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height),
+        }))`,
       );
       for (const { frame, content } of sizes) expect(Math.abs(frame - content)).toBeLessThanOrEqual(2);
       // Table 05 has 20 rows, 09 one: the frames must differ, not share a fixed height.
