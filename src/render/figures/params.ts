@@ -30,7 +30,11 @@ export interface CheckedParams {
   transparent: boolean;
 }
 
-/** Throws badParameter (400) for any out-of-range value. */
+/**
+ * Throws badParameter (400) for any out-of-range value. `theme=auto` means light (an image has no
+ * page to follow); `background=white` means the theme's opaque background (white in light, near
+ * black in dark — light text on a white background would be unreadable), `transparent` none.
+ */
 export function checkParams(params: RenderParams): CheckedParams {
   const errors: { path: string; message: string }[] = [];
   const size = (name: 'width' | 'height') => {
