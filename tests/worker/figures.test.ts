@@ -12,6 +12,8 @@ import { deriveModel } from '../../src/model/derive';
 import { DEFAULT_PARAMS } from '../../src/render/output';
 import { planFonts, renderFigure, renderTableImage, warmUp } from '../../src/render/figures';
 import { createWorkerdRuntime } from '../../src/runtime/figure-runtime.workerd';
+import { CROSS_RUNTIME_RENDERS, sha256 } from '../golden/figures/cross-runtime';
+import { CROSS_RUNTIME_SHA256 } from '../golden/figures/hashes';
 
 const runtime = createWorkerdRuntime(env);
 const model = deriveModel(Payload.parse(example));
@@ -62,6 +64,12 @@ describe('figures in workerd', () => {
     expect(svg).toMatch(/<desc id="jsf3-desc">[^<]*基本支出 355\.89 万元，占 23\.42%[^<]*项目支出 1163\.69 万元，占 76\.58%/);
     expect(svg).not.toContain('<text');
     expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('gives the same bytes as Node (hashes checked by the golden suite in Node too)', async () => {
+    for (const [name, render] of Object.entries(CROSS_RUNTIME_RENDERS)) {
+      expect(await sha256((await render(model, runtime)).body), name).toBe(CROSS_RUNTIME_SHA256[name]);
+    }
   });
 
   it('gives the same bytes for the same input', async () => {

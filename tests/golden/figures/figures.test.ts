@@ -12,6 +12,8 @@ import { DEFAULT_PARAMS, type RenderParams } from '../../../src/render/output';
 import { renderFigure, renderTableImage } from '../../../src/render/figures';
 import { createNodeRuntime } from '../../../src/runtime/figure-runtime.node';
 import { compareImages, decodePng } from './png';
+import { CROSS_RUNTIME_RENDERS, sha256 } from './cross-runtime';
+import { CROSS_RUNTIME_SHA256 } from './hashes';
 import { example, exampleWithDepartment, modelOf, testPayload, zeroPayload } from './payloads';
 
 const runtime = createNodeRuntime();
@@ -70,4 +72,19 @@ describe('golden figures', () => {
       expect(diff.fraction, `${c.name}: ${diff.differing} pixels differ (see .scratch/golden-actual/)`).toBeLessThanOrEqual(MAX_DIFFERING);
     });
   }
+});
+
+describe('bytes shared with the workerd suite', () => {
+  it('hashes of the cross-runtime renders match hashes.ts', async () => {
+    const actual: Record<string, string> = {};
+    for (const [name, render] of Object.entries(CROSS_RUNTIME_RENDERS)) actual[name] = await sha256((await render(reference, runtime)).body);
+    if (UPDATE) {
+      const file = `${DIR}hashes.ts`;
+      const text = readFileSync(file, 'utf8');
+      const body = Object.entries(actual).map(([k, v]) => `  '${k}': '${v}',`).join('\n');
+      writeFileSync(file, text.replace(/= \{[\s\S]*\};/, `= {\n${body}\n};`));
+      return;
+    }
+    expect(actual).toEqual(CROSS_RUNTIME_SHA256);
+  });
 });
