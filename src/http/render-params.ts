@@ -60,12 +60,17 @@ export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): Re
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
     throw badParameter(errors.map((e) => `${e.path}：${e.message}`).join('；'), errors);
   }
-  return { ...DEFAULT_PARAMS, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) };
+  return {
+    ...DEFAULT_PARAMS,
+    ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)),
+    fixedHeight: parsed.data.height !== undefined,
+  };
 }
 
 /** The parameters that change this output, in a fixed order: part of cache keys and ETags. */
 export function normalizedParams(params: RenderParams, spec: OutputSpec): string {
+  const tableImage = spec.kind === 'table' && (spec.format === 'png' || spec.format === 'svg');
   return allowedFor(spec)
-    .map((k) => `${k}=${params[k]}`)
+    .map((k) => (k === 'height' && tableImage && !params.fixedHeight ? 'height=auto' : `${k}=${params[k]}`))
     .join('&');
 }

@@ -29,6 +29,8 @@ export interface RenderParams {
   height: number;
   scale: number;
   background: 'white' | 'transparent';
+  /** True when the client gave a height: table images then fit it instead of growing with their rows. */
+  fixedHeight: boolean;
 }
 
 export const DEFAULT_PARAMS: RenderParams = {
@@ -38,6 +40,7 @@ export const DEFAULT_PARAMS: RenderParams = {
   height: 500,
   scale: 1,
   background: 'white',
+  fixedHeight: false,
 };
 
 /** Where the other outputs of the same report live, for links and <img> sources. */
@@ -89,7 +92,7 @@ export async function renderOutput(
         case 'json':
           return { body: renderTableJson(model, spec.id), contentType: 'application/json; charset=utf-8' };
         default:
-          return renderTableImage(model, spec.id, spec.format, ctx.params, runtime);
+          return renderTableImage(model, spec.id, spec.format, ctx.params, runtime, { fixedHeight: ctx.params.fixedHeight });
       }
     case 'figure':
       return renderFigure(model, spec.id, spec.format, ctx.params, runtime);
