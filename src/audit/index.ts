@@ -10,6 +10,7 @@ import { balanceRules } from './rules/balances';
 import { codeRules } from './rules/codes';
 import { crossTableRules } from './rules/cross-table';
 import { detailRules } from './rules/detail';
+import { glossaryRules } from './rules/glossary';
 import { narrativeInputRules } from './rules/narrative-inputs';
 import { performanceRules } from './rules/performance';
 import { procurementRules } from './rules/procurement';
@@ -81,6 +82,7 @@ export const RULE_IDS = [
   'procurement.sme-sum',
   'assets.vehicle-breakdown',
   'performance.summary-name',
+  'glossary.subject-explanation',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -97,6 +99,7 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
   procurementRules,
   assetRules,
   performanceRules,
+  glossaryRules,
 ];
 
 /**

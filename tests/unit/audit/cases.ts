@@ -147,6 +147,14 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'procurement.small-micro', severity: 'error', base: 'full', what: '小微企业 above 中小企业', path: '/explanation/procurement/smallMicro', edit: (p) => { p.explanation.procurement.smallMicro = '69.10'; } },
   { rule: 'procurement.sme-category', severity: 'error', base: 'full', what: '服务 中小企业 above 服务', path: '/explanation/procurement/smeServices', edit: (p) => { p.explanation.procurement.smeServices = '70.00'; } },
   { rule: 'procurement.sme-sum', severity: 'error', base: 'full', what: '中小企业 ≠ Σ categories', path: '/explanation/procurement/smeTotal', edit: (p) => { p.explanation.procurement.smeServices = '60.00'; } },
+  {
+    rule: 'glossary.subject-explanation', severity: 'warning', base: 'minimal', what: 'a 项 outside the catalog with no explanation', path: '/glossary/subjectExplanations/2010398',
+    edit: (p) => {
+      for (const table of ['income', 'expense', 'gpbExpense']) {
+        for (const r of p.tables[table].rows) if (r.code === '2010399') { r.code = '2010398'; r.name = '其他专项事务'; }
+      }
+    },
+  },
   { rule: 'assets.vehicle-breakdown', severity: 'error', base: 'full', what: 'more vehicles by kind than held', path: '/explanation/assets/vehicleBreakdown', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].count = 3; } },
 ];
 
