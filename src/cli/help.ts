@@ -43,7 +43,7 @@ errors are skipped and reported; unchanged reports (same content id, renderer an
   --formats <list>           只输出这些格式，逗号分隔：html,csv,json,png,svg（默认全部 default all）
   --theme auto|light|dark    配色（default auto）
   --width <200-4000>         图、表图片宽度，像素（figure/table image width, default 800）
-  --height <200-4000>        图片高度，像素（figure height, default 500）
+  --height <200-4000>        图片高度，像素（figures default 500; table images grow with their rows unless given）
   --scale <1-4>              PNG 像素倍数（PNG pixel ratio, default 1）
   --background white|transparent
   --force                    全部重新渲染（re-render even unchanged reports）

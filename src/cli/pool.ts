@@ -12,7 +12,8 @@ import { nodeRuntime, PROJECT_ROOT } from './runtime';
 export interface Runner {
   readonly kind: 'inline' | 'threads';
   readonly size: number;
-  run(job: RenderJob): Promise<RenderJobResult>;
+  /** `onStart` is called when the job leaves the queue, for "now rendering …" progress. */
+  run(job: RenderJob, onStart?: () => void): Promise<RenderJobResult>;
   close(): Promise<void>;
 }
 
@@ -22,8 +23,11 @@ export function inlineRunner(): Runner {
   return {
     kind: 'inline',
     size: 1,
-    run(job) {
-      const next = chain.then(async () => runRenderJob(job, await nodeRuntime()));
+    run(job, onStart) {
+      const next = chain.then(async () => {
+        onStart?.();
+        return runRenderJob(job, await nodeRuntime());
+      });
       chain = next.catch(() => undefined);
       return next;
     },
@@ -40,18 +44,19 @@ interface Slot {
 
 /** Renders on `size` worker threads; a worker that dies fails its job and the pool carries on without it. */
 export function threadRunner(size: number): Runner {
-  const queue: { job: RenderJob; resolve: (r: RenderJobResult) => void; reject: (e: Error) => void }[] = [];
+  const queue: { job: RenderJob; onStart?: () => void; resolve: (r: RenderJobResult) => void; reject: (e: Error) => void }[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
 
   const dispatch = () => {
     for (const slot of slots) {
       if (!slot.alive || slot.busy || queue.length === 0) continue;
-      const { job, resolve, reject } = queue.shift()!;
+      const { job, onStart, resolve, reject } = queue.shift()!;
       const id = nextId++;
       slot.busy = true;
       slot.current = { id, resolve, reject };
       slot.worker.postMessage({ id, job });
+      onStart?.();
     }
     if (queue.length > 0 && !slots.some((s) => s.alive)) {
       for (const waiting of queue.splice(0)) waiting.reject(new Error('all render workers have exited'));
@@ -89,9 +94,9 @@ export function threadRunner(size: number): Runner {
   return {
     kind: 'threads',
     size,
-    run(job) {
+    run(job, onStart) {
       return new Promise((resolve, reject) => {
-        queue.push({ job, resolve, reject });
+        queue.push({ job, onStart, resolve, reject });
         dispatch();
       });
     },

@@ -43,7 +43,7 @@ export function createProgress(stream: OutStream, total: number): Progress {
     const text = `${'█'.repeat(filled)}${'░'.repeat(size - filled)} ${counts.done}/${total} · 文件 ${counts.files} · 警告 ${counts.warnings} · 错误 ${counts.errors}${current}`;
     // Cut to the terminal width (CJK characters take two columns) so the line never wraps:
     // a wrapped line cannot be redrawn with \r.
-    const limit = Math.max(20, (stream.columns ?? 80) - 1);
+    const limit = Math.max(20, (stream.columns || 80) - 1);
     let shown = '';
     let used = 0;
     for (const ch of text) {

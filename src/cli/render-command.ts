@@ -3,7 +3,7 @@
  * Worker serves under /v1/reports/{id}/, byte for byte, plus payload.json; <out>/index.html lists
  * the reports and <out>/manifest.json every file with its SHA-256.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Links } from '../render/output';
 import { renderIndexPage, type IndexEntry } from '../render/index-page';
@@ -85,7 +85,11 @@ export async function renderCommand(argv: string[], io: CliIo): Promise<ExitCode
     if (!/^\d{1,3}$/.test(values.jobs) || jobs < 1) throw new UsageError(`--jobs 必须是正整数（--jobs must be a positive integer），收到“${values.jobs}”。`);
   }
 
-  const result = await renderPayloads(positionals, resolve(io.cwd, values.out), options, io, { force: values.force === true, jobs, quiet: false });
+  const out = resolve(io.cwd, values.out);
+  const existing = await stat(out).catch(() => null);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out 必须是文件夹，${values.out} 是一个文件（--out must be a folder）。`);
+
+  const result = await renderPayloads(positionals, out, options, io, { force: values.force === true, jobs, quiet: false });
   if (values.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout.write(renderSummaryText(result, colours(io.stdout, io.env)));
   return result.exitCode;
@@ -210,10 +214,9 @@ export async function renderPayloads(
   try {
     await Promise.all(
       pending.map(async ({ item, job }) => {
-        progress?.started(item.input.source);
         const warnings = countFindings(item.result.findings).warnings;
         try {
-          const { files, ms } = await runner!.run(job);
+          const { files, ms } = await runner!.run(job, () => progress?.started(item.input.source));
           written += files.length;
           counts.files += files.length;
           counts.warnings += warnings;

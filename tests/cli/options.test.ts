@@ -49,19 +49,24 @@ describe('render options', () => {
     expect(querySearch(options.query, { kind: 'table', id: '01', format: 'csv' }).toString()).toBe('');
     expect(querySearch(options.query, { kind: 'figure', id: '1', format: 'svg' }).toString()).toBe('theme=dark&width=1200&background=transparent');
     expect(querySearch(options.query, png).toString()).toBe('theme=dark&width=1200&scale=2&background=transparent');
-    expect(paramsFor(options, png)).toEqual({ theme: 'dark', embed: false, width: 1200, height: 500, scale: 2, background: 'transparent' });
-    expect(options.params).toEqual({ theme: 'dark', width: 1200, height: 500, scale: 2, background: 'transparent' });
+    expect(paramsFor(options, png)).toEqual({ theme: 'dark', embed: false, width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false });
+    expect(options.params).toEqual({ theme: 'dark', width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false });
+    // A given height reaches images only, as ?height= would.
+    const tall = renderOptions({ height: '900' });
+    expect(paramsFor(tall, { kind: 'table', id: '01', format: 'svg' })).toMatchObject({ height: 900, fixedHeight: true });
+    expect(paramsFor(tall, { kind: 'document', format: 'html' })).toMatchObject({ height: 500, fixedHeight: false });
   });
 });
 
 describe('juesuan usage errors (exit 2)', () => {
   it('bad option values, unknown options, missing --out, unknown command', async () => {
     const out = await tempDir();
-    const [scale, unknown, noOut, command] = await Promise.all([
+    const [scale, unknown, noOut, command, outFile] = await Promise.all([
       runCli(['render', EXAMPLE, '--out', out, '--scale', '9']),
       runCli(['render', EXAMPLE, '--out', out, '--colour', 'red']),
       runCli(['render', EXAMPLE]),
       runCli(['draw']),
+      runCli(['render', EXAMPLE, '--out', 'package.json']),
     ]);
     expect(scale.code).toBe(2);
     expect(scale.stderr).toContain('juesuan: 选项不正确：--scale：scale 不能大于 4（invalid option value');
@@ -75,6 +80,9 @@ describe('juesuan usage errors (exit 2)', () => {
 
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('未知命令 draw（unknown command）');
+
+    expect(outFile.code).toBe(2);
+    expect(outFile.stderr).toContain('--out must be a folder');
   });
 
   it('prints usage for --help on every command', async () => {
