@@ -12,6 +12,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The renderer version (a hash of src/, templates/ and the lock file) decides whether the
+// manifest's outputs can be reused: refresh it as `npm start` and `npm test` do, or an edited
+// renderer would be mistaken for the one that wrote the files. Skipped where the tree is read-only.
+try {
+  await import('../scripts/gen-version.mjs');
+} catch {}
+
 register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
