@@ -47,7 +47,7 @@ async function waitForServer() {
 
 async function publishExamples() {
   const dir = join(root, 'examples');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('minimal')).sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) {
     const res = await fetch(`${base}/v1/reports`, {
       method: 'POST',
