@@ -1,0 +1,161 @@
+// The peer to beat: headless Chromium screenshotting an HTML/CSS version of figure 1 at the same
+// size (800×500), with the same numbers and Chinese text in Noto Sans CJK (fonts-noto-cjk).
+// (a) a fresh browser process per image, as a "screenshot service" that spawns Chromium per job;
+// (b) one long-lived browser reusing one page (playwright-core), the best case for a browser.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { summarize } from './stats.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const INSTALL_HINT = 'apt-get install chromium fonts-noto-cjk';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+];
+
+const cents = (amount) => (amount === undefined || amount === null ? null : Math.round(Number(String(amount).replace(/,/g, '')) * 100));
+
+/** Figure 1 (收、支决算总计变动情况) numbers as the payload states them: two years, income and expense. */
+export function figureOneData(example) {
+  const year = example.meta.fiscalYear;
+  const summary = example.tables?.summary ?? {};
+  const previous = example.explanation?.previousYear ?? {};
+  const current = cents(summary.income?.grandTotal ?? summary.expense?.grandTotal);
+  const last = cents(previous.grandTotal);
+  return {
+    title: '图1 收、支决算总计变动情况',
+    unit: '万元',
+    groups: [
+      { label: `${example.explanation?.comparisonYear ?? year - 1}年度`, income: last, expense: last },
+      { label: `${year}年度`, income: current, expense: cents(summary.expense?.grandTotal) ?? current },
+    ],
+  };
+}
+
+const fmt = (c) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A self-contained HTML/CSS grouped bar chart, 800×500, no scripts, no external resources. */
+export function chartPage(data, { salt = '' } = {}) {
+  const max = Math.max(...data.groups.flatMap((g) => [g.income ?? 0, g.expense ?? 0]), 1);
+  const plotHeight = 330;
+  const bar = (value, color) => {
+    const h = Math.round(((value ?? 0) / max) * plotHeight);
+    return `<div class="bar"><span class="value">${value === null ? '' : fmt(value)}</span><div style="height:${h}px;background:${color}"></div></div>`;
+  };
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((t) => `<div class="tick" style="bottom:${Math.round(t * plotHeight)}px"><span>${fmt(Math.round(max * t))}</span></div>`)
+    .join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${data.title}${salt}</title><style>
+html,body{margin:0;width:800px;height:500px;overflow:hidden;background:#fff;font-family:"Noto Sans CJK SC","Noto Sans SC",sans-serif;color:#1f2937}
+h1{font-size:20px;font-weight:700;text-align:center;margin:18px 0 4px}
+.unit{position:absolute;left:40px;top:52px;font-size:13px;color:#6b7280}
+.plot{position:absolute;left:110px;right:40px;top:80px;height:${plotHeight}px;border-left:1px solid #9ca3af;border-bottom:1px solid #9ca3af}
+.tick{position:absolute;left:0;right:0;border-top:1px dashed #e5e7eb}
+.tick span{position:absolute;right:calc(100% + 8px);top:-9px;font-size:12px;color:#6b7280;white-space:nowrap}
+.groups{position:absolute;inset:0;display:flex;justify-content:space-around;align-items:flex-end}
+.group{display:flex;gap:18px;align-items:flex-end}
+.bar{width:90px;display:flex;flex-direction:column;align-items:center;justify-content:flex-end}
+.bar div{width:100%}
+.value{font-size:13px;margin-bottom:4px}
+.labels{position:absolute;left:110px;right:40px;top:${80 + plotHeight + 8}px;display:flex;justify-content:space-around;font-size:15px}
+.legend{position:absolute;left:0;right:0;bottom:18px;display:flex;justify-content:center;gap:28px;font-size:14px}
+.legend i{display:inline-block;width:14px;height:14px;margin-right:6px;vertical-align:-2px}
+</style></head><body>
+<h1>${data.title}</h1><div class="unit">单位：${data.unit}</div>
+<div class="plot">${ticks}<div class="groups">${data.groups
+    .map((g) => `<div class="group">${bar(g.income, '#2563eb')}${bar(g.expense, '#f59e0b')}</div>`)
+    .join('')}</div></div>
+<div class="labels">${data.groups.map((g) => `<span>${g.label}</span>`).join('')}</div>
+<div class="legend"><span><i style="background:#2563eb"></i>收入总计</span><span><i style="background:#f59e0b"></i>支出总计</span></div>
+</body></html>`;
+}
+
+function runChromium(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CHROMIUM, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      code === 0 ? resolve() : reject(new Error(`chromium exited ${code}: ${stderr.trim().slice(-500)}`));
+    });
+  });
+}
+
+/** Runs both peers on the same page; returns timings in ms, or { skipped } when Chromium is absent. */
+export async function benchPeer({ data, freshRuns, pageRuns, log }) {
+  if (!existsSync(CHROMIUM)) {
+    return { skipped: `${CHROMIUM} not found: install it (and CJK fonts) with \`${INSTALL_HINT}\` to compare with a headless browser` };
+  }
+  const work = mkdtempSync(join(tmpdir(), 'juesuan-peer-'));
+  const results = { chromium: CHROMIUM, width: 800, height: 500 };
+  try {
+    const pagePath = join(work, 'figure-1.html');
+    writeFileSync(pagePath, chartPage(data));
+    const home = mkdtempSync(join(work, 'home-'));
+
+    // (a) a fresh browser per image: process start, profile creation, layout, raster, PNG encode, exit.
+    const fresh = [];
+    let pngBytes = 0;
+    for (let i = 0; i < freshRuns; i++) {
+      const profile = mkdtempSync(join(work, 'profile-'));
+      const out = join(work, `fresh-${i}.png`);
+      const started = performance.now();
+      await runChromium(
+        [...FLAGS, `--user-data-dir=${profile}`, '--window-size=800,500', `--screenshot=${out}`, pathToFileURL(pagePath).href],
+        { ...process.env, HOME: home },
+      );
+      fresh.push(performance.now() - started);
+      pngBytes = statSync(out).size;
+      rmSync(profile, { recursive: true, force: true });
+      log(`  chromium fresh #${i + 1}: ${fresh.at(-1).toFixed(0)} ms`);
+    }
+    results.freshBrowser = { ...summarize(fresh), pngBytes };
+
+    // (b) one browser, one page, new content each time (a changed title defeats any caching).
+    const { chromium } = await import('playwright-core');
+    const launchStarted = performance.now();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: FLAGS.filter((f) => f !== '--headless'),
+      env: { ...process.env, HOME: home },
+    });
+    const launchMs = performance.now() - launchStarted;
+    try {
+      const page = await browser.newPage({ viewport: { width: 800, height: 500 }, deviceScaleFactor: 1 });
+      await page.setContent(chartPage(data, { salt: ' warm-up' }));
+      await page.screenshot({ type: 'png' });
+      const reused = [];
+      let bytes = 0;
+      for (let i = 0; i < pageRuns; i++) {
+        const started = performance.now();
+        await page.setContent(chartPage(data, { salt: ` #${i}` }));
+        const png = await page.screenshot({ type: 'png' });
+        reused.push(performance.now() - started);
+        bytes = png.length;
+      }
+      results.reusedPage = { ...summarize(reused), launchMs: Math.round(launchMs), pngBytes: bytes };
+      log(`  chromium reused page: p50 ${results.reusedPage.p50} ms (launch ${results.reusedPage.launchMs} ms)`);
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    results.error = String(error?.message ?? error).slice(0, 500);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return results;
+}
