@@ -24,7 +24,7 @@ if (!token) {
   if (!token) {
     token = `dev-${randomBytes(16).toString('hex')}`;
     writeFileSync(devVars, `# Created by npm start for local development only. Not committed.\nAPI_TOKENS=${token}\n`);
-    console.log(`Created .dev.vars with a development token.`);
+    console.log(`Created .dev.vars with a development token: ${token}`);
   }
 }
 
@@ -66,7 +66,8 @@ async function publishExamples() {
 waitForServer()
   .then(publishExamples)
   .then(() => {
-    console.log(`\nReady: ${base}/  (publishing token: ${process.env.API_TOKEN ? 'from API_TOKEN' : 'see .dev.vars'})`);
+    console.log(`\nReady: ${base}/`);
+    console.log(`  publishing token: ${process.env.API_TOKEN ? '$API_TOKEN' : `${token} (from .dev.vars)`}`);
     console.log(`  curl -X POST --data-binary @examples/wuhan-jianghan-cyzx-2024.json -H 'content-type: application/json' ${base}/v1/validate`);
   })
   .catch((error) => {
