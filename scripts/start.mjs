@@ -18,6 +18,11 @@ for (const script of ['scripts/gen-version.mjs', 'scripts/prepare-assets.mjs']) 
 // The publishing token: API_TOKEN from the environment, else a development token kept in .dev.vars.
 const devVars = join(root, '.dev.vars');
 let token = process.env.API_TOKEN;
+if (token !== undefined && token.trim().length < 16) {
+  // The Worker ignores tokens shorter than 16 characters (src/http/auth.ts): say so now, not at the first 401.
+  console.error('API_TOKEN must be at least 16 characters long.');
+  process.exit(2);
+}
 if (!token) {
   const existing = existsSync(devVars) ? /^API_TOKENS=([^,\s]+)/m.exec(readFileSync(devVars, 'utf8')) : null;
   token = existing?.[1];
