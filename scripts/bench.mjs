@@ -14,7 +14,7 @@
  * Options: --json (one JSON object on stdout), --quick (N=5), --runs=N, --no-peer, --no-memory.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { root } from './offline-env.mjs';
 import { buildBundle, bundleSize } from './bench/build.mjs';
@@ -38,7 +38,7 @@ async function main() {
   const example = loadExample();
   const results = {
     startedAt: startedAt.toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '' },
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) },
     runs,
     quick,
   };
@@ -98,7 +98,7 @@ const round2 = (x) => Math.round(x * 100) / 100;
 
 function report(r, file, changes) {
   const out = [];
-  out.push(`juesuan bench — ${r.startedAt} — Node ${r.machine.node}, ${r.machine.cpus} CPU (${r.machine.cpuModel}), N=${r.runs}`);
+  out.push(`juesuan bench — ${r.startedAt} — Node ${r.machine.node}, ${r.machine.cpus} CPU (${r.machine.cpuModel}), load average ${r.machine.loadAverageAtStart.join(' ')} at start, N=${r.runs}`);
   out.push('');
   const b = r.bundle;
   out.push(

@@ -26,58 +26,77 @@ const FLAGS = [
 
 const cents = (amount) => (amount === undefined || amount === null ? null : Math.round(Number(String(amount).replace(/,/g, '')) * 100));
 
-/** Figure 1 (收、支决算总计变动情况) numbers as the payload states them: two years, income and expense. */
+/**
+ * Figure 1 (收、支决算总计变动情况) as our renderer draws it: two groups (收入总计, 支出总计), each
+ * with last year's and this year's bar, the change under each group, a source line.
+ */
 export function figureOneData(example) {
   const year = example.meta.fiscalYear;
+  const last = example.explanation?.comparisonYear ?? year - 1;
   const summary = example.tables?.summary ?? {};
   const previous = example.explanation?.previousYear ?? {};
-  const current = cents(summary.income?.grandTotal ?? summary.expense?.grandTotal);
-  const last = cents(previous.grandTotal);
+  const income = cents(summary.income?.grandTotal);
+  const expense = cents(summary.expense?.grandTotal) ?? income;
+  const before = cents(previous.grandTotal);
   return {
-    title: '图1 收、支决算总计变动情况',
+    title: '图1：收、支决算总计变动情况',
     unit: '万元',
+    years: [`${last} 年度`, `${year} 年度`],
     groups: [
-      { label: `${example.explanation?.comparisonYear ?? year - 1}年度`, income: last, expense: last },
-      { label: `${year}年度`, income: current, expense: cents(summary.expense?.grandTotal) ?? current },
+      { label: '收入总计', values: [before, income] },
+      { label: '支出总计', values: [before, expense] },
     ],
+    source: `数据来源：${example.meta.department} ${year} 年度部门决算`,
   };
 }
 
 const fmt = (c) => (c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+function change(before, after) {
+  if (before === null || after === null || before === 0) return '';
+  const diff = after - before;
+  const pct = ((Math.abs(diff) / Math.abs(before)) * 100).toFixed(2);
+  return `${diff < 0 ? '减少' : '增加'} ${fmt(Math.abs(diff))} 万元，${diff < 0 ? '下降' : '增长'} ${pct}%`;
+}
+
 /** A self-contained HTML/CSS grouped bar chart, 800×500, no scripts, no external resources. */
 export function chartPage(data, { salt = '' } = {}) {
-  const max = Math.max(...data.groups.flatMap((g) => [g.income ?? 0, g.expense ?? 0]), 1);
-  const plotHeight = 330;
-  const bar = (value, color) => {
-    const h = Math.round(((value ?? 0) / max) * plotHeight);
-    return `<div class="bar"><span class="value">${value === null ? '' : fmt(value)}</span><div style="height:${h}px;background:${color}"></div></div>`;
+  const max = Math.max(...data.groups.flatMap((g) => g.values.map((v) => v ?? 0)), 1);
+  const step = 10 ** Math.floor(Math.log10(max / 100 / 4)) * 100;
+  const niceStep = [1, 2, 2.5, 5, 10].map((m) => m * step).find((s) => s * 4 >= max) ?? step * 10;
+  const top = niceStep * 4;
+  const plotHeight = 290;
+  const colors = ['repeating-linear-gradient(135deg,#e0a31a 0 5px,#f6d27a 5px 8px)', '#0b6fb0'];
+  const bar = (value, i) => {
+    const h = Math.round(((value ?? 0) / top) * plotHeight);
+    return `<div class="bar"><span class="value">${value === null ? '' : fmt(value)}</span><div style="height:${h}px;background:${colors[i]}"></div></div>`;
   };
-  const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((t) => `<div class="tick" style="bottom:${Math.round(t * plotHeight)}px"><span>${fmt(Math.round(max * t))}</span></div>`)
+  const ticks = [0, 1, 2, 3, 4]
+    .map((t) => `<div class="tick" style="bottom:${Math.round((t / 4) * plotHeight)}px"><span>${(Math.round(top * t) / 4 / 100).toLocaleString('en-US')}</span></div>`)
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${data.title}${salt}</title><style>
 html,body{margin:0;width:800px;height:500px;overflow:hidden;background:#fff;font-family:"Noto Sans CJK SC","Noto Sans SC",sans-serif;color:#1f2937}
-h1{font-size:20px;font-weight:700;text-align:center;margin:18px 0 4px}
-.unit{position:absolute;left:40px;top:52px;font-size:13px;color:#6b7280}
-.plot{position:absolute;left:110px;right:40px;top:80px;height:${plotHeight}px;border-left:1px solid #9ca3af;border-bottom:1px solid #9ca3af}
-.tick{position:absolute;left:0;right:0;border-top:1px dashed #e5e7eb}
-.tick span{position:absolute;right:calc(100% + 8px);top:-9px;font-size:12px;color:#6b7280;white-space:nowrap}
-.groups{position:absolute;inset:0;display:flex;justify-content:space-around;align-items:flex-end}
-.group{display:flex;gap:18px;align-items:flex-end}
-.bar{width:90px;display:flex;flex-direction:column;align-items:center;justify-content:flex-end}
-.bar div{width:100%}
-.value{font-size:13px;margin-bottom:4px}
-.labels{position:absolute;left:110px;right:40px;top:${80 + plotHeight + 8}px;display:flex;justify-content:space-around;font-size:15px}
-.legend{position:absolute;left:0;right:0;bottom:18px;display:flex;justify-content:center;gap:28px;font-size:14px}
+h1{font-size:21px;font-weight:700;text-align:center;margin:22px 0 0}
+.unit{position:absolute;left:24px;top:66px;font-size:13px;color:#4b5563}
+.legend{position:absolute;right:24px;top:64px;display:flex;gap:18px;font-size:14px}
 .legend i{display:inline-block;width:14px;height:14px;margin-right:6px;vertical-align:-2px}
+.plot{position:absolute;left:64px;right:24px;top:120px;height:${plotHeight}px;border-bottom:1px solid #6b7280}
+.tick{position:absolute;left:0;right:0;border-top:1px solid #e5e7eb}
+.tick span{position:absolute;right:calc(100% + 8px);top:-9px;font-size:12px;color:#4b5563}
+.groups{position:absolute;inset:0;display:flex;justify-content:space-around;align-items:flex-end}
+.group{display:flex;gap:6px;align-items:flex-end}
+.bar{width:64px;display:flex;flex-direction:column;align-items:center}
+.bar div{width:100%}
+.value{font-size:13px;margin-bottom:3px;white-space:nowrap}
+.labels{position:absolute;left:64px;right:24px;top:${120 + plotHeight + 6}px;display:flex;justify-content:space-around;text-align:center;font-size:14px}
+.labels small{display:block;font-size:12px;color:#4b5563}
+.source{position:absolute;left:24px;bottom:12px;font-size:12px;color:#4b5563}
 </style></head><body>
 <h1>${data.title}</h1><div class="unit">单位：${data.unit}</div>
-<div class="plot">${ticks}<div class="groups">${data.groups
-    .map((g) => `<div class="group">${bar(g.income, '#2563eb')}${bar(g.expense, '#f59e0b')}</div>`)
-    .join('')}</div></div>
-<div class="labels">${data.groups.map((g) => `<span>${g.label}</span>`).join('')}</div>
-<div class="legend"><span><i style="background:#2563eb"></i>收入总计</span><span><i style="background:#f59e0b"></i>支出总计</span></div>
+<div class="legend">${data.years.map((y, i) => `<span><i style="background:${colors[i]}"></i>${y}</span>`).join('')}</div>
+<div class="plot">${ticks}<div class="groups">${data.groups.map((g) => `<div class="group">${g.values.map(bar).join('')}</div>`).join('')}</div></div>
+<div class="labels">${data.groups.map((g) => `<span>${g.label}<small>${change(g.values[0], g.values[1])}</small></span>`).join('')}</div>
+<div class="source">${data.source}</div>
 </body></html>`;
 }
 
