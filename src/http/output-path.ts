@@ -4,6 +4,10 @@
  */
 import type { OutputSpec } from '../render/output';
 
+/** What a client reads when it asks for an output that does not exist. */
+export const UNKNOWN_OUTPUT =
+  '没有这种输出。可用：document.html、narrative.html、glossary.html、tables/01–09.{html,csv,json,png,svg}、figures/N.{svg,png}';
+
 const TABLE = /^tables\/(\d{2})\.(html|csv|json|png|svg)$/;
 const FIGURE = /^figures\/(\d{1,2})\.(svg|png)$/;
 
@@ -28,4 +32,18 @@ export function outputPath(spec: OutputSpec): string {
     default:
       return `${spec.kind}.html`;
   }
+}
+
+/**
+ * Parses the undecoded output part of a URL path. A malformed escape (e.g. "%E4%B8") is just an
+ * unknown output: null, so the route answers 404 instead of throwing.
+ */
+export function parseEncodedOutputPath(encoded: string): OutputSpec | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+  return parseOutputPath(path);
 }

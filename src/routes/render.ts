@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { readPayload } from '../http/read-payload';
-import { parseOutputPath } from '../http/output-path';
+import { parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../http/output-path';
 import { parseRenderParams } from '../http/render-params';
 import { notFound } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
@@ -15,9 +15,8 @@ export const renderRoutes = new Hono<AppEnv>();
 
 renderRoutes.post('/v1/render/*', async (c) => {
   const url = new URL(c.req.url);
-  const path = decodeURIComponent(url.pathname.slice('/v1/render/'.length));
-  const spec = parseOutputPath(path);
-  if (!spec) throw notFound(`没有这种输出：${path}。可用：document.html、narrative.html、glossary.html、tables/01–09.{html,csv,json,png,svg}、figures/N.{svg,png}`);
+  const spec = parseEncodedOutputPath(url.pathname.slice('/v1/render/'.length));
+  if (!spec) throw notFound(UNKNOWN_OUTPUT);
   // Parameters are checked before the body so a bad query never costs a parse.
   const params = parseRenderParams(url.searchParams, spec);
   const { model } = await readPayload(c);

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { requireToken } from '../http/auth';
 import { readJsonBody, checkedOrThrow } from '../http/read-payload';
-import { parseOutputPath } from '../http/output-path';
+import { outputPath, parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../http/output-path';
 import { parseRenderParams } from '../http/render-params';
 import { notFound, ProblemError } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
@@ -133,16 +133,15 @@ reportRoutes.get('/v1/reports/:ref/*', async (c) => {
   const { id, byAlias } = await resolve(c, c.req.param('ref'));
   const url = new URL(c.req.url);
   const prefix = `/v1/reports/${c.req.param('ref')}/`;
-  const path = decodeURIComponent(url.pathname.slice(prefix.length));
-  const spec = parseOutputPath(path);
-  if (!spec) throw notFound(`没有这种输出：${path}`);
+  const spec = parseEncodedOutputPath(url.pathname.slice(prefix.length));
+  if (!spec) throw notFound(UNKNOWN_OUTPUT);
   const params = parseRenderParams(url.searchParams, spec);
   const response = await serveOutput(c, {
     id,
     model: () => loadModel(c.env.REPORTS, id),
     spec,
     params,
-    links: relativeLinks(path),
+    links: relativeLinks(outputPath(spec)),
     cacheControl: byAlias ? REVALIDATE : IMMUTABLE,
   });
   response.headers.set('x-content-id', id);
