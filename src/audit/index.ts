@@ -14,6 +14,7 @@ import { glossaryRules } from './rules/glossary';
 import { narrativeInputRules } from './rules/narrative-inputs';
 import { performanceRules } from './rules/performance';
 import { procurementRules } from './rules/procurement';
+import { rangeRules } from './rules/range';
 import { rollupRules } from './rules/rollups';
 import { templateRules } from './rules/template';
 import { threePublicRules } from './rules/three-public';
@@ -26,6 +27,7 @@ export { zodIssuesToProblems, type Problem } from './schema-errors';
 export const RULE_IDS = [
   'template.unknown',
   'template.fiscal-year',
+  'amount.range',
   'codes.duplicate',
   'codes.placement',
   'codes.name-missing',
@@ -89,6 +91,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
   templateRules,
+  rangeRules,
   codeRules,
   balanceRules,
   rollupRules,

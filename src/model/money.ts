@@ -7,8 +7,12 @@
 /** Integer count of 0.01 万元. */
 export type Cents = number;
 
-/** Largest accepted magnitude: 999,999,999,999.99 万元, still a safe integer in cents. */
-export const MAX_CENTS = 99_999_999_999_999;
+/**
+ * Largest accepted magnitude of any figure, typed or derived: 9,999,999,999.99 万元 (about 100 万亿元,
+ * more than any budget). Sums of a few thousand such amounts stay far below 2^53, so every total is
+ * exact in a plain number; the audit refuses a derived total beyond this bound (rule amount.range).
+ */
+export const MAX_CENTS = 999_999_999_999;
 
 const PLAIN = /^-?\d+(\.\d{1,})?$/;
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d{1,})?$/;
@@ -42,7 +46,7 @@ export function parseAmount(input: number | string): ParseResult {
   }
   const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) {
-    return { ok: false, message: `金额 ${text} 超出允许范围` };
+    return { ok: false, message: `金额 ${text} 超出允许范围（最大 9,999,999,999.99 万元）` };
   }
   return { ok: true, cents: negative ? -cents : cents };
 }

@@ -19,6 +19,10 @@ export const RULE_CASES: RuleCase[] = [
   // template
   { rule: 'template.unknown', severity: 'error', base: 'full', what: 'unknown template set', path: '/templateSet', edit: (p) => { p.templateSet = 'hubei-2024'; } },
   { rule: 'template.fiscal-year', severity: 'warning', base: 'full', what: 'year outside the set', path: '/meta/fiscalYear', edit: (p) => { p.meta.fiscalYear = 2025; } },
+  {
+    rule: 'amount.range', severity: 'error', base: 'minimal', what: 'a derived 合计 beyond 9,999,999,999.99 万元', path: '/tables/gpbExpense/total/total',
+    edit: (p) => { for (const r of p.tables.gpbExpense.rows) { r.total = '9,999,999,999.99'; r.basic = null; r.project = '9,999,999,999.99'; } },
+  },
   // codes
   {
     rule: 'codes.duplicate', severity: 'error', base: 'minimal', what: 'a 项 given twice', path: '/tables/gpbExpense/rows/9',
