@@ -34,8 +34,23 @@ export const Amount = z
 /** An amount cell that may be blank: omitted or null means the official format leaves it blank. */
 const Cell = Amount.nullish();
 
-const Text = z.string().trim().min(1, '不能为空').max(20_000, '文字过长（最多 20000 字）');
-const ShortText = z.string().trim().min(1, '不能为空').max(500, '文字过长（最多 500 字）');
+/**
+ * Control characters, U+FFFE/U+FFFF and unpaired surrogates: invisible in print and not allowed in
+ * XML, so one of them would make a figure's SVG unreadable. Line breaks and tabs are fine.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A text field: trimmed, bounded, printable. */
+function text(max: number, options: { required?: boolean } = {}) {
+  const base = z.string().trim().max(max, `文字过长（最多 ${max} 字）`);
+  return (options.required === false ? base : base.min(1, '不能为空')).refine(
+    (v) => !UNPRINTABLE.test(v),
+    '包含不可见的控制字符（可能来自复制粘贴），请删除后重新提交',
+  );
+}
+
+const Text = text(20_000);
+const ShortText = text(500);
 const Count = z.number().int('必须是整数').min(0, '不能为负数');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，如 2025-10-31');
 
@@ -364,11 +379,11 @@ const Explanation = z
   .meta({ description: '第三部分 情况说明所需、表中没有的数据与文字' });
 
 const Indicator = z.strictObject({
-  level1: z.string().max(100).default('').meta({ description: '一级指标，如 产出指标' }),
-  level2: z.string().max(100).default('').meta({ description: '二级指标，如 数量指标' }),
-  level3: z.string().max(500).default('').meta({ description: '三级指标' }),
-  target: z.string().max(500).default('').meta({ description: '年初目标值（A）' }),
-  actual: z.string().max(500).default('').meta({ description: '实际完成值（B）' }),
+  level1: text(100, { required: false }).default('').meta({ description: '一级指标，如 产出指标' }),
+  level2: text(100, { required: false }).default('').meta({ description: '二级指标，如 数量指标' }),
+  level3: text(500, { required: false }).default('').meta({ description: '三级指标' }),
+  target: text(500, { required: false }).default('').meta({ description: '年初目标值（A）' }),
+  actual: text(500, { required: false }).default('').meta({ description: '实际完成值（B）' }),
 });
 
 const OverallSelfEvaluation = z
@@ -381,8 +396,8 @@ const OverallSelfEvaluation = z
     executed: Cell.meta({ description: '部门整体支出总额 执行数（B）' }),
     goals: z.array(Text).default([]).meta({ description: '年度目标' }),
     indicators: z.array(Indicator).default([]).meta({ description: '年度绩效指标' }),
-    deviationReason: z.string().max(20_000).default('').meta({ description: '偏差大或目标未完成原因分析' }),
-    improvement: z.string().max(20_000).default('').meta({ description: '改进措施及结果应用方案' }),
+    deviationReason: text(20_000, { required: false }).default('').meta({ description: '偏差大或目标未完成原因分析' }),
+    improvement: text(20_000, { required: false }).default('').meta({ description: '改进措施及结果应用方案' }),
   })
   .meta({ description: '部门整体支出绩效自评表' });
 
@@ -401,8 +416,8 @@ const ProjectSelfEvaluation = z
     budget: Amount.meta({ description: '年度财政资金总额 预算数（A）' }),
     executed: Amount.meta({ description: '年度财政资金总额 执行数（B）' }),
     indicators: z.array(Indicator).default([]),
-    deviationReason: z.string().max(20_000).default(''),
-    improvement: z.string().max(20_000).default(''),
+    deviationReason: text(20_000, { required: false }).default(''),
+    improvement: text(20_000, { required: false }).default(''),
   })
   .meta({ description: '项目支出绩效自评表' });
 
