@@ -132,13 +132,17 @@ async function main() {
     case 'document':
       spec = { kind: 'document', format: 'html' };
       break;
+    case 'png-800-scale4':
+      spec = { kind: 'figure', id: firstFigure, format: 'png' };
+      params = { ...params, width: 800, height: 500, scale: 4 };
+      break;
+    case 'png-cap':
+      spec = { kind: 'figure', id: firstFigure, format: 'png' };
+      params = { ...params, width: 4000, height: 1625, scale: 1 };
+      break;
     case 'png-1000-scale4':
       spec = { kind: 'figure', id: firstFigure, format: 'png' };
       params = { ...params, width: 1000, height: 625, scale: 4 };
-      break;
-    case 'png-max-scale4':
-      spec = { kind: 'figure', id: firstFigure, format: 'png' };
-      params = { ...params, width: 1000, height: 750, scale: 4 };
       break;
     case 'png-4000-scale4':
       spec = { kind: 'figure', id: firstFigure, format: 'png' };

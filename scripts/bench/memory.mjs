@@ -9,8 +9,9 @@ export const ISOLATE_LIMIT_MB = 128;
 
 export const MEMORY_CASES = [
   { id: 'document', label: 'document HTML (stateless: figures inlined as SVG)' },
-  { id: 'png-1000-scale4', label: 'figure PNG width=1000 height=625 scale=4 (4000×2500 px)' },
-  { id: 'png-max-scale4', label: 'figure PNG width=1000 height=750 scale=4 (4000×3000 px, the 12 Mpx cap)' },
+  { id: 'png-800-scale4', label: 'figure PNG width=800 height=500 scale=4 (3200×2000 px, print size)' },
+  { id: 'png-cap', label: 'figure PNG width=4000 height=1625 scale=1 (4000 px wide, the 6.5 Mpx cap)' },
+  { id: 'png-1000-scale4', label: 'figure PNG width=1000 height=625 scale=4 (4000×2500 px: over the cap)' },
   { id: 'png-4000-scale4', label: 'figure PNG width=4000 height=2500 scale=4 (16000×10000 px)' },
 ];
 

@@ -88,6 +88,7 @@ describe('renderFigure', () => {
       { theme: 'blue' as never },
       { background: 'red' as never },
       { width: 4000, height: 4000 }, // 16 million pixels
+      { width: 1000, height: 625, scale: 4 }, // 10 million pixels: more than an isolate's 128 MB
     ];
     for (const overrides of bad) {
       const problem = await problemOf(renderFigure(model, '1', 'png', params(overrides), runtime));
@@ -95,7 +96,7 @@ describe('renderFigure', () => {
     }
     expect((await problemOf(renderFigure(model, '1', 'gif' as never, params(), runtime))).status).toBe(400);
     expect((await problemOf(renderFigure(model, '9', 'png', params(), runtime))).status).toBe(404);
-    expect(LIMITS.maxPixels).toBe(12_000_000);
+    expect(LIMITS.maxPixels).toBe(6_500_000);
   });
 
   it('reports characters drawn from the full font', async () => {

@@ -11,10 +11,12 @@ export const LIMITS = {
   minScale: 1,
   maxScale: 4,
   /**
-   * resvg allocates 4 bytes per pixel and a Worker isolate has 128 MB: 12 million pixels
-   * (e.g. 4000×3000 at scale 1, or 1600×1000 at scale 2.7) keeps a render well inside it.
+   * A Worker isolate has 128 MB, and resvg's wasm memory grows with the image and never shrinks.
+   * Measured (npm run bench, memory section): about 54 MiB of fixed cost plus about 8 MiB per
+   * million output pixels, so 4000×2500 (10 Mpx) needs about 134 MiB and fails on Cloudflare. 6.5 Mpx
+   * (≈ 106 MiB) still takes the default 800×500 figure at scale 4 (3200×2000) or 4000×1625 at scale 1.
    */
-  maxPixels: 12_000_000,
+  maxPixels: 6_500_000,
 } as const;
 
 /** Design widths: narrower images are scaled-down drawings, wider ones scaled-up drawings. */
