@@ -44,8 +44,17 @@ describe('renderNarrativeSection', () => {
   it('with links, points an <img> at the figure output with the numbers as alt text', () => {
     const linked = renderNarrativeSection(model, { params: DEFAULT_PARAMS, links });
     expect(linked).toContain(
-      '<figure class="chart" id="figure-2"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
+      '<figure class="chart" id="figure-2"><picture><source srcset="/r/figures/2.svg?theme=dark" media="(prefers-color-scheme: dark)"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"></picture><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
     );
+  });
+
+  it('links figures in the theme the page was asked for', () => {
+    const dark = renderNarrativeSection(model, { params: { ...DEFAULT_PARAMS, theme: 'dark' }, links });
+    expect(dark).toContain('<img src="/r/figures/2.svg?theme=dark"');
+    expect(dark).not.toContain('<picture>');
+    const light = renderNarrativeSection(model, { params: { ...DEFAULT_PARAMS, theme: 'light' }, links });
+    expect(light).toContain('<img src="/r/figures/2.svg" alt=');
+    expect(light).not.toContain('theme=dark');
   });
 
   it('inlines pre-rendered SVG when the context carries it', () => {

@@ -38,8 +38,15 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
       return `<figure class="chart" id="figure-${id}"><div class="chart-svg" role="img" aria-label="${alt}">${svg}</div>${caption}</figure>`;
     }
     if (ctx.links) {
-      const src = escapeHtml(ctx.links.figure(block.id, 'svg'));
-      return `<figure class="chart" id="figure-${id}"><img src="${src}" alt="${alt}" loading="lazy" decoding="async">${caption}</figure>`;
+      const url = ctx.links.figure(block.id, 'svg');
+      const img = (src: string) => `<img src="${escapeHtml(src)}" alt="${alt}" loading="lazy" decoding="async">`;
+      const theme = ctx.params.theme;
+      // The page follows the reader's colour scheme (auto) or the one asked for: so do its figures.
+      const media =
+        theme === 'auto'
+          ? `<picture><source srcset="${escapeHtml(`${url}?theme=dark`)}" media="(prefers-color-scheme: dark)">${img(url)}</picture>`
+          : img(theme === 'dark' ? `${url}?theme=dark` : url);
+      return `<figure class="chart" id="figure-${id}">${media}${caption}</figure>`;
     }
     return `<figure class="chart chart-text" id="figure-${id}"><p class="chart-alt">${alt}</p><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
   };
