@@ -101,13 +101,13 @@ ${notesHtml(texts.overallNotes)}
 </div>`;
 }
 
+/** "1、经常性项目 ☑" — the form's tick box, with words for screen readers. */
+function checkMark(index: number, option: string, on: boolean): string {
+  return `<span class="check">${index + 1}、${escapeHtml(option)} <span aria-hidden="true">${on ? '☑' : '☐'}</span><span class="visually-hidden">${on ? '（是）' : '（否）'}</span></span>`;
+}
+
 function checks(options: string[], selected: string): string {
-  return options
-    .map((option, i) => {
-      const on = option === selected;
-      return `<span class="check">${i + 1}、${escapeHtml(option)} <span aria-hidden="true">${on ? '☑' : '☐'}</span><span class="visually-hidden">${on ? '（是）' : '（否）'}</span></span>`;
-    })
-    .join(' ');
+  return options.map((option, i) => checkMark(i, option, option === selected)).join(' ');
 }
 
 function projectTable(model: Model, project: Project, index: number, texts: DocumentTexts['attachments'], decimals: number): string {
@@ -118,7 +118,7 @@ function projectTable(model: Model, project: Project, index: number, texts: Docu
     .map((source, i) => {
       const on = source === project.fundingSource;
       const money = on ? amount(project.fundingAmount ?? project.budget) : '';
-      return `<span class="check">${i + 1}、${escapeHtml(source)} <span aria-hidden="true">${on ? '☑' : '☐'}</span><span class="visually-hidden">${on ? '（是）' : '（否）'}</span></span><span>资金量：${money}</span>`;
+      return `${checkMark(i, source, on)}<span>资金量：${money}</span>`;
     })
     .join('');
   const rows = [
