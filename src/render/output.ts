@@ -7,7 +7,7 @@ import type { Model } from '../model/derive';
 import { renderDocumentHtml } from './html/document';
 import { renderTableCsv, renderTableHtml, renderTableJson } from './html/tables';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
-import { renderFigure, renderTableImage, type FigureRuntime } from './figures';
+import { figureIds, renderFigure, renderTableImage, type FigureRuntime } from './figures';
 
 export type TableFormat = 'html' | 'csv' | 'json' | 'png' | 'svg';
 export type FigureFormat = 'svg' | 'png';
@@ -102,10 +102,9 @@ export async function renderOutput(
 /** Stateless renders have no figure URLs: inline each figure's SVG instead. */
 async function withFigures(model: Model, ctx: RenderContext, runtime: FigureRuntime): Promise<RenderContext> {
   if (ctx.links || ctx.inlineFigures) return ctx;
-  const { figureIds } = await import('./figures');
   const inlineFigures = new Map<string, string>();
   for (const id of figureIds(model)) {
-    const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: 800, height: 500, scale: 1 }, runtime);
+    const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1 }, runtime);
     inlineFigures.set(id, typeof out.body === 'string' ? out.body : new TextDecoder().decode(out.body));
   }
   return { ...ctx, inlineFigures };
