@@ -17,7 +17,12 @@ export const SCHEMA_VERSION = 1 as const;
 
 /** An amount in 万元 with at most two decimals: a number or a string like "1,519.58". */
 export const Amount = z
-  .union([z.number(), z.string()])
+  .union([
+    z.number(),
+    // The pattern only documents the format in the exported JSON Schema; parseAmount decides, with
+    // messages that say what is wrong (three decimals, misplaced separators, out of range).
+    z.string().meta({ pattern: '^\\s*-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d{1,2})?\\s*$' }),
+  ])
   .transform((value, ctx): Cents => {
     const parsed = parseAmount(value);
     if (!parsed.ok) {
