@@ -87,17 +87,23 @@ function overallTable(model: Model, overall: Overall, texts: DocumentTexts['atta
     wideRow('偏差大或目标未完成原因分析', escapeMultiline(overall.deviationReason)),
     wideRow('改进措施及结果应用方案', escapeMultiline(overall.improvement)),
   ];
-  return `<div class="table-block" id="attachment-overall">
-<div class="table-scroll" role="region" aria-label="${escapeHtml(fill(texts.overall.title, { year }))}" tabindex="0">
+  const title = fill(texts.overall.title, { year });
+  return formBlock('attachment-overall', title, formCaption(title, '', overall.unitName, overall.filledOn, texts), rows, texts.overallNotes);
+}
+
+/** One self-evaluation form: a scrollable, labelled table with its caption, rows and 备注. */
+function formBlock(id: string, label: string, caption: string, rows: string[], notes: string[]): string {
+  return `<div class="table-block" id="${id}">
+<div class="table-scroll" role="region" aria-label="${escapeHtml(label)}" tabindex="0">
 <table class="jt form">
-${formCaption(fill(texts.overall.title, { year }), '', overall.unitName, overall.filledOn, texts)}
+${caption}
 ${COLGROUP}
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
 </div>
-${notesHtml(texts.overallNotes)}
+${notesHtml(notes)}
 </div>`;
 }
 
@@ -133,18 +139,13 @@ function projectTable(model: Model, project: Project, index: number, texts: Docu
     wideRow('改进措施及结果应用方案', escapeMultiline(project.improvement)),
   ];
   const title = fill(texts.projects.title, { year });
-  return `<div class="table-block" id="attachment-project-${index}">
-<div class="table-scroll" role="region" aria-label="${escapeHtml(`${title}（${project.name}）`)}" tabindex="0">
-<table class="jt form">
-${formCaption(title, project.name, unit, project.filledOn, texts)}
-${COLGROUP}
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>
-${notesHtml(texts.projectNotes)}
-</div>`;
+  return formBlock(
+    `attachment-project-${index}`,
+    `${title}（${project.name}）`,
+    formCaption(title, project.name, unit, project.filledOn, texts),
+    rows,
+    texts.projectNotes,
+  );
 }
 
 export interface AttachmentHeading {
