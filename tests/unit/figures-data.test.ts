@@ -7,8 +7,16 @@ import { example, modelOf, testPayload, zeroPayload } from '../golden/figures/pa
 const model = modelOf(example);
 
 describe('figureIds', () => {
-  it('lists all seven figures for the reference example', () => {
-    expect(figureIds(model)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  it('lists all seven figures for the reference example, in the order the document places them', () => {
+    expect(figureIds(model)).toEqual(['1', '2', '3', '4', '5', '7', '6']);
+  });
+
+  it('numbers captions by position in the document: the 项级 comparison in 五 is 图6, the 三公 one in 九 图7', () => {
+    expect(figureIds(model).map((id) => figureData(model, id).caption.split('：')[0])).toEqual(
+      ['图1', '图2', '图3', '图4', '图5', '图6', '图7'],
+    );
+    expect(figureData(model, '7').caption).toBe('图6：一般公共预算财政拨款支出年初预算与决算对比（项级科目）');
+    expect(figureData(model, '6').caption).toBe('图7：财政拨款“三公”经费支出预算与决算对比');
   });
 
   it('leaves out 图1/图4 without previous-year totals and 图7 without 年初预算, keeping the others’ ids', () => {
@@ -17,6 +25,8 @@ describe('figureIds', () => {
       explanation: { ...example.explanation, previousYear: {}, annualBudget: { items: {} } },
     });
     expect(figureIds(bare)).toEqual(['2', '3', '5', '6']);
+    // The first figure of that document is 图1, whatever its id.
+    expect(figureIds(bare).map((id) => figureData(bare, id).caption.split('：')[0])).toEqual(['图1', '图2', '图3', '图4']);
   });
 });
 

@@ -93,7 +93,7 @@ describe('renderGlossarySection', () => {
     const html = renderGlossarySection(model, plain);
     expect(html.startsWith('<section id="part5" class="part prose glossary">\n<h2>第五部分 名词解释</h2>')).toBe(true);
     expect(html).toContain('<p>（一）一般公共预算财政拨款收入：指区级财政一般公共预算当年拨付的资金。</p>');
-    expect(html).toContain('<p class="item"><span class="no">10.</span> 住房保障（类）住房改革支出（款）购房补贴（项），');
+    expect(html).toContain('<p class="item"><span class="no">10.</span> 住房保障支出（类）住房改革支出（款）购房补贴（项），');
     expect(html).toContain('<p>本单位咨询电话：027-85481838</p>');
   });
 });

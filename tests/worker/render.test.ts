@@ -29,7 +29,7 @@ describe('POST /v1/render (stateless)', () => {
     const narrative = await (await render('narrative.html')).text();
     expect(narrative).toContain('下降 50.79%');
     const glossary = await (await render('glossary.html')).text();
-    expect(glossary).toContain('一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）');
+    expect(glossary).toContain('一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）');
     const embed = await (await render('tables/01.html?embed=1')).text();
     expect(embed).toContain('datawrapper-height');
     expect(embed).toContain('embed-size');

@@ -85,6 +85,8 @@ type FigureTemplate = {
   emptyText?: string;
 };
 const FIGURES = template.figures as Record<FigureId, FigureTemplate>;
+/** Document order of the figures; every id exactly once (checked by a test). */
+const ORDER = template.order.filter(isFigureId);
 
 function isFigureId(id: string): id is FigureId {
   return (FIGURE_IDS as readonly string[]).includes(id);
@@ -112,15 +114,15 @@ export function changeWords(before: Cents, after: Cents, decimals: number, separ
 }
 
 /**
- * Which figures apply to this payload, in order. Ids are stable: 图1 and 图4 need the previous
- * year's totals, 图7 needs 年初预算 by 项; the others always apply (an all-zero one draws a
- * "本年度无数据" panel).
- * @example figureIds(model) // ["1", "2", "3", "4", "5", "6", "7"]
+ * Which figures apply to this payload, in the order the document places them (figures.json
+ * `order`). Ids are stable: figure 1 and 4 need the previous year's totals, 7 needs 年初预算 by
+ * 项; the others always apply (an all-zero one draws a "本年度无数据" panel).
+ * @example figureIds(model) // ["1", "2", "3", "4", "5", "7", "6"]
  */
 export function figureIds(model: Model): string[] {
   const previous = model.payload.explanation.previousYear;
   const budget = model.payload.explanation.annualBudget;
-  return FIGURE_IDS.filter((id) => {
+  return ORDER.filter((id) => {
     if (id === '1') return previous.grandTotal != null;
     if (id === '4') return previous.fiscalGrandTotal != null;
     if (id === '7') return Object.keys(budget.items).length > 0;
@@ -138,7 +140,7 @@ export function figureData(model: Model, id: string): FigureData {
   const t = FIGURES[id];
   const common = {
     id,
-    caption: `图${id}：${t.caption}`,
+    caption: `图${figureIds(model).indexOf(id) + 1}：${t.caption}`,
     unitLabel: template.unitLabel,
     source: fill(t.source ?? template.source, model),
   };

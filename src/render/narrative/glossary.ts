@@ -61,8 +61,9 @@ export function subjectLines(model: Model): string[] {
   return usedItemCodes(model).map((code) => {
     const names = subjectNames(model, code) ?? { class: '', section: '', item: code };
     const subject = fill(standard.subjectName, {
-      // The reference writes the 类 without its trailing 支出: 一般公共服务（类）.
-      className: names.class.replace(/支出$/, ''),
+      // As the catalog and the tables name the 类 ("社会保障和就业支出（类）"), the same words 第三部分
+      // uses; the reference drops 支出 for some 类 and not for others.
+      className: names.class,
       sectionName: names.section,
       itemName: names.item,
     });
