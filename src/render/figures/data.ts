@@ -81,6 +81,10 @@ type FigureTemplate = {
   centerLabel?: string;
   rateLabel?: string;
   rateHeader?: string;
+  /** hbars: at most this many rows are drawn; the smallest beyond it are summed into one row. */
+  maxRows?: number;
+  /** hbars: the name of that summed row; {count} is the number of rows it holds. */
+  otherLabel?: string;
   source?: string;
   emptyText?: string;
 };
@@ -251,12 +255,40 @@ export function figureData(model: Model, id: string): FigureData {
         kind: 'hbars',
         series,
         rateHeader: t.rateHeader ?? '',
-        rows,
+        rows: boundRows(rows, t, decimals),
         empty: empty ? (t.emptyText ?? template.emptyText) : undefined,
         description: `${lead}一般公共预算财政拨款支出按项级科目：${words}。`,
       };
     }
   }
+}
+
+/**
+ * A chart of many 项 stays readable and bounded in height: the largest rows (by the larger of
+ * budget and actual) are drawn in code order, the rest summed into one row at the end. The
+ * description (<desc>) still names every row. The summed row's rate is computed only when every
+ * row in it has a budget: a partial budget against the whole actual would be a false percentage.
+ */
+export function boundRows(rows: HBarRow[], t: Pick<FigureTemplate, 'maxRows' | 'otherLabel'>, decimals: number): HBarRow[] {
+  const max = t.maxRows ?? Infinity;
+  if (rows.length <= max) return rows;
+  const size = (r: HBarRow) => Math.max(r.values[0] ?? 0, r.values[1]);
+  const ranked = rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => size(b.row) - size(a.row) || a.index - b.index);
+  const kept = new Set(ranked.slice(0, Math.max(0, max - 1)).map((r) => r.index));
+  const rest = rows.filter((_, i) => !kept.has(i));
+  const budgets = rest.map((r) => r.values[0]);
+  const known = budgets.filter((b): b is Cents => b !== null);
+  const budget = known.length ? known.reduce((a, b) => a + b, 0) : null;
+  const actual = rest.reduce((sum, r) => sum + r.values[1], 0);
+  const other: HBarRow = {
+    code: '',
+    name: (t.otherLabel ?? '{count}').replaceAll('{count}', String(rest.length)),
+    values: [budget, actual],
+    rate: budget !== null && known.length === rest.length ? percent(actual, budget, decimals) : null,
+  };
+  return [...rows.filter((_, i) => kept.has(i)), other];
 }
 
 /** A budget line with no 05 row takes its name from the catalog; unknown codes print code only. */

@@ -10,7 +10,7 @@ import { badParameter } from '../../http/problem';
 import { chartScene } from './charts';
 import { figureData, figureIds } from './data';
 import { measurer } from './measure';
-import { checkParams, checkPixels, designSize, outputSize } from './params';
+import { checkParams, designSize, outputSize, rasterScale } from './params';
 import { compactFonts, initEngine, type FigureRuntime } from './runtime';
 import { renderScene, type RenderInfo } from './scene';
 import { themeFor } from './theme';
@@ -82,14 +82,14 @@ export async function renderFigure(
   runtime: FigureRuntime,
 ): Promise<ImageOutput> {
   checkFormat(format);
-  const p = checkParams(params);
+  const p = checkParams(params, format);
   const data = figureData(model, id);
   const design = designSize(p.width, p.height);
   const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}` };
   const scene = chartScene(data, ctx);
   const size = outputSize(p, design, scene);
-  checkPixels(size.width, size.height, p.scale);
-  return renderScene(runtime, scene, { format, ...size, scale: p.scale, transparent: p.transparent });
+  const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
+  return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
 }
 
 /**
@@ -107,7 +107,7 @@ export async function renderTableImage(
   options: { fixedHeight?: boolean } = {},
 ): Promise<ImageOutput> {
   checkFormat(format);
-  const p = checkParams(params);
+  const p = checkParams(params, format);
   const theme = themeFor(p.theme);
   const measure = await measureFor(runtime);
   const scene = tableScene(model, id, { width: p.width, theme, measure, idPrefix: `jst${id}` });
@@ -115,6 +115,6 @@ export async function renderTableImage(
   const size = options.fixedHeight
     ? { width: p.width, height: p.height }
     : { width: p.width, height: Math.max(1, Math.round(scene.height * s)) };
-  checkPixels(size.width, size.height, p.scale);
-  return renderScene(runtime, scene, { format, ...size, scale: p.scale, transparent: p.transparent });
+  const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
+  return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
 }

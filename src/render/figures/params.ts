@@ -37,7 +37,7 @@ export interface CheckedParams {
  * page to follow); `background=white` means the theme's opaque background (white in light, near
  * black in dark — light text on a white background would be unreadable), `transparent` none.
  */
-export function checkParams(params: RenderParams): CheckedParams {
+export function checkParams(params: RenderParams, format: 'svg' | 'png' = 'png'): CheckedParams {
   const errors: { path: string; message: string }[] = [];
   const size = (name: 'width' | 'height') => {
     const v = params[name];
@@ -57,7 +57,8 @@ export function checkParams(params: RenderParams): CheckedParams {
     errors.push({ path: 'background', message: 'background 应为 white 或 transparent' });
   }
   if (errors.length) throw badParameter(errors.map((e) => e.message).join('；'), errors);
-  checkPixels(params.width, params.height, params.scale);
+  // The cap protects resvg's memory: it applies to rasters only. An SVG is drawn by its reader.
+  if (format === 'png') checkPixels(params.width, params.height, params.scale);
   return {
     theme: params.theme === 'dark' ? 'dark' : 'light',
     width: params.width,
@@ -75,6 +76,20 @@ export function checkPixels(width: number, height: number, scale: number): void 
       [{ path: 'scale', message: '输出像素过多' }],
     );
   }
+}
+
+/**
+ * The pixel density for a raster of `width`×`height` CSS pixels: the requested scale, or — when an
+ * image grew taller than requested (a long table, a legend of many rows) and would pass the pixel
+ * cap — the largest density that stays under it. The requested size passed checkPixels already,
+ * so a tall drawing loses resolution instead of failing the request (or a whole CLI report).
+ */
+export function rasterScale(width: number, height: number, scale: number): number {
+  const fits = (s: number) => Math.round(width * s) * Math.round(height * s) <= LIMITS.maxPixels;
+  if (fits(scale)) return scale;
+  let s = Math.sqrt(LIMITS.maxPixels / (width * height));
+  while (!fits(s)) s *= 0.999;
+  return s;
 }
 
 /** The drawing's own coordinate size for an output size. */
