@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env';
-import { ProblemError, problemResponse, PROBLEM_BASE } from './http/problem';
+import { problemOf, problemResponse, PROBLEM_BASE } from './http/problem';
 import { validateRoutes } from './routes/validate';
 import { renderRoutes } from './routes/render';
 import { reportRoutes } from './routes/reports';
@@ -30,7 +30,8 @@ app.notFound((c) =>
 );
 
 app.onError((error, c) => {
-  if (error instanceof ProblemError) return error.getResponse();
+  const problem = problemOf(error);
+  if (problem) return problem.getResponse();
   // Unknown errors are ours, not the client's: log them and say so without details.
   console.error('unhandled error', c.req.method, c.req.url, error);
   return problemResponse({

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
-import { checkReport } from '../../src/model/report';
+import { checkReport } from '../../src/audit/check-report';
 import { DEFAULT_PARAMS, renderOutput, type OutputSpec, type RenderParams } from '../../src/render/output';
 
 /**

@@ -3,7 +3,7 @@
  * helpers that turn a difference into a finding with a message a finance clerk can act on.
  */
 import type { Figure, Model } from '../model/derive';
-import { formatAmount, type Cents } from '../model/money';
+import { formatAmount, type Cents } from '../schema/money';
 import type { TableKey } from '../model/template-set';
 import type { Finding, Severity } from './types';
 

@@ -1,4 +1,4 @@
-import type { Cents } from '../model/money';
+import type { Cents } from '../schema/money';
 
 export type Severity = 'error' | 'warning';
 

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { checkReport, type ReportResult } from '../model/report';
+import { checkReport, type ReportResult } from '../audit/check-report';
 import { contentId } from '../store/content-id';
 import type { ErrorRecord } from './manifest';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../audit';
-import type { SchemaProblem } from '../model/report';
+import type { SchemaProblem } from '../audit/check-report';
 import type { RenderOptions } from './render-options';
 
 export const MANIFEST_FILE = 'manifest.json';

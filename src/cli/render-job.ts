@@ -4,8 +4,8 @@
  */
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { outputPath, parseOutputPath } from '../http/output-path';
-import { checkReport } from '../model/report';
+import { outputPath, parseOutputPath } from '../render/output-path';
+import { checkReport } from '../audit/check-report';
 import type { FigureRuntime } from '../render/figures';
 import { fileRecord, type FileRecord } from './manifest';
 import type { RenderOptions } from './render-options';

@@ -3,8 +3,8 @@
  * fails with the very sentence GET /v1/reports/…/figures/1.png?width=100 answers, and each output
  * gets exactly the parameters the Worker would accept for it.
  */
-import { parseRenderParams, normalizedParams } from '../http/render-params';
-import { ProblemError } from '../http/problem';
+import { parseRenderParams, normalizedParams } from '../render/render-params';
+import { RenderError } from '../render/errors';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderParams, type TableFormat } from '../render/output';
 import { UsageError } from './io';
 
@@ -39,8 +39,8 @@ export function renderOptions(values: { formats?: string } & Partial<Record<Para
   try {
     params = parseRenderParams(new URLSearchParams(query), ACCEPTS_ALL);
   } catch (error) {
-    if (error instanceof ProblemError) {
-      const detail = error.body.detail ?? error.message;
+    if (error instanceof RenderError) {
+      const { detail } = error;
       throw new UsageError(`选项不正确：${detail.replace(/(^|；)(\w+)：/gu, '$1--$2：')}（invalid option value; see juesuan render --help）`);
     }
     throw error;

@@ -3,7 +3,7 @@
  * GET /v1/reports/{id}/{path}: same OutputSpec, same parameters, same relative links, so each file
  * is byte-identical to the Worker's response body for that path.
  */
-import { outputPath } from '../http/output-path';
+import { outputPath } from '../render/output-path';
 import type { Model } from '../model/derive';
 import { figureIds, type FigureRuntime } from '../render/figures';
 import { relativeLinks } from '../render/links';

@@ -2,6 +2,7 @@
  * One error type for every client mistake: RFC 9457 problem details with a stable `type`,
  * a Chinese `title`/`detail` a finance clerk can act on, and the JSON pointers that failed.
  */
+import { RenderError } from '../render/errors';
 
 export const PROBLEM_BASE = 'https://juesuan.dev/problems/';
 
@@ -35,6 +36,23 @@ export function problemResponse(body: ProblemBody, headers: HeadersInit = {}): R
   h.set('content-type', 'application/problem+json; charset=utf-8');
   h.set('cache-control', 'no-store');
   return new Response(JSON.stringify(body, null, 2), { status: body.status, headers: h });
+}
+
+/**
+ * The HTTP answer to an error of the core (src/render/errors.ts), or undefined for anything else
+ * (a bug: the caller answers 500).
+ */
+export function problemOf(error: unknown): ProblemError | undefined {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof RenderError) {
+    switch (error.kind) {
+      case 'not-found':
+        return notFound(error.detail);
+      case 'invalid-parameter':
+        return badParameter(error.detail, error.errors);
+    }
+  }
+  return undefined;
 }
 
 export const notFound = (what: string) => new ProblemError(404, 'not-found', '未找到', what);

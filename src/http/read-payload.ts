@@ -3,7 +3,7 @@
  * failure its own problem type, so a client can tell "fix your JSON" from "fix your figures".
  */
 import type { Context } from 'hono';
-import { checkReport } from '../model/report';
+import { checkReport } from '../audit/check-report';
 import type { Model } from '../model/derive';
 import type { Finding } from '../audit';
 import { ProblemError } from './problem';

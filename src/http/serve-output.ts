@@ -11,8 +11,8 @@ import { renderKey } from '../store/keys';
 import { readCached, writeCached } from '../store/render-cache';
 import { sha256Hex } from '../store/content-id';
 import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
-import { normalizedParams } from './render-params';
-import { outputPath } from './output-path';
+import { normalizedParams } from '../render/render-params';
+import { outputPath } from '../render/output-path';
 
 export interface ServeRequest {
   id: string;

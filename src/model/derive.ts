@@ -4,7 +4,7 @@
  * figures below it, so the audit can compare them and the renderers never recompute anything.
  */
 import type { Payload } from '../schema/payload';
-import { sum, type Cents } from './money';
+import { sum, type Cents } from '../schema/money';
 import {
   economicNames,
   findTemplateSet,

@@ -8,7 +8,7 @@
  */
 import type { Payload } from '../schema/payload';
 import { v, type Figure, type FunctionalTableModel, type Model } from './derive';
-import { percent, sum, type Cents } from './money';
+import { percent, sum, type Cents } from '../schema/money';
 
 export type Direction = 'up' | 'down' | 'flat';
 

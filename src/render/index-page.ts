@@ -3,7 +3,7 @@
  * written as index.html by the CLI for a static site.
  */
 import type { Model } from '../model/derive';
-import type { Links } from './output';
+import type { Links } from './types';
 import { figureIds } from './figures';
 import { escapeHtml } from './html/escape';
 

@@ -3,7 +3,7 @@
  * bytes then work under /v1/reports/{id}/, /v1/reports/{alias}/ and in a static site written by
  * the CLI — which is what lets the CLI's files equal the Worker's responses byte for byte.
  */
-import type { Links } from './output';
+import type { Links } from './types';
 
 /**
  * @example relativeLinks('tables/01.html').figure('1', 'svg') // "../figures/1.svg"

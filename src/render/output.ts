@@ -5,71 +5,19 @@
  */
 import type { Model } from '../model/derive';
 import { renderDocumentHtml } from './html/document';
-import { renderTableCsv, renderTableHtml, renderTableJson } from './html/tables';
+import { renderTableHtml } from './html/tables';
+import { renderTableCsv } from './table/csv';
+import { renderTableJson } from './table/json';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
 import { figureIds, renderFigure, renderTableImage, type FigureRuntime } from './figures';
+import { DEFAULT_PARAMS, type OutputSpec, type RenderContext, type RenderedOutput } from './types';
 
-export type TableFormat = 'html' | 'csv' | 'json' | 'png' | 'svg';
-export type FigureFormat = 'svg' | 'png';
-
-export type OutputSpec =
-  | { kind: 'document'; format: 'html' }
-  | { kind: 'narrative'; format: 'html' }
-  | { kind: 'glossary'; format: 'html' }
-  | { kind: 'table'; id: string; format: TableFormat }
-  | { kind: 'figure'; id: string; format: FigureFormat };
-
-export type Theme = 'auto' | 'light' | 'dark';
-
-/** Query parameters, normalised (defaults filled in) so they can be part of a cache key. */
-export interface RenderParams {
-  theme: Theme;
-  embed: boolean;
-  width: number;
-  height: number;
-  scale: number;
-  background: 'white' | 'transparent';
-  /** True when the client gave a height: table images then fit it instead of growing with their rows. */
-  fixedHeight: boolean;
-}
-
-export const DEFAULT_PARAMS: RenderParams = {
-  theme: 'auto',
-  embed: false,
-  width: 800,
-  height: 500,
-  scale: 1,
-  background: 'white',
-  fixedHeight: false,
-};
-
-/** Where the other outputs of the same report live, for links and <img> sources. */
-export interface Links {
-  document(): string;
-  narrative(): string;
-  glossary(): string;
-  table(id: string, format: TableFormat): string;
-  figure(id: string, format: FigureFormat): string;
-}
-
-export interface RenderContext {
-  params: RenderParams;
-  /** Absent for stateless renders: figures are then inlined as SVG instead of linked. */
-  links?: Links;
-  /** Pre-rendered inline SVG of figures, by figure id (filled in when links are absent). */
-  inlineFigures?: Map<string, string>;
-  /** Value of Content-Security-Policy frame-ancestors (only used for embed pages' meta). */
-  frameAncestors?: string;
-}
-
-export interface RenderedOutput {
-  body: string | Uint8Array;
-  contentType: string;
-}
+export { DEFAULT_PARAMS } from './types';
+export type { FigureFormat, Links, OutputSpec, RenderContext, RenderedOutput, RenderParams, TableFormat, Theme } from './types';
 
 const HTML = 'text/html; charset=utf-8';
 
-/** Renders one output. Throws ProblemError(404) for an unknown table or figure id. */
+/** Renders one output. Throws RenderError('not-found') for an unknown table or figure id. */
 export async function renderOutput(
   model: Model,
   spec: OutputSpec,

@@ -5,8 +5,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { readPayload } from '../http/read-payload';
-import { parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../http/output-path';
-import { parseRenderParams } from '../http/render-params';
+import { parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../render/output-path';
+import { parseRenderParams } from '../render/render-params';
 import { notFound } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
 import { contentId } from '../store/content-id';

@@ -6,11 +6,11 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { requireToken } from '../http/auth';
 import { readJsonBody, checkedOrThrow } from '../http/read-payload';
-import { outputPath, parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../http/output-path';
-import { parseRenderParams } from '../http/render-params';
-import { notFound, ProblemError } from '../http/problem';
+import { outputPath, parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../render/output-path';
+import { parseRenderParams } from '../render/render-params';
+import { notFound, problemOf } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
-import { checkReport } from '../model/report';
+import { checkReport } from '../audit/check-report';
 import type { Model } from '../model/derive';
 import type { Links } from '../render/output';
 import { figureIds } from '../render/figures';
@@ -161,7 +161,7 @@ reportRoutes.get('/', async (c) => {
       const model = await loadModel(c.env.REPORTS, r.latest);
       entries.push({ model, links: reportLinks(`/v1/reports/${r.alias}`), versions: r.versions, alias: r.alias });
     } catch (error) {
-      if (!(error instanceof ProblemError)) console.warn('index entry failed', r.alias, String(error));
+      if (!problemOf(error)) console.warn('index entry failed', r.alias, String(error));
     }
   }
   return c.html(renderIndexPage(entries, { apiLinks: true }), 200, { 'cache-control': 'no-store' });

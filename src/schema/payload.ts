@@ -11,7 +11,7 @@
  * 合计 row are optional "as printed" values that are printed as given and checked by the audit.
  */
 import { z } from 'zod';
-import { parseAmount, type Cents } from '../model/money';
+import { parseAmount, type Cents } from './money';
 
 export const SCHEMA_VERSION = 1 as const;
 

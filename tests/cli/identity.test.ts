@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseOutputPath } from '../../src/http/output-path';
-import { parseRenderParams } from '../../src/http/render-params';
-import { checkReport } from '../../src/model/report';
+import { parseOutputPath } from '../../src/render/output-path';
+import { parseRenderParams } from '../../src/render/render-params';
+import { checkReport } from '../../src/audit/check-report';
 import type { Model } from '../../src/model/derive';
 import { relativeLinks } from '../../src/render/links';
 import { renderOutput } from '../../src/render/output';

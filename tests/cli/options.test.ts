@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRenderParams } from '../../src/http/render-params';
-import { ProblemError } from '../../src/http/problem';
+import { parseRenderParams } from '../../src/render/render-params';
+import type { RenderError } from '../../src/render/errors';
 import type { OutputSpec } from '../../src/render/output';
 import { UsageError } from '../../src/cli/io';
 import { paramsFor, querySearch, renderOptions } from '../../src/cli/render-options';
@@ -10,7 +10,7 @@ const workerDetail = (query: string, spec: OutputSpec): string => {
   try {
     parseRenderParams(new URLSearchParams(query), spec);
   } catch (error) {
-    return (error as ProblemError).body.detail!;
+    return (error as RenderError).detail;
   }
   throw new Error('expected the Worker to reject the query');
 };

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { querySearch, renderOptions } from '../../src/cli/render-options';
-import { parseOutputPath } from '../../src/http/output-path';
+import { parseOutputPath } from '../../src/render/output-path';
 // @ts-expect-error plain ES module without types
 import { offlineEnv } from '../../scripts/offline-env.mjs';
 import { EXAMPLE, readJson, ROOT, runCli, tempDir } from './helpers';

@@ -17,8 +17,8 @@ import catalog from '../../templates/catalog/functional-subjects.json';
 import national2024 from '../../templates/sets/national-2024.json';
 
 /** Largest figure the schema and the audit accept: 9,999,999,999.99 万元. */
-export { MAX_CENTS } from '../../src/model/money';
-import { MAX_CENTS } from '../../src/model/money';
+export { MAX_CENTS } from '../../src/schema/money';
+import { MAX_CENTS } from '../../src/schema/money';
 
 /** Strings that must never reach a page, an SVG or a script unescaped. */
 export const INJECTIONS = [
@@ -108,7 +108,7 @@ export function writeAmount(cents: number, style: 'number' | 'plain' | 'grouped'
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
 
-/** "1,234.56" as the tables print it (src/model/money.ts formatAmount). */
+/** "1,234.56" as the tables print it (src/schema/money.ts formatAmount). */
 export function printed(cents: number): string {
   return writeAmount(cents, 'grouped') as string;
 }
@@ -593,7 +593,7 @@ export const fuzzSettings = <T>(numRuns: number, seed: number = FUZZ_SEED): fc.P
   },
 });
 
-/** Every output address, as in src/http/output-path.ts. */
+/** Every output address, as in src/render/output-path.ts. */
 export const OUTPUTS = [
   'document.html',
   'narrative.html',

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { checkReport } from '../../src/model/report';
+import { checkReport } from '../../src/audit/check-report';
 import { renderTableHtml } from '../../src/render/html/tables';
 import { EMBED_HOST_SNIPPET } from '../../src/render/html/embed';
 import { DEFAULT_PARAMS } from '../../src/render/output';

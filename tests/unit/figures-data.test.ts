@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../../src/http/problem';
+import { RenderError } from '../../src/render/errors';
+import { problemOf } from '../../src/http/problem';
 import { changeWords, figureData, figureIds } from '../../src/render/figures';
 import type { BarFigure, DonutFigure, HBarFigure } from '../../src/render/figures/data';
 import { example, modelOf, testPayload, zeroPayload } from '../golden/figures/payloads';
@@ -119,11 +120,11 @@ describe('figureData', () => {
       return null;
     };
     const unknown = attempt(model, '8');
-    expect(unknown).toBeInstanceOf(ProblemError);
-    expect((unknown as ProblemError).status).toBe(404);
+    expect(unknown).toBeInstanceOf(RenderError);
+    expect(problemOf(unknown)?.status).toBe(404);
     const bare = modelOf({ ...example, explanation: { ...example.explanation, previousYear: {} } });
-    const inapplicable = attempt(bare, '1') as ProblemError;
-    expect(inapplicable.status).toBe(404);
+    const inapplicable = attempt(bare, '1') as RenderError;
+    expect(problemOf(inapplicable)?.status).toBe(404);
     expect(inapplicable.message).toContain('previousYear.grandTotal');
   });
 });

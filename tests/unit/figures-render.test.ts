@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../../src/http/problem';
+import { problemOf as httpProblemOf, type ProblemError } from '../../src/http/problem';
 import { DEFAULT_PARAMS, type RenderParams } from '../../src/render/output';
 import { LIMITS, figureIds, renderFigure, renderTableImage } from '../../src/render/figures';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
@@ -14,7 +14,9 @@ async function problemOf(promise: Promise<unknown>): Promise<ProblemError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ProblemError) return error;
+    // The core throws its own RenderError; the HTTP edge maps it to a problem with a status.
+    const problem = httpProblemOf(error);
+    if (problem) return problem;
     throw error;
   }
   throw new Error('expected a problem');

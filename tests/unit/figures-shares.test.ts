@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { largestRemainderPercents, largestRemainderScaled } from '../../src/render/figures/shares';
-import { percent } from '../../src/model/money';
+import { percent } from '../../src/schema/money';
 
 const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import incomeLayout from '../../templates/layouts/national-2024/income.json';
 import expenseLayout from '../../templates/layouts/national-2024/expense.json';
 import gpbLayout from '../../templates/layouts/national-2024/gpbExpense.json';
-import { checkReport } from '../../src/model/report';
+import { checkReport } from '../../src/audit/check-report';
 import type { Model } from '../../src/model/derive';
 import { DEFAULT_PARAMS, renderOutput, type Links, type RenderedOutput } from '../../src/render/output';
 import { figureIds } from '../../src/render/figures';

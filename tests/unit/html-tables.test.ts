@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import expected from '../golden/html/expected-tables.json';
 import { exampleModel, modelOf, smallPayload } from '../golden/html/fixtures';
 import { normalizeCell, parseTables, type ParsedTable } from '../golden/html/parse-tables';
-import { renderTableCsv, renderTableHtml, renderTableJson, tableJson } from '../../src/render/html/tables';
+import { renderTableHtml } from '../../src/render/html/tables';
+import { renderTableCsv } from '../../src/render/table/csv';
+import { renderTableJson, tableJson } from '../../src/render/table/json';
 import { renderDocumentHtml } from '../../src/render/html/document';
-import { buildTable, flatHeaders } from '../../src/render/html/grid';
+import { buildTable, flatHeaders } from '../../src/render/table/grid';
 import { DEFAULT_PARAMS, type RenderContext } from '../../src/render/output';
-import { ProblemError } from '../../src/http/problem';
+import { RenderError } from '../../src/render/errors';
+import { problemOf } from '../../src/http/problem';
 import { relativeLinks } from '../../src/render/links';
 
 type Expected = {
@@ -150,7 +153,7 @@ describe('table markup', () => {
     expect(onlyTable(html).body.at(-1)!.slice(3)).toEqual(['征地和拆迁补偿支出', '', '10.00', '10.00', '', '10.00', '']);
   });
 
-  it('throws a 404 ProblemError for an unknown table id in every format', () => {
+  it('throws a not-found RenderError (HTTP 404) for an unknown table id in every format', () => {
     for (const render of [
       () => renderTableHtml(model, '10', ctx),
       () => renderTableCsv(model, '1'),
@@ -162,8 +165,9 @@ describe('table markup', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(ProblemError);
-      expect((error as ProblemError).status).toBe(404);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as RenderError).kind).toBe('not-found');
+      expect(problemOf(error)?.status).toBe(404);
     }
   });
 

@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveModel, type Model } from '../../src/model/derive';
-import { formatAmountText, percent, type Cents } from '../../src/model/money';
+import { formatAmountText, percent, type Cents } from '../../src/schema/money';
 import { Payload } from '../../src/schema/payload';
 import { renderGlossarySection, renderNarrativeSection } from '../../src/render/narrative';
 import { DEFAULT_PARAMS } from '../../src/render/output';

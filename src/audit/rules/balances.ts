@@ -3,7 +3,7 @@
  * 结余分配 + 年末结转和结余 (01); the same per column in 04; 年初 + 本年收入 = 本年支出 + 年末 per row in 07.
  */
 import { v, type Figure } from '../../model/derive';
-import { sum } from '../../model/money';
+import { sum } from '../../schema/money';
 import { checkEqual, collect, type AuditContext } from '../context';
 import { column, FISCAL_LABELS, FUND_LABELS, subject } from '../labels';
 import type { Finding } from '../types';

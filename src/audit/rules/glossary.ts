@@ -2,7 +2,7 @@
  * 名词解释（十）: every 项 the tables use gets a line "…（项），反映……". When neither the built-in
  * catalog nor the payload explains a subject, the line would print without its explanation.
  */
-import { subjectExplanation, usedItemCodes } from '../../render/narrative/glossary';
+import { subjectExplanation, usedItemCodes } from '../../model/glossary';
 import type { AuditContext } from '../context';
 import type { Finding } from '../types';
 

@@ -3,7 +3,7 @@
  * for changes, and the 项 names the text says each 类 was "主要用于" (五（二）).
  */
 import type { FunctionalRow, BasicProjectColumn } from '../../model/derive';
-import { formatAmount, sum, type Cents } from '../../model/money';
+import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkEqual, type AuditContext } from '../context';
 import { classSubject, subject } from '../labels';
 import type { Finding } from '../types';

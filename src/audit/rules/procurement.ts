@@ -1,5 +1,5 @@
 /** 政府采购（十一）: total = 货物 + 工程 + 服务; 中小企业 ≤ total and per category; 小微企业 ≤ 中小企业. */
-import { formatAmount, sum, type Cents } from '../../model/money';
+import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkEqual, collect, type AuditContext } from '../context';
 import type { Finding } from '../types';
 

@@ -4,7 +4,7 @@
  * where digits would no longer be exact.
  */
 import type { Figure } from '../../model/derive';
-import { formatAmount, MAX_CENTS } from '../../model/money';
+import { formatAmount, MAX_CENTS } from '../../schema/money';
 import type { AuditContext } from '../context';
 import type { Finding } from '../types';
 

@@ -4,7 +4,7 @@
  * 01's and 04's 本年收入/支出合计 against their lines and 04's 小计 column against its three sources.
  */
 import { v, type FiscalFigures } from '../../model/derive';
-import { sum } from '../../model/money';
+import { sum } from '../../schema/money';
 import { checkEqual, checkTyped, collect, type AuditContext } from '../context';
 import { functionalTables } from '../functional';
 import { classSubject, column, FISCAL_LABELS, levelName, subject } from '../labels';

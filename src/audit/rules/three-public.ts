@@ -4,7 +4,7 @@
  * 运行维护费 breakdown of 说明（九） must add up to the table.
  */
 import { v, type ThreePublicKey } from '../../model/derive';
-import { sum } from '../../model/money';
+import { sum } from '../../schema/money';
 import { checkAtMost, checkEqual, checkTyped, collect, type AuditContext } from '../context';
 import { THREE_PUBLIC_LABELS } from '../labels';
 import type { Finding } from '../types';

@@ -5,7 +5,7 @@
  * row labels wrap instead of running into the bars. A chart whose content needs more height than
  * it was given returns a taller scene rather than cramming (see `grow` in the callers).
  */
-import { formatAmount, type Cents } from '../../model/money';
+import { formatAmount, type Cents } from '../../schema/money';
 import type { BarFigure, DonutFigure, FigureData, HBarFigure } from './data';
 import { filledPath, line, patternDefs, rectPath, ringSlice, roundedRect, swatch } from './marks';
 import { wrap, type Measure } from './measure';

@@ -4,8 +4,8 @@
  */
 import template from '../../../templates/figures/figures.json';
 import type { Model } from '../../model/derive';
-import { formatAmount, formatAmountText, percent, type Cents } from '../../model/money';
-import { notFound } from '../../http/problem';
+import { formatAmount, formatAmountText, percent, type Cents } from '../../schema/money';
+import { notFound } from '../errors';
 import { functionalSubject } from '../../model/template-set';
 import { largestRemainderPercents } from './shares';
 

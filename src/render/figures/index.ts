@@ -5,8 +5,8 @@
  * bytes for the same model and parameters.
  */
 import type { Model } from '../../model/derive';
-import type { FigureFormat, RenderedOutput, RenderParams } from '../output';
-import { badParameter } from '../../http/problem';
+import type { FigureFormat, RenderedOutput, RenderParams } from '../types';
+import { invalidParameter } from '../errors';
 import { chartScene } from './charts';
 import { figureData, figureIds } from './data';
 import { measurer } from './measure';
@@ -29,7 +29,7 @@ export interface ImageOutput extends RenderedOutput {
 }
 
 function checkFormat(format: string): asserts format is FigureFormat {
-  if (format !== 'svg' && format !== 'png') throw badParameter(`不支持的图片格式：${format}（应为 svg 或 png）`);
+  if (format !== 'svg' && format !== 'png') throw invalidParameter(`不支持的图片格式：${format}（应为 svg 或 png）`);
 }
 
 /**

@@ -2,8 +2,8 @@
  * Output parameters of images, checked defensively: the HTTP layer validates queries first, but
  * the CLI and other callers reach these functions directly.
  */
-import { badParameter } from '../../http/problem';
-import type { RenderParams } from '../output';
+import { invalidParameter } from '../errors';
+import type { RenderParams } from '../types';
 
 export const LIMITS = {
   minSize: 200,
@@ -33,7 +33,7 @@ export interface CheckedParams {
 }
 
 /**
- * Throws badParameter (400) for any out-of-range value. `theme=auto` means light (an image has no
+ * Throws RenderError invalid-parameter (HTTP 400) for any out-of-range value. `theme=auto` means light (an image has no
  * page to follow); `background=white` means the theme's opaque background (white in light, near
  * black in dark — light text on a white background would be unreadable), `transparent` none.
  */
@@ -56,7 +56,7 @@ export function checkParams(params: RenderParams, format: 'svg' | 'png' = 'png')
   if (!['white', 'transparent'].includes(params.background)) {
     errors.push({ path: 'background', message: 'background 应为 white 或 transparent' });
   }
-  if (errors.length) throw badParameter(errors.map((e) => e.message).join('；'), errors);
+  if (errors.length) throw invalidParameter(errors.map((e) => e.message).join('；'), errors);
   // The cap protects resvg's memory: it applies to rasters only. An SVG is drawn by its reader.
   if (format === 'png') checkPixels(params.width, params.height, params.scale);
   return {
@@ -71,7 +71,7 @@ export function checkParams(params: RenderParams, format: 'svg' | 'png' = 'png')
 export function checkPixels(width: number, height: number, scale: number): void {
   const pixels = Math.round(width * scale) * Math.round(height * scale);
   if (pixels > LIMITS.maxPixels) {
-    throw badParameter(
+    throw invalidParameter(
       `图像过大：${Math.round(width * scale)}×${Math.round(height * scale)} 像素，最多 ${LIMITS.maxPixels.toLocaleString('en-US')} 像素；请减小 width、height 或 scale`,
       [{ path: 'scale', message: '输出像素过多' }],
     );

@@ -3,7 +3,7 @@
  * computed on exact cents. Half-up rounding of each share on its own can print 33.33 + 33.33 +
  * 33.33 = 99.99 under a pie; a reader adding the labels must get 100.
  */
-import { formatScaled, type Cents } from '../../model/money';
+import { formatScaled, type Cents } from '../../schema/money';
 
 /**
  * Percentages of `values` in their sum, with `decimals` decimals, summing to exactly 100.

@@ -1,5 +1,5 @@
 /**
- * A 公开表 as an image, drawn from the same grid as the HTML table (src/render/html/grid.ts builds
+ * A 公开表 as an image, drawn from the same grid as the HTML table (src/render/table/grid.ts builds
  * it from templates/layouts/): same title, 公开NN表 label, 编制单位 and unit, multi-level headers,
  * 合计 rows and notes, so the image and the page cannot disagree about a figure.
  *
@@ -9,7 +9,7 @@
  * Height: grows with the rows (tall tables such as 01, 04 and 06 are as tall as they need to be).
  */
 import type { Model } from '../../model/derive';
-import { buildTable, placeHeader, type BuiltTable, type GridCell } from '../html/grid';
+import { buildTable, placeHeader, type BuiltTable, type GridCell } from '../table/grid';
 import { rectPath } from './marks';
 import { wrap, type Measure } from './measure';
 import type { Scene, TextItem } from './scene';

@@ -4,10 +4,10 @@
  * 第五部分 名词解释 (narrative renderer) and 咨询电话, 第六部分 附件 (绩效自评表).
  */
 import type { Model } from '../../model/derive';
-import type { RenderContext } from '../output';
+import type { RenderContext } from '../types';
 import * as narrative from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
-import { layoutSet, type DocumentTexts } from './layout';
+import { layoutSet, type DocumentTexts } from '../layout';
 import { renderPage } from './page';
 import { attachmentHeadings, attachmentsHtml } from './performance';
 import { renderTableSection } from './tables';

@@ -3,7 +3,7 @@
  * requests, system Chinese fonts), light/dark themes, print rules for A4, and an embed mode
  * without page chrome that reports its height to the host page.
  */
-import type { RenderContext } from '../output';
+import type { RenderContext } from '../types';
 import { embedChildScript } from './embed';
 import { escapeHtml } from './escape';
 

@@ -4,10 +4,10 @@
  * rowspan). 执行率 is computed here from the amounts, never typed by hand.
  */
 import type { Model } from '../../model/derive';
-import { formatAmount, percent, type Cents } from '../../model/money';
+import { formatAmount, percent, type Cents } from '../../schema/money';
 import type { Payload } from '../../schema/payload';
 import { escapeHtml, escapeMultiline } from './escape';
-import type { DocumentTexts } from './layout';
+import type { DocumentTexts } from '../layout';
 import { chineseNumeral, fill, formatDate } from './text';
 
 type Performance = NonNullable<Payload['performance']>;

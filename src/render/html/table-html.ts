@@ -5,7 +5,7 @@
  * explicitly with `headers`, so a screen reader does not read three row labels for one number.
  */
 import { escapeHtml } from './escape';
-import { placeHeader, type BuiltTable, type GridCell, type GridRow } from './grid';
+import { placeHeader, type BuiltTable, type GridCell, type GridRow } from '../table/grid';
 
 export interface TableHtmlOptions {
   /** HTML placed after the notes (download links). */

@@ -8,53 +8,11 @@
  * reference, which explains 经营收入 while its 经营收入 is blank.
  */
 import type { Model } from '../../model/derive';
-import { functionalSubject } from '../../model/template-set';
+import { subjectExplanation, subjectNames, usedItemCodes } from '../../model/glossary';
 import standard from '../../../templates/glossary/standard.json';
-import genericItems from '../../../templates/glossary/generic-items.json';
 import type { Block, NarrativePart } from './blocks';
 import { fill } from './template';
 import { chineseNumeral, sentence } from './text';
-
-/**
- * Explanation ("反映……") of a 功能分类 code: the built-in catalog, else the payload's
- * glossary.subjectExplanations, else the wording shared by every 款's 行政运行 / 一般行政管理事务 /
- * 机关服务 / 事业运行 when the code and the table's name match it; undefined when none applies
- * (the audit warns about that).
- * @example subjectExplanation(model, '2101103') // "反映财政部门安排的公务员医疗补助经费。"
- */
-export function subjectExplanation(model: Model, code: string): string | undefined {
-  const catalog = functionalSubject(code)?.explanation;
-  if (catalog) return catalog;
-  const given = model.payload.glossary.subjectExplanations;
-  if (Object.hasOwn(given, code)) return given[code];
-  if (code.length !== 7) return undefined;
-  const name = subjectNames(model, code)?.item;
-  const generic = genericItems.items.find((g) => code.endsWith(g.suffix) && g.name === name);
-  return generic?.explanation;
-}
-
-const TABLES = ['income', 'expense', 'gpbExpense', 'fund', 'stateCapital'] as const;
-
-/** Names of a 项 and its 类/款 as the tables print them (first table that has the row). */
-function subjectNames(model: Model, code: string): { class: string; section: string; item: string } | undefined {
-  const nameOf = (c: string) => {
-    for (const key of TABLES) {
-      const row = model[key].rows.find((r) => r.code === c);
-      if (row && row.name) return row.name;
-    }
-    return functionalSubject(c)?.name ?? '';
-  };
-  const item = nameOf(code);
-  if (!item) return undefined;
-  return { class: nameOf(code.slice(0, 3)), section: nameOf(code.slice(0, 5)), item };
-}
-
-/** Every 项 code used in tables 02/03/05/07/08, in code order. */
-export function usedItemCodes(model: Model): string[] {
-  const codes = new Set<string>();
-  for (const key of TABLES) for (const row of model[key].rows) if (row.level === 'item') codes.add(row.code);
-  return [...codes].sort();
-}
 
 /** Lines of entry （十）: "一般公共服务（类）…（款）…（项），反映……". */
 export function subjectLines(model: Model): string[] {

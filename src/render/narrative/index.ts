@@ -10,13 +10,14 @@ import type { Model } from '../../model/derive';
 import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
 import { renderPage } from '../html/page';
-import type { RenderContext } from '../output';
+import type { RenderContext } from '../types';
 import { partHtml, partText, type Block, type FigureRenderer } from './blocks';
 import { buildGlossary } from './glossary';
 import { buildNarrative } from './narrative';
 
 export { buildNarrative, changeText, ordinalList } from './narrative';
-export { buildGlossary, subjectExplanation, subjectLines, usedItemCodes } from './glossary';
+export { buildGlossary, subjectLines } from './glossary';
+export { subjectExplanation, usedItemCodes } from '../../model/glossary';
 export { fill, placeholders, TemplateError } from './template';
 export type { Block, NarrativePart, NarrativeSection } from './blocks';
 

@@ -3,7 +3,7 @@
  * ("1519.58 万元"), except a plain "0" for nothing ("因公出国（境）费 0 万元"), Chinese ordinals,
  * and the punctuation glue between payload text and our templates.
  */
-import { formatAmountText, type Cents } from '../../model/money';
+import { formatAmountText, type Cents } from '../../schema/money';
 
 /** @example textAmount(151958) // "1519.58"; textAmount(0) // "0" */
 export function textAmount(cents: Cents): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatAmountText, parseAmount, percent, sum } from '../../../src/model/money';
+import { formatAmount, formatAmountText, parseAmount, percent, sum } from '../../../src/schema/money';
 
 describe('parseAmount', () => {
   it.each([

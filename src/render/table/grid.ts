@@ -4,9 +4,9 @@
  * cannot disagree about a figure.
  */
 import type { EconomicRowModel, Figure, Model } from '../../model/derive';
-import { formatAmount } from '../../model/money';
+import { formatAmount } from '../../schema/money';
 import { functionalSubject, type TableKey, type TableRef } from '../../model/template-set';
-import { notFound } from '../../http/problem';
+import { notFound } from '../errors';
 import {
   layoutSet,
   type CellSpec,
@@ -17,8 +17,8 @@ import {
   type LineSpec,
   type SegmentSpec,
   type TableLayout,
-} from './layout';
-import { chineseNumeral, fill } from './text';
+} from '../layout';
+import { chineseNumeral, fill } from '../html/text';
 
 export interface GridCell {
   /** Text as displayed (amounts with thousands separators). */

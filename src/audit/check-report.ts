@@ -3,9 +3,10 @@
  * Pure: runs the same in the Worker and in the Node CLI.
  */
 import { Payload } from '../schema/payload';
-import { audit, type Finding } from '../audit';
-import { zodIssuesToProblems } from '../audit/schema-errors';
-import { deriveModel, type Model } from './derive';
+import { audit } from './index';
+import type { Finding } from './types';
+import { zodIssuesToProblems } from './schema-errors';
+import { deriveModel, type Model } from '../model/derive';
 
 export interface SchemaProblem {
   path: string;

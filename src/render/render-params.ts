@@ -3,8 +3,8 @@
  * part of the cache key, so only the parameters that change an output are kept for it.
  */
 import { z } from 'zod';
-import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from '../render/output';
-import { badParameter } from './problem';
+import { invalidParameter } from './errors';
+import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from './types';
 
 const bool = z.enum(['1', '0', 'true', 'false', '']).transform((v) => v === '1' || v === 'true' || v === '');
 const pixels = (label: string) =>
@@ -44,13 +44,13 @@ function allowedFor(spec: OutputSpec): (keyof RenderParams)[] {
 export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): RenderParams {
   const raw: Record<string, string> = {};
   for (const [key, value] of search) {
-    if (Object.hasOwn(raw, key)) throw badParameter(`参数 ${key} 重复出现。`, [{ path: key, message: '参数重复' }]);
+    if (Object.hasOwn(raw, key)) throw invalidParameter(`参数 ${key} 重复出现。`, [{ path: key, message: '参数重复' }]);
     raw[key] = value;
   }
   const allowed = allowedFor(spec);
   const unexpected = Object.keys(raw).filter((k) => !(allowed as string[]).includes(k));
   if (unexpected.length > 0) {
-    throw badParameter(
+    throw invalidParameter(
       `此输出不接受参数：${unexpected.join('、')}。${allowed.length ? `可用参数：${allowed.join('、')}。` : '此输出没有可用参数。'}`,
       unexpected.map((k) => ({ path: k, message: '不支持的参数' })),
     );
@@ -58,7 +58,7 @@ export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): Re
   const parsed = Query.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
-    throw badParameter(errors.map((e) => `${e.path}：${e.message}`).join('；'), errors);
+    throw invalidParameter(errors.map((e) => `${e.path}：${e.message}`).join('；'), errors);
   }
   return {
     ...DEFAULT_PARAMS,

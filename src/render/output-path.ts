@@ -2,7 +2,7 @@
  * Output addresses shared by POST /v1/render/… and GET /v1/reports/{ref}/…:
  * document.html, narrative.html, glossary.html, tables/{01..09}.{html,csv,json,png,svg}, figures/{n}.{svg,png}.
  */
-import type { OutputSpec } from '../render/output';
+import type { OutputSpec } from './types';
 
 /** What a client reads when it asks for an output that does not exist. */
 export const UNKNOWN_OUTPUT =

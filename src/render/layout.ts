@@ -4,17 +4,17 @@
  * each cell, and the notes. One generic renderer (grid.ts) draws any of them, so a region's or a
  * year's format is a new folder of JSON, not new code.
  */
-import type { TableKey } from '../../model/template-set';
-import summary from '../../../templates/layouts/national-2024/summary.json';
-import income from '../../../templates/layouts/national-2024/income.json';
-import expense from '../../../templates/layouts/national-2024/expense.json';
-import fiscalSummary from '../../../templates/layouts/national-2024/fiscalSummary.json';
-import gpbExpense from '../../../templates/layouts/national-2024/gpbExpense.json';
-import basicExpenseDetail from '../../../templates/layouts/national-2024/basicExpenseDetail.json';
-import fund from '../../../templates/layouts/national-2024/fund.json';
-import stateCapital from '../../../templates/layouts/national-2024/stateCapital.json';
-import threePublic from '../../../templates/layouts/national-2024/threePublic.json';
-import document2024 from '../../../templates/layouts/national-2024/document.json';
+import type { TableKey } from '../model/template-set';
+import summary from '../../templates/layouts/national-2024/summary.json';
+import income from '../../templates/layouts/national-2024/income.json';
+import expense from '../../templates/layouts/national-2024/expense.json';
+import fiscalSummary from '../../templates/layouts/national-2024/fiscalSummary.json';
+import gpbExpense from '../../templates/layouts/national-2024/gpbExpense.json';
+import basicExpenseDetail from '../../templates/layouts/national-2024/basicExpenseDetail.json';
+import fund from '../../templates/layouts/national-2024/fund.json';
+import stateCapital from '../../templates/layouts/national-2024/stateCapital.json';
+import threePublic from '../../templates/layouts/national-2024/threePublic.json';
+import document2024 from '../../templates/layouts/national-2024/document.json';
 
 /** A header cell, in physical columns. */
 export interface HeaderCellSpec {
