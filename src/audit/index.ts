@@ -4,7 +4,7 @@
  * 尾数误差 warnings — each table is rounded from 元 on its own — and anything larger is an error.
  */
 import type { Model } from '../model/derive';
-import { createContext, DEFAULT_TOLERANCE, type AuditContext } from './context';
+import { createContext, type AuditContext } from './context';
 import { assetRules } from './rules/assets';
 import { balanceRules } from './rules/balances';
 import { codeRules } from './rules/codes';
@@ -113,7 +113,7 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
  * findings.filter((f) => f.severity === 'error') // [] for a consistent document
  */
 export function audit(model: Model, options: AuditOptions = {}): Finding[] {
-  const tolerance = options.tolerance ?? model.payload.options.tolerance ?? DEFAULT_TOLERANCE;
+  const tolerance = options.tolerance ?? model.payload.options.tolerance ?? undefined;
   const ctx = createContext(model, tolerance);
   return RULE_GROUPS.flatMap((rules) => rules(ctx));
 }

@@ -23,6 +23,32 @@ export interface Figure {
   printed: boolean;
   /** JSON pointer of the payload field, or of the nearest payload object when derived. */
   path: string;
+  /**
+   * How many independently rounded printed amounts `value` is made of: 1 for a typed amount, 0 for
+   * a blank, the parts' counts added up for a derived sum. The audit's 尾数误差 bound follows from it.
+   */
+  terms: number;
+  /** The same count for `derived`. */
+  derivedTerms: number;
+}
+
+/** A derived amount and how many printed amounts it adds up. */
+export interface Derived {
+  value: Cents | null;
+  terms: number;
+}
+
+/** The value of a figure with its term count, for building sums. */
+export function termsOf(f: Figure | undefined): Derived {
+  return f ? { value: f.value, terms: f.terms } : { value: null, terms: 0 };
+}
+
+/** Σ of derived amounts: null when every one is blank, terms added up. */
+export function dsum(parts: Derived[], options: { blankIsNull?: boolean } = {}): Derived {
+  const anyValue = parts.some((p) => p.value !== null);
+  const terms = parts.reduce((n, p) => n + p.terms, 0);
+  if (!anyValue && options.blankIsNull !== false) return { value: null, terms: 0 };
+  return { value: sum(parts.map((p) => p.value)), terms };
 }
 
 export type Level = 'class' | 'section' | 'item'; // 类 / 款 / 项
@@ -79,10 +105,20 @@ export const ROW_IDENTITIES = {
   stateCapital: { total: 'total', parts: ['basic', 'project'] } as RowIdentity<BasicProjectColumn>,
 } as const;
 
-function figure(value: Cents | null | undefined, derived: Cents | null, path: string): Figure {
+function figure(value: Cents | null | undefined, derived: Derived, path: string): Figure {
   const printed = value !== undefined;
-  return { value: printed ? (value ?? null) : derived, derived, printed, path };
+  const typedTerms = value === undefined || value === null ? 0 : 1;
+  return {
+    value: printed ? (value ?? null) : derived.value,
+    derived: derived.value,
+    printed,
+    path,
+    terms: printed ? typedTerms : derived.terms,
+    derivedTerms: derived.terms,
+  };
 }
+
+const BLANK: Derived = { value: null, terms: 0 };
 
 /** Sum, or null when every value is blank (a column with nothing in it stays blank). */
 export function sumOrNull(values: (Cents | null)[]): Cents | null {
@@ -138,7 +174,7 @@ export function deriveFunctionalTable<C extends string>(
     const children = childrenOf(code).map((c) => rows.get(c)!);
     const cells = {} as Record<C, Figure>;
     for (const column of columns) {
-      const derived = sumOrNull(children.map((child) => child.cells[column].value));
+      const derived = dsum(children.map((child) => termsOf(child.cells[column])));
       const typed = entry ? (entry.raw[column] as Cents | null | undefined) : undefined;
       // A printed row that leaves a column out gets the sum of its children; a leaf prints blank.
       cells[column] = figure(typed, derived, `${rowPath}/${column}`);
@@ -160,7 +196,7 @@ export function deriveFunctionalTable<C extends string>(
   const classes = ordered.filter((c) => c.length === 3).map((c) => rows.get(c)!);
   const total = {} as Record<C, Figure>;
   for (const column of columns) {
-    const derived = sumOrNull(classes.map((row) => row.cells[column].value));
+    const derived = dsum(classes.map((row) => termsOf(row.cells[column])));
     total[column] = figure(table.total ? table.total[column] : undefined, derived, `${path}/total/${column}`);
   }
   applyRowIdentity(total, identity, table.total !== undefined && table.total[identity.total] === undefined, `${path}/total/${identity.total}`);
@@ -178,13 +214,14 @@ function applyRowIdentity<C extends string>(
   totalOmitted: boolean,
   path: string,
 ): void {
-  const partsSum = sum(identity.parts.map((p) => cells[p].value));
-  const anyPart = identity.parts.some((p) => cells[p].value !== null);
+  const parts = dsum(identity.parts.map((p) => termsOf(cells[p])));
+  const anyPart = parts.value !== null;
   const totalCell = cells[identity.total];
+  const derivedCell = (): Figure => ({ value: parts.value, derived: parts.value, printed: false, path, terms: parts.terms, derivedTerms: parts.terms });
   if (totalOmitted && anyPart) {
-    cells[identity.total] = { value: partsSum, derived: partsSum, printed: false, path };
+    cells[identity.total] = derivedCell();
   } else if (!totalCell.printed && totalCell.value === null && anyPart) {
-    cells[identity.total] = { value: partsSum, derived: partsSum, printed: false, path };
+    cells[identity.total] = derivedCell();
   }
 }
 
@@ -243,27 +280,31 @@ export interface Model {
   threePublic: { budget: ThreePublicFigures; actual: ThreePublicFigures };
 }
 
-function classValue<C extends string>(table: FunctionalTableModel<C>, code: string, column: C): Cents | null {
-  const row = table.rows.find((r) => r.code === code);
-  return row ? row.cells[column].value : null;
+function classValue<C extends string>(table: FunctionalTableModel<C>, code: string, column: C): Derived {
+  return termsOf(table.rows.find((r) => r.code === code)?.cells[column]);
 }
 
 function fiscalFigures(
   typed: Partial<Record<FiscalColumn, Cents | null>> | undefined,
-  derived: Record<Exclude<FiscalColumn, 'total'>, Cents | null>,
+  derived: Record<Exclude<FiscalColumn, 'total'>, Derived>,
   path: string,
 ): FiscalFigures {
   const gpb = figure(typed ? typed.gpb : undefined, derived.gpb, `${path}/gpb`);
   const fund = figure(typed ? typed.fund : undefined, derived.fund, `${path}/fund`);
   const stateCapital = figure(typed ? typed.stateCapital : undefined, derived.stateCapital, `${path}/stateCapital`);
-  const anyValue = [gpb, fund, stateCapital].some((f) => f.value !== null);
-  const totalDerived = anyValue ? sum([gpb.value, fund.value, stateCapital.value]) : null;
+  const totalDerived = dsum([gpb, fund, stateCapital].map(termsOf));
   return { total: figure(typed ? typed.total : undefined, totalDerived, `${path}/total`), gpb, fund, stateCapital };
 }
 
 /** Returns null when the amount is zero, so that derived zeros print blank like the official format. */
-function nz(cents: Cents | null): Cents | null {
-  return cents === 0 ? null : cents;
+function nz(d: Derived): Derived {
+  return d.value === 0 ? BLANK : d;
+}
+
+/** a + b − c … as a derived amount: blank counts as zero, terms add up. */
+function combine(plus: Figure[], minus: Figure[] = []): Derived {
+  const terms = [...plus, ...minus].reduce((n, f) => n + f.terms, 0);
+  return { value: plus.reduce((a, f) => a + v(f), 0) - minus.reduce((a, f) => a + v(f), 0), terms };
 }
 
 /**
@@ -291,7 +332,7 @@ export function deriveModel(payload: Payload): Model {
   const fsPath = '/tables/fiscalSummary';
   const carryForwardStart = fiscalFigures(
     fs.income.carryForwardStart,
-    { gpb: null, fund: nz(fund.total.carryForwardStart.value), stateCapital: null },
+    { gpb: BLANK, fund: nz(termsOf(fund.total.carryForwardStart)), stateCapital: BLANK },
     `${fsPath}/income/carryForwardStart`,
   );
   const fsExpenseByClass = new Map<string, FiscalFigures>();
@@ -310,7 +351,7 @@ export function deriveModel(payload: Payload): Model {
     );
   }
   const columnSum = (column: Exclude<FiscalColumn, 'total'>) =>
-    nz(sum([...fsExpenseByClass.values()].map((f) => f[column].value)));
+    nz(dsum([...fsExpenseByClass.values()].map((f) => termsOf(f[column])), { blankIsNull: false }));
   const fsTotalCurrent = fiscalFigures(
     fs.expense.totalCurrent,
     { gpb: columnSum('gpb'), fund: columnSum('fund'), stateCapital: columnSum('stateCapital') },
@@ -318,33 +359,33 @@ export function deriveModel(payload: Payload): Model {
   );
   const carryForwardEnd = fiscalFigures(
     fs.expense.carryForwardEnd,
-    { gpb: null, fund: nz(fund.total.carryForwardEnd.value), stateCapital: null },
+    { gpb: BLANK, fund: nz(termsOf(fund.total.carryForwardEnd)), stateCapital: BLANK },
     `${fsPath}/expense/carryForwardEnd`,
   );
   const fsGrandTotalExpense = fiscalFigures(
     fs.expense.grandTotal,
     {
-      gpb: nz(v(fsTotalCurrent.gpb) + v(carryForwardEnd.gpb)),
-      fund: nz(v(fsTotalCurrent.fund) + v(carryForwardEnd.fund)),
-      stateCapital: nz(v(fsTotalCurrent.stateCapital) + v(carryForwardEnd.stateCapital)),
+      gpb: nz(combine([fsTotalCurrent.gpb, carryForwardEnd.gpb])),
+      fund: nz(combine([fsTotalCurrent.fund, carryForwardEnd.fund])),
+      stateCapital: nz(combine([fsTotalCurrent.stateCapital, carryForwardEnd.stateCapital])),
     },
     `${fsPath}/expense/grandTotal`,
   );
   // Income by source: spending of the year plus the change in carry-forwards of that source.
   const fsIncomeGpb = figure(
     fs.income.gpb,
-    nz(v(gpbExpense.total.total) + v(carryForwardEnd.gpb) - v(carryForwardStart.gpb)),
+    nz(combine([gpbExpense.total.total, carryForwardEnd.gpb], [carryForwardStart.gpb])),
     `${fsPath}/income/gpb`,
   );
-  const fsIncomeFund = figure(fs.income.fund, nz(fund.total.income.value), `${fsPath}/income/fund`);
+  const fsIncomeFund = figure(fs.income.fund, nz(termsOf(fund.total.income)), `${fsPath}/income/fund`);
   const fsIncomeStateCapital = figure(
     fs.income.stateCapital,
-    nz(v(stateCapital.total.total) + v(carryForwardEnd.stateCapital) - v(carryForwardStart.stateCapital)),
+    nz(combine([stateCapital.total.total, carryForwardEnd.stateCapital], [carryForwardStart.stateCapital])),
     `${fsPath}/income/stateCapital`,
   );
   const fsIncomeTotal = figure(
     fs.income.totalCurrent,
-    nz(v(fsIncomeGpb) + v(fsIncomeFund) + v(fsIncomeStateCapital)),
+    nz(combine([fsIncomeGpb, fsIncomeFund, fsIncomeStateCapital])),
     `${fsPath}/income/totalCurrent`,
   );
   const fiscalSummary: FiscalSummaryModel = {
@@ -354,7 +395,7 @@ export function deriveModel(payload: Payload): Model {
       stateCapital: fsIncomeStateCapital,
       totalCurrent: fsIncomeTotal,
       carryForwardStart,
-      grandTotal: figure(fs.income.grandTotal, nz(v(fsIncomeTotal) + v(carryForwardStart.total)), `${fsPath}/income/grandTotal`),
+      grandTotal: figure(fs.income.grandTotal, nz(combine([fsIncomeTotal, carryForwardStart.total])), `${fsPath}/income/grandTotal`),
     },
     expenseByClass: fsExpenseByClass,
     expense: { totalCurrent: fsTotalCurrent, carryForwardEnd, grandTotal: fsGrandTotalExpense },
@@ -365,43 +406,43 @@ export function deriveModel(payload: Payload): Model {
   const sPath = '/tables/summary';
   const incomeTotals = income.total;
   const si = {
-    gpb: figure(s.income.gpb, fsIncomeGpb.value, `${sPath}/income/gpb`),
-    fund: figure(s.income.fund, fsIncomeFund.value, `${sPath}/income/fund`),
-    stateCapital: figure(s.income.stateCapital, fsIncomeStateCapital.value, `${sPath}/income/stateCapital`),
-    superiorSubsidy: figure(s.income.superiorSubsidy, incomeTotals.superiorSubsidy.value, `${sPath}/income/superiorSubsidy`),
-    business: figure(s.income.business, incomeTotals.business.value, `${sPath}/income/business`),
-    operating: figure(s.income.operating, incomeTotals.operating.value, `${sPath}/income/operating`),
-    affiliatedRemit: figure(s.income.affiliatedRemit, incomeTotals.affiliatedRemit.value, `${sPath}/income/affiliatedRemit`),
-    other: figure(s.income.other, incomeTotals.other.value, `${sPath}/income/other`),
+    gpb: figure(s.income.gpb, termsOf(fsIncomeGpb), `${sPath}/income/gpb`),
+    fund: figure(s.income.fund, termsOf(fsIncomeFund), `${sPath}/income/fund`),
+    stateCapital: figure(s.income.stateCapital, termsOf(fsIncomeStateCapital), `${sPath}/income/stateCapital`),
+    superiorSubsidy: figure(s.income.superiorSubsidy, termsOf(incomeTotals.superiorSubsidy), `${sPath}/income/superiorSubsidy`),
+    business: figure(s.income.business, termsOf(incomeTotals.business), `${sPath}/income/business`),
+    operating: figure(s.income.operating, termsOf(incomeTotals.operating), `${sPath}/income/operating`),
+    affiliatedRemit: figure(s.income.affiliatedRemit, termsOf(incomeTotals.affiliatedRemit), `${sPath}/income/affiliatedRemit`),
+    other: figure(s.income.other, termsOf(incomeTotals.other), `${sPath}/income/other`),
   };
-  const siTotal = figure(s.income.totalCurrent, nz(sum(Object.values(si).map((f) => f.value))), `${sPath}/income/totalCurrent`);
-  const siUse = figure(s.income.useOfNonFiscalBalance, null, `${sPath}/income/useOfNonFiscalBalance`);
-  const siStart = figure(s.income.carryForwardStart, null, `${sPath}/income/carryForwardStart`);
+  const siTotal = figure(s.income.totalCurrent, nz(combine(Object.values(si))), `${sPath}/income/totalCurrent`);
+  const siUse = figure(s.income.useOfNonFiscalBalance, BLANK, `${sPath}/income/useOfNonFiscalBalance`);
+  const siStart = figure(s.income.carryForwardStart, BLANK, `${sPath}/income/carryForwardStart`);
   const summaryByClass = new Map<string, Figure>();
   for (const code of [...classCodes].sort()) {
     summaryByClass.set(code, figure(s.expenseByClass[code], classValue(expense, code, 'total'), `${sPath}/expenseByClass/${code}`));
   }
   const seTotal = figure(
     s.expense.totalCurrent,
-    nz(sum([...summaryByClass.values()].map((f) => f.value))),
+    nz(combine([...summaryByClass.values()])),
     `${sPath}/expense/totalCurrent`,
   );
-  const seDistribution = figure(s.expense.balanceDistribution, null, `${sPath}/expense/balanceDistribution`);
-  const seEnd = figure(s.expense.carryForwardEnd, null, `${sPath}/expense/carryForwardEnd`);
+  const seDistribution = figure(s.expense.balanceDistribution, BLANK, `${sPath}/expense/balanceDistribution`);
+  const seEnd = figure(s.expense.carryForwardEnd, BLANK, `${sPath}/expense/carryForwardEnd`);
   const summary: SummaryModel = {
     income: {
       ...si,
       totalCurrent: siTotal,
       useOfNonFiscalBalance: siUse,
       carryForwardStart: siStart,
-      grandTotal: figure(s.income.grandTotal, nz(v(siTotal) + v(siUse) + v(siStart)), `${sPath}/income/grandTotal`),
+      grandTotal: figure(s.income.grandTotal, nz(combine([siTotal, siUse, siStart])), `${sPath}/income/grandTotal`),
     },
     expenseByClass: summaryByClass,
     expense: {
       totalCurrent: seTotal,
       balanceDistribution: seDistribution,
       carryForwardEnd: seEnd,
-      grandTotal: figure(s.expense.grandTotal, nz(v(seTotal) + v(seDistribution) + v(seEnd)), `${sPath}/expense/grandTotal`),
+      grandTotal: figure(s.expense.grandTotal, nz(combine([seTotal, seDistribution, seEnd])), `${sPath}/expense/grandTotal`),
     },
   };
 
@@ -418,7 +459,7 @@ export function deriveModel(payload: Payload): Model {
     econRows.set(code, {
       code,
       name: names.get(code) ?? '',
-      figure: { value: typed ?? null, derived: null, printed: typed !== undefined, path: `${dPath}/items/${code}` },
+      figure: figure(typed, BLANK, `${dPath}/items/${code}`),
       isGroup: false,
       known: names.has(code),
     });
@@ -426,7 +467,7 @@ export function deriveModel(payload: Payload): Model {
   for (const code of [...econCodes].sort()) {
     if (code.length !== 3) continue;
     const children = [...econRows.values()].filter((r) => !r.isGroup && r.code.startsWith(code));
-    const derived = children.some((c) => c.figure.value !== null) ? sum(children.map((c) => c.figure.value)) : null;
+    const derived = dsum(children.map((c) => termsOf(c.figure)));
     econRows.set(code, {
       code,
       name: names.get(code) ?? '',
@@ -435,10 +476,7 @@ export function deriveModel(payload: Payload): Model {
       known: names.has(code),
     });
   }
-  const groupSum = (groups: string[]) => {
-    const figures = groups.map((g) => econRows.get(g)?.figure.value ?? null);
-    return figures.some((f) => f !== null) ? sum(figures) : null;
-  };
+  const groupSum = (groups: string[]) => dsum(groups.map((g) => termsOf(econRows.get(g)?.figure)));
   const basicExpenseDetail: BasicExpenseDetailModel = {
     rows: econRows,
     personnelTotal: figure(t.basicExpenseDetail.personnelTotal, groupSum(set.economic.personnelGroups), `${dPath}/personnelTotal`),
@@ -447,18 +485,18 @@ export function deriveModel(payload: Payload): Model {
 
   // 公开09表
   const threePublicFigures = (typed: Payload['tables']['threePublic']['budget'], path: string): ThreePublicFigures => {
-    const abroad = figure(typed.abroad, null, `${path}/abroad`);
-    const vehiclePurchase = figure(typed.vehiclePurchase, null, `${path}/vehiclePurchase`);
-    const vehicleOperation = figure(typed.vehicleOperation, null, `${path}/vehicleOperation`);
-    const reception = figure(typed.reception, null, `${path}/reception`);
+    const abroad = figure(typed.abroad, BLANK, `${path}/abroad`);
+    const vehiclePurchase = figure(typed.vehiclePurchase, BLANK, `${path}/vehiclePurchase`);
+    const vehicleOperation = figure(typed.vehicleOperation, BLANK, `${path}/vehicleOperation`);
+    const reception = figure(typed.reception, BLANK, `${path}/reception`);
     const vehicleParts = [vehiclePurchase, vehicleOperation];
     const vehicleSubtotal = figure(
       typed.vehicleSubtotal,
-      vehicleParts.some((f) => f.value !== null) ? sum(vehicleParts.map((f) => f.value)) : null,
+      dsum(vehicleParts.map(termsOf)),
       `${path}/vehicleSubtotal`,
     );
     const parts = [abroad, vehicleSubtotal, reception];
-    const total = figure(typed.total, parts.some((f) => f.value !== null) ? sum(parts.map((f) => f.value)) : null, `${path}/total`);
+    const total = figure(typed.total, dsum(parts.map(termsOf)), `${path}/total`);
     return { total, abroad, vehicleSubtotal, vehiclePurchase, vehicleOperation, reception };
   };
   const threePublic = {

@@ -504,7 +504,15 @@ export const Meta = z
 export const Options = z
   .strictObject({
     percentDecimals: z.number().int().min(0).max(4).default(2).meta({ description: '说明中百分比保留的小数位数' }),
-    tolerance: Amount.optional().meta({ description: '表间核对允许的尾数误差（万元），默认 0.01' }),
+    tolerance: Amount.refine(
+      (cents) => cents >= 0 && cents <= 1,
+      '尾数误差的容许范围由每项勾稽关系所含金额的个数决定（每个金额由元四舍五入为万元，误差不超过 0.005 万元），不能放宽；tolerance 只能收紧，应在 0 到 0.01 之间',
+    )
+      .optional()
+      .meta({
+        description:
+          '收紧尾数误差（万元，0–0.01）：每项勾稽关系允许的尾数误差按其所含金额个数计算（n 个金额最多相差 ⌊n/2⌋×0.01），此项只能把它收紧，如 0 表示任何差异都按错误处理',
+      }),
   })
   .default({ percentDecimals: 2 });
 

@@ -2,14 +2,13 @@
  * 收支平衡: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 支出总计 = 本年支出合计 +
  * 结余分配 + 年末结转和结余 (01); the same per column in 04; 年初 + 本年收入 = 本年支出 + 年末 per row in 07.
  */
-import { v, type Figure } from '../../model/derive';
-import { sum } from '../../schema/money';
-import { checkEqual, collect, type AuditContext } from '../context';
+import { type Figure } from '../../model/derive';
+import { checkEqual, collect, opSum, type AuditContext } from '../context';
 import { column, FISCAL_LABELS, FUND_LABELS, subject } from '../labels';
 import type { Finding } from '../types';
 
 function operand(label: string, f: Figure) {
-  return { label, value: f.value, path: f.path };
+  return { label, value: f.value, path: f.path, terms: f.terms };
 }
 
 function summaryBalances(ctx: AuditContext): Finding[] {
@@ -19,21 +18,21 @@ function summaryBalances(ctx: AuditContext): Finding[] {
   if (income.grandTotal.printed) {
     collect(
       findings,
-      checkEqual(ctx, 'balance.summary-income', operand(`${t}收入“总计”`, income.grandTotal), {
-        label: '“本年收入合计”“使用非财政拨款结余（含专用结余）”“年初结转和结余”之和',
-        value: v(income.totalCurrent) + v(income.useOfNonFiscalBalance) + v(income.carryForwardStart),
-        path: income.totalCurrent.path,
-      }),
+      checkEqual(ctx, 'balance.summary-income', operand(`${t}收入“总计”`, income.grandTotal), opSum(
+        '“本年收入合计”“使用非财政拨款结余（含专用结余）”“年初结转和结余”之和',
+        [income.totalCurrent, income.useOfNonFiscalBalance, income.carryForwardStart],
+        income.totalCurrent.path,
+      )),
     );
   }
   if (expense.grandTotal.printed) {
     collect(
       findings,
-      checkEqual(ctx, 'balance.summary-expense', operand(`${t}支出“总计”`, expense.grandTotal), {
-        label: '“本年支出合计”“结余分配”“年末结转和结余”之和',
-        value: v(expense.totalCurrent) + v(expense.balanceDistribution) + v(expense.carryForwardEnd),
-        path: expense.totalCurrent.path,
-      }),
+      checkEqual(ctx, 'balance.summary-expense', operand(`${t}支出“总计”`, expense.grandTotal), opSum(
+        '“本年支出合计”“结余分配”“年末结转和结余”之和',
+        [expense.totalCurrent, expense.balanceDistribution, expense.carryForwardEnd],
+        expense.totalCurrent.path,
+      )),
     );
   }
   collect(
@@ -50,11 +49,7 @@ function fiscalBalances(ctx: AuditContext): Finding[] {
   if (income.grandTotal.printed) {
     collect(
       findings,
-      checkEqual(ctx, 'balance.fiscal-income', operand(`${t}收入“总计”`, income.grandTotal), {
-        label: '“本年收入合计”与“年初财政拨款结转和结余”之和',
-        value: v(income.totalCurrent) + v(income.carryForwardStart.total),
-        path: income.totalCurrent.path,
-      }),
+      checkEqual(ctx, 'balance.fiscal-income', operand(`${t}收入“总计”`, income.grandTotal), opSum('“本年收入合计”与“年初财政拨款结转和结余”之和', [income.totalCurrent, income.carryForwardStart.total], income.totalCurrent.path)),
     );
   }
   for (const c of ['total', 'gpb', 'fund', 'stateCapital'] as const) {
@@ -62,11 +57,11 @@ function fiscalBalances(ctx: AuditContext): Finding[] {
     if (!grand.printed) continue;
     collect(
       findings,
-      checkEqual(ctx, 'balance.fiscal-expense', operand(`${t}支出“总计”${column(FISCAL_LABELS[c])}`, grand), {
-        label: `“本年支出合计”与“年末财政拨款结转和结余”${column(FISCAL_LABELS[c])}之和`,
-        value: v(expense.totalCurrent[c]) + v(expense.carryForwardEnd[c]),
-        path: expense.totalCurrent[c].path,
-      }),
+      checkEqual(ctx, 'balance.fiscal-expense', operand(`${t}支出“总计”${column(FISCAL_LABELS[c])}`, grand), opSum(
+        `“本年支出合计”与“年末财政拨款结转和结余”${column(FISCAL_LABELS[c])}之和`,
+        [expense.totalCurrent[c], expense.carryForwardEnd[c]],
+        expense.totalCurrent[c].path,
+      )),
     );
   }
   collect(
@@ -80,16 +75,8 @@ function fiscalBalances(ctx: AuditContext): Finding[] {
       checkEqual(
         ctx,
         'balance.fiscal-source',
-        {
-          label: `${t}“${FISCAL_LABELS[c]}”本年收入与年初结转和结余之和`,
-          value: v(income[c]) + v(income.carryForwardStart[c]),
-          path: income[c].path,
-        },
-        {
-          label: `支出“总计”${column(FISCAL_LABELS[c])}`,
-          value: expense.grandTotal[c].value,
-          path: expense.grandTotal[c].path,
-        },
+        opSum(`${t}“${FISCAL_LABELS[c]}”本年收入与年初结转和结余之和`, [income[c], income.carryForwardStart[c]], income[c].path),
+        operand(`支出“总计”${column(FISCAL_LABELS[c])}`, expense.grandTotal[c]),
       ),
     );
   }
@@ -111,16 +98,8 @@ function fundRowBalances(ctx: AuditContext): Finding[] {
       checkEqual(
         ctx,
         'balance.fund-row',
-        {
-          label: `${label}“${FUND_LABELS.carryForwardStart}”与“${FUND_LABELS.income}”之和`,
-          value: sum([cells.carryForwardStart.value, cells.income.value]),
-          path: cells.income.path,
-        },
-        {
-          label: `“${FUND_LABELS.expenseTotal}”与“${FUND_LABELS.carryForwardEnd}”之和`,
-          value: sum([cells.expenseTotal.value, cells.carryForwardEnd.value]),
-          path: cells.carryForwardEnd.path,
-        },
+        opSum(`${label}“${FUND_LABELS.carryForwardStart}”与“${FUND_LABELS.income}”之和`, [cells.carryForwardStart, cells.income], cells.income.path),
+        opSum(`“${FUND_LABELS.expenseTotal}”与“${FUND_LABELS.carryForwardEnd}”之和`, [cells.expenseTotal, cells.carryForwardEnd], cells.carryForwardEnd.path),
       ),
     );
   }

@@ -3,8 +3,8 @@
  * wider one. Compares the values each table prints (typed or derived), so a figure a clerk left
  * out is still held to the table it is derived from.
  */
-import { v, type Figure, type FunctionalTableModel } from '../../model/derive';
-import { checkAtMost, checkEqual, collect, type AuditContext, type Operand } from '../context';
+import { type FunctionalTableModel } from '../../model/derive';
+import { checkAtMost, checkEqual, collect, op, opSum, type AuditContext, type Operand } from '../context';
 import {
   classSubject,
   column,
@@ -19,14 +19,10 @@ import {
 } from '../labels';
 import type { Finding } from '../types';
 
-function op(label: string, f: Figure): Operand {
-  return { label, value: f.value, path: f.path };
-}
-
 /** The row of a functional table, or a blank operand pointing at its rows when the table lacks it. */
 function rowCell<C extends string>(table: FunctionalTableModel<C>, code: string, c: C, label: string): Operand {
   const row = table.rows.find((r) => r.code === code);
-  return row ? op(label, row.cells[c]) : { label, value: null, path: `${table.path}/rows` };
+  return row ? op(label, row.cells[c]) : { label, value: null, path: `${table.path}/rows`, terms: 0 };
 }
 
 /** 01 类 lines against 03's 类 totals; 01 本年收入/支出合计 against 02/03 合计; 01 lines 4–8 against 02. */
@@ -196,11 +192,7 @@ function basicVsDetail(ctx: AuditContext): Finding[] {
     ctx,
     'cross.gpb-basic-vs-detail',
     op(`${ctx.table('gpbExpense')}“合计”行${column(GPB_LABELS.basic)}`, basic),
-    {
-      label: `${ctx.table('basicExpenseDetail')}“人员经费合计”与“公用经费合计”之和`,
-      value: v(d.personnelTotal) + v(d.publicTotal),
-      path: d.personnelTotal.path,
-    },
+    opSum(`${ctx.table('basicExpenseDetail')}“人员经费合计”与“公用经费合计”之和`, [d.personnelTotal, d.publicTotal], d.personnelTotal.path),
   );
   return finding ? [finding] : [];
 }

@@ -1,20 +1,13 @@
 /** 政府采购（十一）: total = 货物 + 工程 + 服务; 中小企业 ≤ total and per category; 小微企业 ≤ 中小企业. */
-import { formatAmount, sum, type Cents } from '../../schema/money';
-import { checkEqual, collect, type AuditContext } from '../context';
+import { sum, type Cents } from '../../schema/money';
+import { checkAtMost, checkEqual, collect, type AuditContext } from '../context';
 import type { Finding } from '../types';
 
 const BASE = '/explanation/procurement';
 
-function atMost(rule: string, part: Cents, partLabel: string, partKey: string, whole: Cents, wholeLabel: string, wholeKey: string): Finding | null {
-  if (part <= whole) return null;
-  return {
-    rule,
-    severity: 'error',
-    message: `${partLabel} ${formatAmount(part)} 大于${wholeLabel} ${formatAmount(whole)}，请核对。`,
-    paths: [`${BASE}/${partKey}`, `${BASE}/${wholeKey}`],
-    expected: `≤ ${formatAmount(whole)}`,
-    actual: formatAmount(part),
-  };
+/** Terms of an amount the payload may leave blank. */
+function t(value: Cents | null | undefined): number {
+  return value === undefined || value === null ? 0 : 1;
 }
 
 export function procurementRules(ctx: AuditContext): Finding[] {
@@ -31,16 +24,35 @@ export function procurementRules(ctx: AuditContext): Finding[] {
         ctx,
         'procurement.total',
         { label: '政府采购支出总额', value: p.total, path: `${BASE}/total` },
-        { label: '货物、工程、服务支出之和', value: categorySum, path: `${BASE}/services` },
+        { label: '货物、工程、服务支出之和', value: categorySum, path: `${BASE}/services`, terms: categories.reduce((n: number, c) => n + t(c), 0) },
       ),
     );
   }
   const total = p.total ?? categorySum;
   if (p.smeTotal !== undefined && p.smeTotal !== null) {
-    collect(findings, atMost('procurement.sme-total', p.smeTotal, '授予中小企业合同金额', 'smeTotal', total, '政府采购支出总额', p.total != null ? 'total' : 'services'));
+    const totalTerms = p.total != null ? 1 : categories.reduce((n: number, c) => n + t(c), 0);
+    collect(
+      findings,
+      checkAtMost(
+        ctx,
+        'procurement.sme-total',
+        { label: '授予中小企业合同金额', value: p.smeTotal, path: `${BASE}/smeTotal` },
+        { label: '政府采购支出总额', value: total, path: `${BASE}/${p.total != null ? 'total' : 'services'}`, terms: totalTerms },
+        '中小企业合同金额是政府采购支出的一部分',
+      ),
+    );
   }
   if (p.smallMicro !== undefined && p.smallMicro !== null) {
-    collect(findings, atMost('procurement.small-micro', p.smallMicro, '授予小微企业合同金额', 'smallMicro', p.smeTotal ?? 0, '授予中小企业合同金额', 'smeTotal'));
+    collect(
+      findings,
+      checkAtMost(
+        ctx,
+        'procurement.small-micro',
+        { label: '授予小微企业合同金额', value: p.smallMicro, path: `${BASE}/smallMicro` },
+        { label: '授予中小企业合同金额', value: p.smeTotal ?? null, path: `${BASE}/smeTotal` },
+        '小微企业合同金额是中小企业合同金额的一部分',
+      ),
+    );
   }
   const pairs = [
     ['smeGoods', 'goods', '货物'],
@@ -50,7 +62,16 @@ export function procurementRules(ctx: AuditContext): Finding[] {
   for (const [sme, category, name] of pairs) {
     const value = p[sme];
     if (value === undefined || value === null) continue;
-    collect(findings, atMost('procurement.sme-category', value, `${name}采购授予中小企业合同金额`, sme, p[category] ?? 0, `${name}采购支出`, category));
+    collect(
+      findings,
+      checkAtMost(
+        ctx,
+        'procurement.sme-category',
+        { label: `${name}采购授予中小企业合同金额`, value, path: `${BASE}/${sme}` },
+        { label: `${name}采购支出`, value: p[category] ?? null, path: `${BASE}/${category}` },
+        '授予中小企业的部分不能超过该类采购支出',
+      ),
+    );
   }
   const smeCategories = [p.smeGoods, p.smeWorks, p.smeServices];
   if (p.smeTotal !== undefined && p.smeTotal !== null && smeCategories.some((c) => c !== undefined && c !== null)) {
@@ -60,7 +81,7 @@ export function procurementRules(ctx: AuditContext): Finding[] {
         ctx,
         'procurement.sme-sum',
         { label: '授予中小企业合同金额', value: p.smeTotal, path: `${BASE}/smeTotal` },
-        { label: '货物、工程、服务采购授予中小企业合同金额之和', value: sum(smeCategories), path: `${BASE}/smeServices` },
+        { label: '货物、工程、服务采购授予中小企业合同金额之和', value: sum(smeCategories), path: `${BASE}/smeServices`, terms: smeCategories.reduce((n: number, c) => n + t(c), 0) },
       ),
     );
   }

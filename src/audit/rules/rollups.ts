@@ -3,9 +3,9 @@
  * (02 合计 = Σ来源, 03 合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助, 05/07/08 小计 = 基本 + 项目);
  * 01's and 04's 本年收入/支出合计 against their lines and 04's 小计 column against its three sources.
  */
-import { v, type FiscalFigures } from '../../model/derive';
+import { type FiscalFigures } from '../../model/derive';
 import { sum } from '../../schema/money';
-import { checkEqual, checkTyped, collect, type AuditContext } from '../context';
+import { checkEqual, checkTyped, collect, op, opSum, type AuditContext } from '../context';
 import { functionalTables } from '../functional';
 import { classSubject, column, FISCAL_LABELS, levelName, subject } from '../labels';
 import type { Finding } from '../types';
@@ -53,8 +53,8 @@ function functionalRollups(ctx: AuditContext): Finding[] {
         checkEqual(
           ctx,
           'rollup.row',
-          { label: `${label}${column(labels[identity.total])}`, value: total.value, path: total.path },
-          { label: partsLabel, value: sum(parts.map((p) => p.value)), path: total.path },
+          op(`${label}${column(labels[identity.total])}`, total),
+          opSum(partsLabel, parts, total.path),
         ),
       );
     }
@@ -102,8 +102,8 @@ function fiscalRollups(ctx: AuditContext): Finding[] {
       checkEqual(
         ctx,
         'rollup.fiscal-row',
-        { label: `${t} ${line}${column('小计')}`, value: total.value, path: total.path },
-        { label: '三类财政拨款之和', value: v(figures.gpb) + v(figures.fund) + v(figures.stateCapital), path: total.path },
+        op(`${t} ${line}${column('小计')}`, total),
+        opSum('三类财政拨款之和', [figures.gpb, figures.fund, figures.stateCapital], total.path),
       ),
     );
   }

@@ -60,6 +60,7 @@ export function threePublicRules(ctx: AuditContext): Finding[] {
           label: '“三公”经费说明中公务用车运行维护费各用途金额之和',
           value: sum(detail.vehicleOperationBreakdown.map((b) => b.amount)),
           path: '/explanation/threePublicDetail/vehicleOperationBreakdown',
+          terms: detail.vehicleOperationBreakdown.length,
         },
         { label: `${t09}决算数“公务用车运行维护费”`, value: operation.value, path: operation.path },
       ),

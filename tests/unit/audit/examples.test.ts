@@ -8,7 +8,7 @@ import { deriveModel, type FunctionalTableModel } from '../../../src/model/deriv
 import { Payload } from '../../../src/schema/payload';
 import { loadExample, run } from './helpers';
 
-const ROUNDING = '属尾数误差（各表金额由元换算为万元时分别四舍五入所致），请确认。';
+const ROUNDING = '在尾数误差范围内（所涉金额各自由元四舍五入为万元，最多可相差 0.01），请确认。';
 
 describe('examples/wuhan-jianghan-cyzx-2024.json', () => {
   it('parses', () => {

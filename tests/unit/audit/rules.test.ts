@@ -173,7 +173,7 @@ describe('messages', () => {
 
   it('procurement.small-micro', () => {
     const [f] = byRule(run(full((p) => { p.explanation.procurement.smallMicro = '69.10'; })), 'procurement.small-micro');
-    expect(f.message).toBe('授予小微企业合同金额 69.10 大于授予中小企业合同金额 69.06，请核对。');
+    expect(f.message).toBe('授予小微企业合同金额为 69.10，大于授予中小企业合同金额 69.06，超出 0.04（小微企业合同金额是中小企业合同金额的一部分），请核对。');
   });
 });
 
