@@ -8,7 +8,7 @@ import type { Model } from '../model/derive';
 import { renderOutput, type Links, type OutputSpec, type RenderParams } from '../render/output';
 import { RENDERER_VERSION } from '../render/version.generated';
 import { renderKey } from '../store/keys';
-import { readCached, writeCached } from '../store/render-cache';
+import { readCached, readStateless, writeCached, writeStateless } from '../store/render-cache';
 import { sha256Hex } from '../store/content-id';
 import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
 import { normalizedParams } from '../render/render-params';
@@ -20,8 +20,14 @@ export interface ServeRequest {
   model: () => Promise<Model>;
   spec: OutputSpec;
   params: RenderParams;
+  /** Present for published reports (pages link to their siblings); absent for stateless renders (figures inlined). */
   links?: Links;
   cacheControl: string;
+  /**
+   * Where the bytes are cached: `report` in KV (only for published reports, behind a token-checked
+   * publish), `stateless` in the edge cache with an expiry — never in KV, never under a report key.
+   */
+  store: 'report' | 'stateless';
 }
 
 /** CSP for HTML pages: nothing external, inline styles/scripts of our own, framing as configured. */
@@ -36,7 +42,7 @@ export function contentSecurityPolicy(frameAncestors: string, kind: 'html' | 'sv
 
 export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promise<Response> {
   const params = normalizedParams(req.params, req.spec);
-  const key = renderKey(RENDERER_VERSION, req.id, outputPath(req.spec), params);
+  const key = renderKey(RENDERER_VERSION, req.id, outputPath(req.spec), params, req.links ? 'linked' : 'inline');
   const etag = `"${(await sha256Hex(key)).slice(0, 32)}"`;
   const headers = new Headers({
     etag,
@@ -51,7 +57,7 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     return new Response(null, { status: 304, headers });
   }
 
-  const cached = await readCached(c.env.REPORTS, key);
+  const cached = req.store === 'report' ? await readCached(c.env.REPORTS, key) : await readStateless(key);
   if (cached) {
     headers.set('content-type', cached.contentType);
     headers.set('x-cache', 'HIT');
@@ -66,7 +72,8 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     createWorkerdRuntime(c.env),
   );
   const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
-  const write = writeCached(c.env.REPORTS, key, { body, contentType: rendered.contentType });
+  const output = { body, contentType: rendered.contentType };
+  const write = req.store === 'report' ? writeCached(c.env.REPORTS, key, output) : writeStateless(key, output);
   try {
     c.executionCtx.waitUntil(write);
   } catch {

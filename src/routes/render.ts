@@ -1,6 +1,6 @@
 /**
  * Stateless rendering: the payload in the body, the output in the path, parameters in the query.
- * Cached in KV under the payload's content id, exactly like stored reports.
+ * Never written to KV (no token here): cached for an hour in the edge cache, under keys no report URL reads.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
@@ -21,5 +21,5 @@ renderRoutes.post('/v1/render/*', async (c) => {
   const params = parseRenderParams(url.searchParams, spec);
   const { model } = await readPayload(c);
   const id = await contentId(model.payload);
-  return serveOutput(c, { id, model: async () => model, spec, params, cacheControl: 'no-store' });
+  return serveOutput(c, { id, model: async () => model, spec, params, cacheControl: 'no-store', store: 'stateless' });
 });

@@ -143,6 +143,7 @@ reportRoutes.get('/v1/reports/:ref/*', async (c) => {
     params,
     links: relativeLinks(outputPath(spec)),
     cacheControl: byAlias ? REVALIDATE : IMMUTABLE,
+    store: 'report',
   });
   response.headers.set('x-content-id', id);
   return response;

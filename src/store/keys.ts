@@ -23,9 +23,19 @@ export const aliasKey = (alias: string) => `alias:${alias}`;
 export const ALIAS_PREFIX = 'alias:';
 
 /**
- * Key of a rendered output. The renderer version is part of it, so new code never serves old bytes.
- * @example renderKey('0.1.0+abc', '3f…', 'figures/1.png', 'theme=auto&width=800…')
+ * How an output's links are made — part of every render key, because it changes the bytes:
+ * `linked` pages of published reports point to their sibling outputs; `inline` pages of stateless
+ * renders carry their figures as inline SVG.
  */
-export function renderKey(version: string, id: string, output: string, params: string): string {
-  return `render:${version}:${id}:${output}${params ? `?${params}` : ''}`;
+export type LinkMode = 'linked' | 'inline';
+
+/**
+ * Key of a rendered output of a published report. The renderer version is part of it, so new
+ * code never serves old bytes; the link mode is too (it changes the bytes of HTML pages).
+ * Only GET /v1/reports/… reads and writes these keys: stateless renders never touch KV (see
+ * render-cache.ts), so nothing without a token can put bytes under a report URL.
+ * @example renderKey('0.1.0+abc', '3f…', 'figures/1.png', 'theme=auto&width=800…', 'linked')
+ */
+export function renderKey(version: string, id: string, output: string, params: string, mode: LinkMode): string {
+  return `render:${version}:${mode}:${id}:${output}${params ? `?${params}` : ''}`;
 }

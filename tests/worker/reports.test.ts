@@ -134,7 +134,7 @@ describe('reading a published report', () => {
 });
 
 describe('the render cache', () => {
-  it('stateless renders share the cache, keyed by content id', async () => {
+  it('stateless renders are cached by content id in the edge cache (not KV)', async () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(variant('stateless')) };
     const first = await SELF.fetch(`${ORIGIN}/v1/render/tables/05.html`, init);
     expect(first.status).toBe(200);
