@@ -7,6 +7,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The registry of template sets is generated first: it is part of src/ and so of the hash.
+await import('./gen-sets.mjs');
 const target = join(root, 'src/render/version.generated.ts');
 
 function walk(dir) {

@@ -5,7 +5,6 @@
  */
 import type { Model } from './derive';
 import { functionalSubject } from './template-set';
-import genericItems from '../../templates/glossary/generic-items.json';
 
 /**
  * Explanation ("反映……") of a 功能分类 code: the built-in catalog, else the payload's
@@ -21,7 +20,7 @@ export function subjectExplanation(model: Model, code: string): string | undefin
   if (Object.hasOwn(given, code)) return given[code];
   if (code.length !== 7) return undefined;
   const name = subjectNames(model, code)?.item;
-  const generic = genericItems.items.find((g) => code.endsWith(g.suffix) && g.name === name);
+  const generic = model.set.glossary['generic-items'].items.find((g) => code.endsWith(g.suffix) && g.name === name);
   return generic?.explanation;
 }
 

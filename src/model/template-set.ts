@@ -1,60 +1,62 @@
 /**
- * Template sets: which tables a publication has, in which order, with which fixed row lists.
- * The data lives in templates/sets/*.json; this module only types and looks it up.
+ * Template sets: which tables a publication has, in which order, with which fixed row lists,
+ * layouts and wording. The data lives in templates/sets/<id>/ and is loaded and checked by
+ * template-registry.ts; this module looks sets up.
  */
-import national2024 from '../../templates/sets/national-2024.json';
 import functionalCatalog from '../../templates/catalog/functional-subjects.json';
+import { REFERENCE_SET, templateSets, type TemplateSet } from './template-registry';
 
-export type TableKey =
-  | 'summary'
-  | 'income'
-  | 'expense'
-  | 'fiscalSummary'
-  | 'gpbExpense'
-  | 'basicExpenseDetail'
-  | 'fund'
-  | 'stateCapital'
-  | 'threePublic';
+export type {
+  TableKey,
+  TableRef,
+  CodeName,
+  TemplateSet,
+  DocumentTexts,
+  DocumentPart,
+  NarrativeTemplates,
+  GlossaryTemplates,
+  FigureTemplates,
+  NarrativeSectionKey,
+} from './template-registry';
+export { TemplateSetError, TABLE_KEYS } from './template-registry';
 
-export interface TableRef {
-  /** Number as published, "01".."09". */
-  no: string;
-  key: TableKey;
-  title: string;
-}
-
-export interface CodeName {
-  code: string;
-  name: string;
-}
-
-export interface TemplateSet {
-  id: string;
-  name: string;
-  fiscalYears: number[];
-  tables: TableRef[];
-  /** The fixed 功能分类 类 lines of tables 01 and 04, in printed order (行次 follow this order). */
-  classLines: CodeName[];
-  economic: {
-    personnelGroups: string[];
-    publicGroups: string[];
-    columns: { title: string; rows: CodeName[] }[];
-  };
-}
-
-const SETS: Record<string, TemplateSet> = {
-  [national2024.id]: national2024 as TemplateSet,
-};
-
-export const DEFAULT_TEMPLATE_SET = 'national-2024';
+export const DEFAULT_TEMPLATE_SET = REFERENCE_SET;
 
 export function templateSetIds(): string[] {
-  return Object.keys(SETS);
+  return [...templateSets().keys()];
+}
+
+/** Every shipped set, in id order. */
+export function allTemplateSets(): TemplateSet[] {
+  return [...templateSets().values()];
 }
 
 /** Returns the template set or undefined when the payload names one we do not ship. */
 export function findTemplateSet(id: string): TemplateSet | undefined {
-  return Object.hasOwn(SETS, id) ? SETS[id] : undefined;
+  return templateSets().get(id);
+}
+
+/** The set a payload's figures are laid out in: its own, or the reference set when it names none that exists. */
+export function templateSetOf(id: string): TemplateSet {
+  return findTemplateSet(id) ?? templateSets().get(REFERENCE_SET)!;
+}
+
+/** "公开04表" / "表4" / null: the set's printed label of a table. */
+export function tableLabel(set: TemplateSet, no: string): string | null {
+  const ref = set.tables.find((t) => t.no === no);
+  if (!ref) return null;
+  const label = set.layouts[ref.key].label;
+  return label === null ? null : label.replaceAll('{no}', ref.no);
+}
+
+/**
+ * How the audit, the CLI and the index name a table: its label, else its title
+ * ("公开05表", "表5", "一般公共预算财政拨款支出决算表").
+ */
+export function tableName(set: TemplateSet, key: string): string {
+  const ref = set.tables.find((t) => t.key === key);
+  if (!ref) return key;
+  return tableLabel(set, ref.no) ?? ref.title;
 }
 
 export interface FunctionalSubject {
@@ -63,7 +65,7 @@ export interface FunctionalSubject {
   explanation?: string;
 }
 
-const CATALOG = functionalCatalog as Record<string, FunctionalSubject>;
+const CATALOG: Record<string, FunctionalSubject> = functionalCatalog;
 
 /** Built-in 政府收支分类科目 catalog entry for a 3/5/7-digit code. */
 export function functionalSubject(code: string): FunctionalSubject | undefined {

@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import catalog from '../../templates/catalog/functional-subjects.json';
-import national2024 from '../../templates/sets/national-2024.json';
+import national2024 from '../../templates/sets/national-2024/set.json';
 
 /** Largest figure the schema and the audit accept: 9,999,999,999.99 万元. */
 export { MAX_CENTS } from '../../src/schema/money';

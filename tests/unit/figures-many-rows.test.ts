@@ -11,7 +11,7 @@ import { boundRows } from '../../src/render/figures/data';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
 import { decodePng } from '../golden/figures/png';
 import { example, modelOf } from '../golden/figures/payloads';
-import template from '../../templates/figures/figures.json';
+import template from '../../templates/sets/national-2024/figures.json';
 
 const runtime = createNodeRuntime();
 const params = (overrides: Partial<RenderParams> = {}): RenderParams => ({ ...DEFAULT_PARAMS, ...overrides });

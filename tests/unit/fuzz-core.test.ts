@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import incomeLayout from '../../templates/layouts/national-2024/income.json';
-import expenseLayout from '../../templates/layouts/national-2024/expense.json';
-import gpbLayout from '../../templates/layouts/national-2024/gpbExpense.json';
+import incomeLayout from '../../templates/sets/national-2024/layouts/income.json';
+import expenseLayout from '../../templates/sets/national-2024/layouts/expense.json';
+import gpbLayout from '../../templates/sets/national-2024/layouts/gpbExpense.json';
 import { checkReport } from '../../src/audit/check-report';
 import type { Model } from '../../src/model/derive';
 import { DEFAULT_PARAMS, renderOutput, type Links, type RenderedOutput } from '../../src/render/output';

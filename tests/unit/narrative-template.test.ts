@@ -39,8 +39,8 @@ describe('fill', () => {
   });
 });
 
-describe('templates/narrative and templates/glossary', () => {
-  const dirs = ['templates/narrative', 'templates/glossary'];
+describe('national-2024 narrative/ and glossary/ wording', () => {
+  const dirs = ['templates/sets/national-2024/narrative', 'templates/sets/national-2024/glossary'];
   const strings: { file: string; path: string; text: string }[] = [];
   const walk = (file: string, path: string, value: unknown) => {
     if (typeof value === 'string') strings.push({ file, path, text: value });

@@ -1,8 +1,7 @@
 /**
  * What each figure shows, computed from the model: pure data, no drawing. Captions and labels come
- * from templates/figures/figures.json; amounts stay exact cents until they are printed.
+ * from the template set's figures.json; amounts stay exact cents until they are printed.
  */
-import template from '../../../templates/figures/figures.json';
 import type { Model } from '../../model/derive';
 import { formatAmount, formatAmountText, percent, type Cents } from '../../schema/money';
 import { notFound } from '../errors';
@@ -88,9 +87,16 @@ type FigureTemplate = {
   source?: string;
   emptyText?: string;
 };
-const FIGURES = template.figures as Record<FigureId, FigureTemplate>;
-/** Document order of the figures; every id exactly once (checked by a test). */
-const ORDER = template.order.filter(isFigureId);
+/** The template set's figure texts (figures.json of the set). */
+function figureTemplates(model: Model): {
+  figures: Record<string, FigureTemplate>;
+  order: string[];
+  unitLabel: string;
+  source: string;
+  emptyText: string;
+} {
+  return model.set.figureTemplates;
+}
 
 function isFigureId(id: string): id is FigureId {
   return (FIGURE_IDS as readonly string[]).includes(id);
@@ -126,7 +132,10 @@ export function changeWords(before: Cents, after: Cents, decimals: number, separ
 export function figureIds(model: Model): string[] {
   const previous = model.payload.explanation.previousYear;
   const budget = model.payload.explanation.annualBudget;
-  return ORDER.filter((id) => {
+  const chosen = model.set.figures;
+  // Document order of the figures (figures.json `order`), narrowed to the set's own figures.
+  return figureTemplates(model).order.filter(isFigureId).filter((id) => {
+    if (chosen && !chosen.includes(id)) return false;
     if (id === '1') return previous.grandTotal != null;
     if (id === '4') return previous.fiscalGrandTotal != null;
     if (id === '7') return Object.keys(budget.items).length > 0;
@@ -140,8 +149,11 @@ export function figureIds(model: Model): string[] {
  */
 export function figureData(model: Model, id: string): FigureData {
   if (!isFigureId(id)) throw notFound(`没有图${id}：图的编号为 1–7`);
+  if (model.set.figures && !model.set.figures.includes(id))
+    throw notFound(`表式模板集“${model.set.name}”没有图${id}（有：${model.set.figures.map((f) => `图${f}`).join('、') || '无'}）`);
   if (!figureIds(model).includes(id)) throw notFound(`图${id}不适用于此数据：${whyNot(id)}`);
-  const t = FIGURES[id];
+  const template = figureTemplates(model);
+  const t = template.figures[id];
   const common = {
     id,
     caption: `图${figureIds(model).indexOf(id) + 1}：${t.caption}`,
@@ -202,7 +214,7 @@ export function figureData(model: Model, id: string): FigureData {
           .filter((row) => row.level === 'class')
           .map((row) => ({ label: row.name || row.code, value: row.cells.total.value ?? 0 }));
       }
-      return donut(common, t, items, decimals, lead);
+      return donut(common, t, items, decimals, lead, template.emptyText);
     }
     case '6': {
       const { budget, actual } = model.threePublic;
@@ -308,6 +320,7 @@ function donut(
   items: { label: string; value: Cents }[],
   decimals: number,
   lead: string,
+  defaultEmptyText: string,
 ): DonutFigure {
   const positive = items.filter((item) => item.value > 0);
   const omitted = items.filter((item) => item.value < 0).map((item) => item.label);
@@ -321,8 +334,8 @@ function donut(
       total: 0,
       slices: [],
       omitted,
-      empty: t.emptyText ?? template.emptyText,
-      description: `${lead}${centerLabel}为 0，${t.emptyText ?? template.emptyText}。`,
+      empty: t.emptyText ?? defaultEmptyText,
+      description: `${lead}${centerLabel}为 0，${t.emptyText ?? defaultEmptyText}。`,
     };
   }
   const percents = largestRemainderPercents(positive.map((p) => p.value), decimals);

@@ -1,6 +1,6 @@
 /**
  * A 公开表 as an image, drawn from the same grid as the HTML table (src/render/table/grid.ts builds
- * it from templates/layouts/): same title, 公开NN表 label, 编制单位 and unit, multi-level headers,
+ * it from the set's layouts/): same title, 公开NN表 label, 编制单位 and unit, multi-level headers,
  * 合计 rows and notes, so the image and the page cannot disagree about a figure.
  *
  * Width: the requested width is honoured. Columns of amounts, codes and 行次 get the width of

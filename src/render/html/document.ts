@@ -1,28 +1,17 @@
 /**
- * The whole publication as one HTML page, in the reference document's order: cover and 目录,
- * 第一部分 概况, 第二部分 the nine tables, 第三部分 情况说明 (narrative renderer), 第四部分 重点工作,
- * 第五部分 名词解释 (narrative renderer) and 咨询电话, 第六部分 附件 (绩效自评表).
+ * The whole publication as one HTML page: cover and 目录, then the parts in the template set's
+ * order (document.json `parts`; national: 第一部分 概况, 第二部分 the tables, 第三部分 情况说明,
+ * 第四部分 重点工作, 第五部分 名词解释 and 咨询电话, 第六部分 附件 绩效自评表).
  */
 import type { Model } from '../../model/derive';
 import type { RenderContext } from '../types';
-import * as narrative from '../narrative';
+import { renderGlossarySection, renderNarrativeSection } from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
 import { layoutSet, type DocumentTexts } from '../layout';
 import { renderPage } from './page';
 import { attachmentHeadings, attachmentsHtml } from './performance';
 import { renderTableSection } from './tables';
 import { chineseNumeral, fill, formatDate } from './text';
-
-type SectionRenderer = (model: Model, ctx: RenderContext) => string;
-
-/**
- * The narrative engineer's section renderers, when they exist. Looked up by name so this file
- * builds before and after they land; absent ones give an honest "正在生成" note, never filler.
- */
-function narrativeRenderer(name: 'renderNarrativeSection' | 'renderGlossarySection'): SectionRenderer | undefined {
-  const candidate = (narrative as unknown as Record<string, unknown>)[name];
-  return typeof candidate === 'function' ? (candidate as SectionRenderer) : undefined;
-}
 
 interface TocEntry {
   id: string;
@@ -137,80 +126,73 @@ export function renderDocumentHtml(model: Model, ctx: RenderContext): string {
   const texts = layoutSet(model.set.id).document;
   const { meta } = model.payload;
   const values = { year: meta.fiscalYear, department: meta.department };
-  const part = (key: keyof DocumentTexts['parts']) => ({
-    id: texts.parts[key].id,
-    title: fill(texts.parts[key].title, values),
-  });
-  const p1 = part('overview');
-  const p2 = part('tables');
-  const p3 = part('narrative');
-  const p4 = part('keyWork');
-  const p5 = part('glossary');
-  const p6 = part('attachments');
   const title = fill(texts.title, values);
-
-  const narrativeSection = narrativeRenderer('renderNarrativeSection');
-  const glossarySection = narrativeRenderer('renderGlossarySection');
-  const part3 = narrativeSection ? narrativeSection(model, ctx) : null;
-  const part5Html = glossarySection ? glossarySection(model, ctx) : null;
-
-  const tableEntries: TocEntry[] = model.set.tables.map((t, i) => ({
-    id: `table-${t.no}`,
-    title: `${chineseNumeral(i + 1)}、${t.title}`,
-  }));
-  const attachments = attachmentHeadings(model, texts);
-  const toc = tocHtml(
-    [
-      {
-        ...p1,
-        children: [
-          { id: texts.overview.duties.id, title: texts.overview.duties.title },
-          { id: texts.overview.organization.id, title: texts.overview.organization.title },
-        ],
-      },
-      { ...p2, children: tableEntries },
-      part3 ? renderedPartEntry(part3, p3) : p3,
-      p4,
-      part5Html ? renderedPartEntry(part5Html, p5) : p5,
-      { ...p6, children: attachments },
-    ],
-    texts.tocTitle,
-  );
-
-  const tables = model.set.tables
-    .map((t, i) => {
-      const heading = `<h3 class="visually-hidden">${chineseNumeral(i + 1)}、${escapeHtml(t.title)}</h3>`;
-      return `${heading}\n${renderTableSection(model, t.no, ctx)}`;
-    })
-    .join('\n');
-
   const section = (p: { id: string; title: string }, body: string, extraClass = '') =>
     `<section class="part${extraClass}" id="${p.id}" aria-labelledby="${p.id}-title">
 <h2 id="${p.id}-title">${escapeHtml(p.title)}</h2>
 ${body}
 </section>`;
 
-  // The narrative renderers return whole <section class="part"> elements (heading included, and
-  // the 咨询电话 line inside 第五部分); until they exist, an honest placeholder stands in.
-  const part3Html = part3 ?? section(p3, `<p class="pending">${escapeHtml(texts.narrativePending)}</p>`, ' prose');
-  const contact = meta.contactPhone
-    ? `\n<p class="contact">${escapeHtml(fill(texts.contact, { phone: meta.contactPhone }))}</p>`
-    : '';
-  const part5 = part5Html ?? section(p5, `<p class="pending">${escapeHtml(texts.glossaryPending)}</p>${contact}`, ' prose');
-  const attachmentsBody = attachmentsHtml(model, texts) || `<p class="pending">${escapeHtml(texts.attachmentsNone)}</p>`;
+  // The parts in the template set's order; the 目录 follows them.
+  const toc: TocEntry[] = [];
+  const bodies: string[] = [];
+  let narrativeIndex = 0;
+  for (const part of texts.parts) {
+    const p = { id: part.id, title: fill(part.title, values) };
+    switch (part.kind) {
+      case 'overview':
+        toc.push({
+          ...p,
+          children: [
+            { id: texts.overview.duties.id, title: texts.overview.duties.title },
+            { id: texts.overview.organization.id, title: texts.overview.organization.title },
+          ],
+        });
+        bodies.push(section(p, overviewHtml(model, texts), ' prose'));
+        break;
+      case 'tables': {
+        const heading = (i: number, t: { title: string }) => fill(texts.tableHeading, { n: chineseNumeral(i + 1), title: t.title });
+        toc.push({ ...p, children: model.set.tables.map((t, i) => ({ id: `table-${t.no}`, title: heading(i, t) })) });
+        const tables = model.set.tables
+          .map((t, i) => `<h3 class="visually-hidden">${escapeHtml(heading(i, t))}</h3>\n${renderTableSection(model, t.no, ctx)}`)
+          .join('\n');
+        bodies.push(section(p, tables));
+        break;
+      }
+      case 'narrative': {
+        // The narrative renderer returns a whole <section class="part"> (heading included).
+        const html = renderNarrativeSection(model, ctx, narrativeIndex++);
+        toc.push(renderedPartEntry(html, p));
+        bodies.push(html);
+        break;
+      }
+      case 'keyWork':
+        toc.push(p);
+        bodies.push(section(p, keyWorkHtml(model, texts), ' prose'));
+        break;
+      case 'glossary': {
+        // With the 咨询电话 line inside.
+        const html = renderGlossarySection(model, ctx);
+        toc.push(renderedPartEntry(html, p));
+        bodies.push(html);
+        break;
+      }
+      case 'attachments': {
+        toc.push({ ...p, children: attachmentHeadings(model, texts) });
+        const body = attachmentsHtml(model, texts) || `<p class="pending">${escapeHtml(texts.attachmentsNone)}</p>`;
+        bodies.push(section(p, body));
+        break;
+      }
+    }
+  }
 
   const main = `<article class="doc">
 <header class="cover">
 <h1>${escapeHtml(title)}</h1>
 <p class="date">${escapeHtml(formatDate(meta.publishedOn))}</p>
 </header>
-${toc}
-${section(p1, overviewHtml(model, texts), ' prose')}
-${section(p2, tables)}
-${part3Html}
-${section(p4, keyWorkHtml(model, texts), ' prose')}
-${part5}
-${section(p6, attachmentsBody)}
+${tocHtml(toc, texts.tocTitle)}
+${bodies.join('\n')}
 </article>`;
 
   return renderPage({

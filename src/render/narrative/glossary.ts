@@ -1,5 +1,5 @@
 /**
- * 第五部分 名词解释: the standard entries (templates/glossary/standard.json), entry （十） generated
+ * 第五部分 名词解释: the standard entries (the template set's glossary/standard.json), entry （十） generated
  * from the 项-level 支出功能分类科目 the tables use, the payload's additional terms, and the phone line.
  *
  * Which standard entries are kept: all of them. Each standard term is a line or column label of a
@@ -9,13 +9,13 @@
  */
 import type { Model } from '../../model/derive';
 import { subjectExplanation, subjectNames, usedItemCodes } from '../../model/glossary';
-import standard from '../../../templates/glossary/standard.json';
 import type { Block, NarrativePart } from './blocks';
 import { fill } from './template';
 import { chineseNumeral, sentence } from './text';
 
 /** Lines of entry （十）: "一般公共服务（类）…（款）…（项），反映……". */
 export function subjectLines(model: Model): string[] {
+  const standard = model.set.glossary.standard;
   return usedItemCodes(model).map((code) => {
     const names = subjectNames(model, code) ?? { class: '', section: '', item: code };
     const subject = fill(standard.subjectName, {
@@ -37,6 +37,7 @@ export function subjectLines(model: Model): string[] {
  * when the payload adds terms (an empty heading explains nothing).
  */
 export function buildGlossary(model: Model): NarrativePart {
+  const standard = model.set.glossary.standard;
   const meta = model.payload.meta;
   const additions = model.payload.glossary.additions;
   const blocks: Block[] = [];
@@ -65,5 +66,7 @@ export function buildGlossary(model: Model): NarrativePart {
     }
   }
   if (meta.contactPhone) blocks.push({ kind: 'paragraph', text: fill(standard.contactPhone, { phone: meta.contactPhone }) });
-  return { id: 'part5', title: standard.partTitle, sections: [{ id: 'part5-terms', title: '', blocks }] };
+  const part = model.set.document.parts.find((p) => p.kind === 'glossary');
+  const id = part?.id ?? 'glossary';
+  return { id, title: fill(part?.title ?? '', { year: meta.fiscalYear, department: meta.department }), sections: [{ id: `${id}-terms`, title: '', blocks }] };
 }

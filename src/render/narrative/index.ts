@@ -13,9 +13,9 @@ import { renderPage } from '../html/page';
 import type { RenderContext } from '../types';
 import { partHtml, partText, type Block, type FigureRenderer } from './blocks';
 import { buildGlossary } from './glossary';
-import { buildNarrative } from './narrative';
+import { buildNarrative, narrativeParts } from './narrative';
 
-export { buildNarrative, changeText, ordinalList } from './narrative';
+export { buildNarrative, changeText, narrativeParts, ordinalList } from './narrative';
 export { buildGlossary, subjectLines } from './glossary';
 export { subjectExplanation, usedItemCodes } from '../../model/glossary';
 export { fill, placeholders, TemplateError } from './template';
@@ -72,8 +72,15 @@ function figureOptions(model: Model): { figures: string[]; caption: (id: string)
  * `<section id="part3" class="part prose narrative">` with sections 一 to 十三 and the figures.
  * @example renderNarrativeSection(model, { params: DEFAULT_PARAMS }) // '<section id="part3" …'
  */
-export function renderNarrativeSection(model: Model, ctx: RenderContext): string {
-  return partHtml(buildNarrative(model, figureOptions(model)), figureRenderer(ctx), 'part prose narrative');
+export function renderNarrativeSection(model: Model, ctx: RenderContext, part = 0): string {
+  return partHtml(buildNarrative(model, { ...figureOptions(model), part }), figureRenderer(ctx), 'part prose narrative');
+}
+
+/** Every 情况说明 part of the template set's document, in order (national: 第三部分 only). */
+function allNarrativeSections(model: Model, ctx: RenderContext): string {
+  return narrativeParts(model)
+    .map((_, i) => renderNarrativeSection(model, ctx, i))
+    .join('\n');
 }
 
 /**
@@ -97,7 +104,7 @@ function page(model: Model, ctx: RenderContext, kind: 'narrative' | 'glossary', 
 
 /** narrative.html: 第三部分 as a page of its own. */
 export function renderNarrativeHtml(model: Model, ctx: RenderContext): string {
-  return page(model, ctx, 'narrative', '部门决算情况说明', renderNarrativeSection(model, ctx));
+  return page(model, ctx, 'narrative', '部门决算情况说明', allNarrativeSections(model, ctx));
 }
 
 /** glossary.html: 第五部分 as a page of its own. */
@@ -107,7 +114,9 @@ export function renderGlossaryHtml(model: Model, ctx: RenderContext): string {
 
 /** 第三部分 as plain text (one paragraph a line), for the CLI, the audit and tests. */
 export function narrativeText(model: Model): string {
-  return partText(buildNarrative(model, figureOptions(model)));
+  return narrativeParts(model)
+    .map((_, part) => partText(buildNarrative(model, { ...figureOptions(model), part })))
+    .join('\n');
 }
 
 /** 第五部分 as plain text. */

@@ -1,21 +1,38 @@
 /**
  * 第三部分 情况说明, sections 一 to 十三, as text blocks. Every sentence comes from a template in
- * templates/narrative/*.json; the variant is chosen by the numbers (增加/减少/持平, 大于/小于/等于,
+ * the template set's narrative/*.json; the variant is chosen by the numbers (增加/减少/持平, 大于/小于/等于,
  * zero budget, empty table…), every figure comes from deriveNarrativeFigures, and payload text
  * (reasons, outcomes) is only ever inserted, never made up: a missing reason drops its clause.
  */
 import { v, type Model } from '../../model/derive';
 import { deriveNarrativeFigures, type Change, type Completion, type NarrativeFigures } from '../../model/narrative-figures';
-import common from '../../../templates/narrative/common.json';
-import overview from '../../../templates/narrative/overview.json';
-import gpbTemplates from '../../../templates/narrative/gpb-expense.json';
-import fundTemplates from '../../../templates/narrative/government-funds.json';
-import threePublicTemplates from '../../../templates/narrative/three-public.json';
-import otherTemplates from '../../../templates/narrative/other-sections.json';
-import performanceTemplates from '../../../templates/narrative/performance.json';
+import type { DocumentPart, NarrativeSectionKey, NarrativeTemplates } from '../../model/template-set';
 import type { Block, NarrativePart, NarrativeSection } from './blocks';
 import { fill, type TemplateValues } from './template';
 import { chineseNumeral, clause, reasonClause, sentence, textAmount } from './text';
+
+/*
+ * The wording of the template set being rendered. buildNarrative binds it before it writes a
+ * sentence and everything below runs synchronously inside that call, so one set's wording can
+ * never leak into another's document.
+ */
+let common: NarrativeTemplates['common'];
+let overview: NarrativeTemplates['overview'];
+let gpbTemplates: NarrativeTemplates['gpb-expense'];
+let fundTemplates: NarrativeTemplates['government-funds'];
+let threePublicTemplates: NarrativeTemplates['three-public'];
+let otherTemplates: NarrativeTemplates['other-sections'];
+let performanceTemplates: NarrativeTemplates['performance'];
+
+function bindTemplates(t: NarrativeTemplates): void {
+  common = t.common;
+  overview = t.overview;
+  gpbTemplates = t['gpb-expense'];
+  fundTemplates = t['government-funds'];
+  threePublicTemplates = t['three-public'];
+  otherTemplates = t['other-sections'];
+  performanceTemplates = t.performance;
+}
 
 /** A comparison with the previous year, as template data. */
 export interface ChangeTemplates {
@@ -588,44 +605,55 @@ function sectionPerformance(ctx: Ctx): Block[] {
   return blocks;
 }
 
-const SECTIONS: [keyof typeof common.sectionTitles, (ctx: Ctx) => Block[]][] = [
-  ['overall', sectionOverall],
-  ['income', sectionIncome],
-  ['expense', sectionExpense],
-  ['fiscal', sectionFiscal],
-  ['gpb', sectionGpb],
-  ['basic', sectionBasic],
-  ['fund', sectionFund],
-  ['stateCapital', sectionStateCapital],
-  ['threePublic', sectionThreePublic],
-  ['operatingCosts', sectionOperatingCosts],
-  ['procurement', sectionProcurement],
-  ['assets', sectionAssets],
-  ['performance', sectionPerformance],
-];
+const SECTIONS: Record<NarrativeSectionKey, (ctx: Ctx) => Block[]> = {
+  overall: sectionOverall,
+  income: sectionIncome,
+  expense: sectionExpense,
+  fiscal: sectionFiscal,
+  gpb: sectionGpb,
+  basic: sectionBasic,
+  fund: sectionFund,
+  stateCapital: sectionStateCapital,
+  threePublic: sectionThreePublic,
+  operatingCosts: sectionOperatingCosts,
+  procurement: sectionProcurement,
+  assets: sectionAssets,
+  performance: sectionPerformance,
+};
+
+/** The 情况说明 parts of the template set's document (national: one, 第三部分; others split it). */
+export function narrativeParts(model: Model): Extract<DocumentPart, { kind: 'narrative' }>[] {
+  return model.set.document.parts.filter((p): p is Extract<DocumentPart, { kind: 'narrative' }> => p.kind === 'narrative');
+}
 
 /**
- * 第三部分 as text blocks, sections 一 to 十三 (a section whose data the payload leaves out keeps its
- * heading and has no body; the audit reports what is missing). `figures`: ids of the figures to
- * place (default 图1–图4 after sections 一–四; 图5–图7, when offered, go to 五 and 九).
+ * One 情况说明 part as text blocks: the sections the template set puts in it, in its order,
+ * numbered 一、二、… (a section whose data the payload leaves out keeps its heading and has no
+ * body; the audit reports what is missing). `figures`: ids of the figures to place (default
+ * 图1–图4 after sections 一–四; 图5–图7, when offered, go to 五 and 九); a set's `figures` list
+ * narrows them. `part`: which narrative part of the set's document (default the first).
  * @example buildNarrative(model).sections[0].blocks[0] // { kind: 'paragraph', text: '2024 年度收、支总计均为 1519.58 万元。…' }
  */
 export function buildNarrative(
   model: Model,
-  options: { figures?: readonly string[]; caption?: (id: string) => string | undefined } = {},
+  options: { figures?: readonly string[]; caption?: (id: string) => string | undefined; part?: number } = {},
 ): NarrativePart {
+  bindTemplates(model.set.narrative);
   const f = deriveNarrativeFigures(model);
+  const offered = options.figures ?? ['1', '2', '3', '4'];
   const ctx: Ctx = {
     model,
     f,
     base: { year: f.year, prevYear: f.prevYear, department: model.payload.meta.department },
-    figures: options.figures ?? ['1', '2', '3', '4'],
+    figures: model.set.figures ? offered.filter((id) => model.set.figures!.includes(id)) : offered,
     caption: options.caption,
   };
-  const sections: NarrativeSection[] = SECTIONS.map(([key, build], i) => ({
-    id: `part3-${i + 1}`,
-    title: common.sectionTitles[key],
-    blocks: build(ctx),
+  const part = narrativeParts(model)[options.part ?? 0];
+  if (!part) return { id: 'narrative', title: '', sections: [] };
+  const sections: NarrativeSection[] = part.sections.map((key, i) => ({
+    id: `${part.id}-${i + 1}`,
+    title: fill(common.sectionHeading, { n: chineseNumeral(i + 1), title: common.sectionTitles[key] }),
+    blocks: SECTIONS[key](ctx),
   }));
-  return { id: 'part3', title: fill(common.partTitle, ctx.base), sections };
+  return { id: part.id, title: fill(part.title, ctx.base), sections };
 }

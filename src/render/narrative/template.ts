@@ -1,6 +1,6 @@
 /**
  * A tiny sentence-template engine: `{name}` placeholders filled from a context object.
- * Templates are data (templates/narrative/*.json); a placeholder without a value is a bug in the
+ * Templates are data (the template set's narrative/*.json); a placeholder without a value is a bug in the
  * template or the caller, so it throws instead of printing "{name}" or "undefined" to the public.
  * Values are inserted as they are (no recursive expansion), so payload text containing braces is safe.
  */

@@ -1,0 +1,482 @@
+/**
+ * Template sets as validated data. Every folder templates/sets/<id>/ is a set (the registry
+ * src/model/sets.generated.ts is written from the files that exist by scripts/gen-sets.mjs):
+ *
+ *   set.json            id, name, extends, fiscalYears, source, tables, classLines, economic, figures
+ *   document.json       parts and their order, headings, fixed sentences of the whole document
+ *   layouts/<key>.json  one table layout each (headers, rows, notes)
+ *   narrative/*.json    情况说明 sentence templates and section titles
+ *   glossary/*.json     名词解释 standard terms
+ *   figures.json        figure captions and labels
+ *
+ * A set with `extends` says only what differs: set.json keys replace the base's, a layout file
+ * replaces the base's layout of that table, and document/narrative/glossary/figures files are
+ * merged key by key into the base's (arrays replace). Every file is checked by zod when the
+ * registry loads; errors name the file and the JSON path. Wording files are checked against the
+ * shape of the national set's file (the reference all code is typed against): same keys, strings
+ * where it has strings, and no {placeholder} the code does not fill there.
+ */
+import { z } from 'zod';
+import type commonT from '../../templates/sets/national-2024/narrative/common.json';
+import type overviewT from '../../templates/sets/national-2024/narrative/overview.json';
+import type gpbT from '../../templates/sets/national-2024/narrative/gpb-expense.json';
+import type fundsT from '../../templates/sets/national-2024/narrative/government-funds.json';
+import type threePublicT from '../../templates/sets/national-2024/narrative/three-public.json';
+import type otherT from '../../templates/sets/national-2024/narrative/other-sections.json';
+import type performanceT from '../../templates/sets/national-2024/narrative/performance.json';
+import type standardT from '../../templates/sets/national-2024/glossary/standard.json';
+import type genericItemsT from '../../templates/sets/national-2024/glossary/generic-items.json';
+import type figuresT from '../../templates/sets/national-2024/figures.json';
+import { SET_FILES } from './sets.generated';
+import { TableLayoutSchema, type TableLayout } from './layout-schema';
+
+/** The set every other set's wording is checked against, and the default of a payload. */
+export const REFERENCE_SET = 'national-2024';
+
+export const TABLE_KEYS = [
+  'summary',
+  'income',
+  'expense',
+  'fiscalSummary',
+  'gpbExpense',
+  'basicExpenseDetail',
+  'fund',
+  'stateCapital',
+  'threePublic',
+] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
+
+/** The 情况说明 sections the narrative renderer can write (a set picks, orders and titles them). */
+export const NARRATIVE_SECTION_KEYS = [
+  'overall',
+  'income',
+  'expense',
+  'fiscal',
+  'gpb',
+  'basic',
+  'fund',
+  'stateCapital',
+  'threePublic',
+  'operatingCosts',
+  'procurement',
+  'assets',
+  'performance',
+] as const;
+export type NarrativeSectionKey = (typeof NARRATIVE_SECTION_KEYS)[number];
+
+export const FIGURE_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+
+const SetId = z.string().regex(/^[a-z0-9-]+$/, '模板集名称只能包含小写字母、数字和连字符');
+const CodeName = z.strictObject({ code: z.string().regex(/^\d+$/, '科目编码只能是数字'), name: z.string().min(1) });
+
+export const TableRefSchema = z.strictObject({
+  /** Number as published ("01", "4"); fills {no} of the layout's label and names the output file. */
+  no: z.string().regex(/^[0-9A-Za-z-]+$/, '表号只能包含字母、数字和连字符（用作文件名）'),
+  key: z.enum(TABLE_KEYS),
+  title: z.string().min(1),
+});
+
+export const SetFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  id: SetId,
+  name: z.string().min(1),
+  /** Id of the set this one inherits from. */
+  extends: SetId.optional(),
+  fiscalYears: z.array(z.number().int().min(1990).max(2100)).min(1).optional(),
+  /** Where the format comes from: the published document it was typed from. */
+  source: z
+    .strictObject({
+      title: z.string().min(1),
+      publisher: z.string().optional(),
+      url: z.string().optional(),
+      retrieved: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  tables: z.array(TableRefSchema).min(1).optional(),
+  /** The fixed 功能分类 类 lines of tables 01 and 04, in printed order (行次 follow this order). */
+  classLines: z.array(CodeName).min(1).optional(),
+  economic: z
+    .strictObject({
+      personnelGroups: z.array(z.string()),
+      publicGroups: z.array(z.string()),
+      columns: z.array(z.strictObject({ title: z.string(), rows: z.array(CodeName) })).min(1),
+    })
+    .optional(),
+  /** Which figures of the 情况说明 the set has (default: all that apply). */
+  figures: z.array(z.enum(FIGURE_KEYS)).optional(),
+});
+
+const PartBase = { id: z.string().regex(/^[A-Za-z][\w-]*$/, '编号只能包含字母、数字、连字符'), title: z.string() };
+export const DocumentPartSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('overview'), ...PartBase }),
+  z.strictObject({ kind: z.literal('tables'), ...PartBase }),
+  z.strictObject({
+    kind: z.literal('narrative'),
+    ...PartBase,
+    /** The 情况说明 sections in this part, in order; numbered 一、二、… within the part. */
+    sections: z.array(z.enum(NARRATIVE_SECTION_KEYS)).min(1),
+  }),
+  z.strictObject({ kind: z.literal('keyWork'), ...PartBase }),
+  z.strictObject({ kind: z.literal('glossary'), ...PartBase }),
+  z.strictObject({ kind: z.literal('attachments'), ...PartBase }),
+]);
+export type DocumentPart = z.infer<typeof DocumentPartSchema>;
+
+export const DocumentSchema = z.strictObject({
+  $comment: z.string().optional(),
+  title: z.string(),
+  tocTitle: z.string(),
+  /** Parts in printed order. */
+  parts: z.array(DocumentPartSchema).min(1),
+  /** "{n}、{title}": the heading of a table inside the tables part (n: 一、二、…). */
+  tableHeading: z.string(),
+  overview: z.strictObject({
+    duties: z.strictObject({ id: z.string(), title: z.string() }),
+    organization: z.strictObject({ id: z.string(), title: z.string() }),
+    composition: z.string(),
+    unitsIntro: z.string(),
+  }),
+  keyWork: z.strictObject({ tableTitle: z.string(), tableHeader: z.array(z.string()).length(4), none: z.string() }),
+  narrativePending: z.string(),
+  glossaryPending: z.string(),
+  contact: z.string(),
+  attachments: z.strictObject({
+    overall: z.strictObject({ heading: z.string(), title: z.string() }),
+    projects: z.strictObject({ heading: z.string(), title: z.string() }),
+    unitLine: z.string(),
+    dateLine: z.string(),
+    overallNotes: z.array(z.string()),
+    projectNotes: z.array(z.string()),
+    projectTypes: z.array(z.string()),
+    fundingSources: z.array(z.string()),
+  }),
+  attachmentsNone: z.string(),
+});
+export type DocumentTexts = z.infer<typeof DocumentSchema>;
+
+export interface NarrativeTemplates {
+  common: typeof commonT;
+  overview: typeof overviewT;
+  'gpb-expense': typeof gpbT;
+  'government-funds': typeof fundsT;
+  'three-public': typeof threePublicT;
+  'other-sections': typeof otherT;
+  performance: typeof performanceT;
+}
+export interface GlossaryTemplates {
+  standard: typeof standardT;
+  'generic-items': typeof genericItemsT;
+}
+export type FigureTemplates = typeof figuresT;
+
+export type TableRef = z.infer<typeof TableRefSchema>;
+export type CodeName = z.infer<typeof CodeName>;
+
+/** A template set with everything inherited resolved: what the model, audit and renderers read. */
+export interface TemplateSet {
+  id: string;
+  name: string;
+  extends?: string;
+  fiscalYears: number[];
+  source?: z.infer<typeof SetFileSchema>['source'];
+  tables: TableRef[];
+  classLines: CodeName[];
+  economic: NonNullable<z.infer<typeof SetFileSchema>['economic']>;
+  figures?: string[];
+  layouts: Record<TableKey, TableLayout>;
+  document: DocumentTexts;
+  narrative: NarrativeTemplates;
+  glossary: GlossaryTemplates;
+  figureTemplates: FigureTemplates;
+}
+
+/** A template set that cannot be loaded: every problem with its file and JSON path. */
+export class TemplateSetError extends Error {
+  constructor(readonly problems: { file: string; path: string; message: string }[]) {
+    super(
+      `模板集有误 invalid template set:\n` +
+        problems.map((p) => `  templates/sets/${p.file} ${p.path || '/'}: ${p.message}`).join('\n'),
+    );
+    this.name = 'TemplateSetError';
+  }
+}
+
+const jsonPointer = (path: readonly PropertyKey[]) =>
+  path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+
+function zodProblems(file: string, error: z.ZodError): { file: string; path: string; message: string }[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `不认识的键 unknown key(s): ${issue.keys.join(', ')}`;
+    return { file, path: jsonPointer(issue.path), message };
+  });
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const placeholdersOf = (s: string) => new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1]));
+
+/**
+ * A zod schema with the shape of `reference` (a wording file of the reference set): objects with
+ * the same keys (all required, no others), strings whose {placeholders} the reference also uses
+ * at that place, arrays of elements shaped like the reference's elements.
+ */
+export function shapeSchema(reference: unknown): z.ZodType {
+  if (typeof reference === 'string') {
+    const allowed = placeholdersOf(reference);
+    return stringWith(allowed);
+  }
+  if (typeof reference === 'number') return z.number();
+  if (typeof reference === 'boolean') return z.boolean();
+  if (reference === null) return z.null();
+  if (Array.isArray(reference)) {
+    if (reference.length === 0) return z.array(z.unknown());
+    if (reference.every((x) => typeof x === 'string')) {
+      const allowed = new Set(reference.flatMap((x) => [...placeholdersOf(x)]));
+      return z.array(stringWith(allowed));
+    }
+    if (reference.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+      // Elements: the union of the reference elements' keys; a key some element lacks is optional.
+      const keys = new Map<string, unknown[]>();
+      for (const el of reference as Record<string, unknown>[])
+        for (const [k, v] of Object.entries(el)) keys.set(k, [...(keys.get(k) ?? []), v]);
+      const shape: Record<string, z.ZodType> = {};
+      for (const [k, values] of keys) {
+        const s = values.every((v) => typeof v === 'string')
+          ? stringWith(new Set(values.flatMap((v) => [...placeholdersOf(v as string)])))
+          : shapeSchema(values[0]);
+        shape[k] = values.length === reference.length ? s : s.optional();
+      }
+      return z.array(z.strictObject(shape));
+    }
+    return z.array(z.unknown());
+  }
+  if (typeof reference === 'object') {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [k, v] of Object.entries(reference as Record<string, unknown>))
+      shape[k] = k === '$comment' ? z.string().optional() : shapeSchema(v);
+    if (!('$comment' in shape)) shape.$comment = z.string().optional();
+    return z.strictObject(shape);
+  }
+  return z.unknown();
+}
+
+function stringWith(allowed: Set<string>): z.ZodType {
+  return z.string().superRefine((s, ctx) => {
+    const unknown = [...placeholdersOf(s)].filter((p) => !allowed.has(p));
+    if (unknown.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `此处没有占位符 ${unknown.map((p) => `{${p}}`).join('、')}（可用：${[...allowed].map((p) => `{${p}}`).join('、') || '无'}）`,
+      });
+  });
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Deep merge: objects key by key, anything else (arrays included) replaced by the override. */
+export function mergeDeep(base: unknown, override: unknown): unknown {
+  if (isPlainObject(base) && isPlainObject(override)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(override)) out[k] = k in base ? mergeDeep(base[k], v) : v;
+    return out;
+  }
+  return override;
+}
+
+const WORDING_FILES = {
+  narrative: ['common', 'overview', 'gpb-expense', 'government-funds', 'three-public', 'other-sections', 'performance'],
+  glossary: ['standard', 'generic-items'],
+} as const;
+
+type Problem = { file: string; path: string; message: string };
+
+/** Loads every set of `files` (id → path → JSON), resolving `extends`. Throws TemplateSetError. */
+export function loadTemplateSets(files: Record<string, Record<string, unknown>>): Map<string, TemplateSet> {
+  const problems: Problem[] = [];
+  const resolved = new Map<string, TemplateSet>();
+  const reference = files[REFERENCE_SET];
+  if (!reference) throw new TemplateSetError([{ file: `${REFERENCE_SET}/`, path: '', message: '缺少参照模板集 missing reference set' }]);
+
+  const setFiles = new Map<string, z.infer<typeof SetFileSchema>>();
+  for (const [id, byPath] of Object.entries(files)) {
+    for (const path of Object.keys(byPath)) {
+      const known =
+        path === 'set.json' ||
+        path === 'document.json' ||
+        path === 'figures.json' ||
+        /^layouts\/[A-Za-z]+\.json$/.test(path) ||
+        WORDING_FILES.narrative.some((n) => path === `narrative/${n}.json`) ||
+        WORDING_FILES.glossary.some((n) => path === `glossary/${n}.json`);
+      if (!known) problems.push({ file: `${id}/${path}`, path: '', message: '不认识的文件 unknown file (see docs/template-sets.md)' });
+    }
+    const parsed = SetFileSchema.safeParse(byPath['set.json']);
+    if (!byPath['set.json']) problems.push({ file: `${id}/set.json`, path: '', message: '缺少 set.json missing' });
+    else if (!parsed.success) problems.push(...zodProblems(`${id}/set.json`, parsed.error));
+    else if (parsed.data.id !== id)
+      problems.push({ file: `${id}/set.json`, path: '/id', message: `id “${parsed.data.id}” 应与文件夹名 “${id}” 相同` });
+    else setFiles.set(id, parsed.data);
+  }
+
+  const resolving = new Set<string>();
+  const resolve = (id: string): TemplateSet | undefined => {
+    if (resolved.has(id)) return resolved.get(id);
+    const own = setFiles.get(id);
+    if (!own) return undefined;
+    if (resolving.has(id)) {
+      problems.push({ file: `${id}/set.json`, path: '/extends', message: '继承关系成环 extends cycle' });
+      return undefined;
+    }
+    resolving.add(id);
+    let base: TemplateSet | undefined;
+    if (own.extends) {
+      if (!files[own.extends]) {
+        problems.push({
+          file: `${id}/set.json`,
+          path: '/extends',
+          message: `模板集 “${own.extends}” 不存在（可用：${Object.keys(files).join('、')}）`,
+        });
+        return undefined;
+      }
+      base = resolve(own.extends);
+      if (!base) return undefined;
+    }
+    const set = build(id, own, files[id], base, reference, problems);
+    resolving.delete(id);
+    if (set) resolved.set(id, set);
+    return set;
+  };
+  for (const id of setFiles.keys()) resolve(id);
+  if (problems.length) throw new TemplateSetError(problems);
+  return resolved;
+}
+
+function build(
+  id: string,
+  own: z.infer<typeof SetFileSchema>,
+  byPath: Record<string, unknown>,
+  base: TemplateSet | undefined,
+  reference: Record<string, unknown>,
+  problems: Problem[],
+): TemplateSet | undefined {
+  const before = problems.length;
+  const missing = (key: string) =>
+    problems.push({ file: `${id}/set.json`, path: '', message: `缺少 “${key}”（没有 extends 时必填）` });
+  const fiscalYears = own.fiscalYears ?? base?.fiscalYears;
+  const tables = own.tables ?? base?.tables;
+  const classLines = own.classLines ?? base?.classLines;
+  const economic = own.economic ?? base?.economic;
+  if (!fiscalYears) missing('fiscalYears');
+  if (!tables) missing('tables');
+  if (!classLines) missing('classLines');
+  if (!economic) missing('economic');
+
+  // Wording files: merged onto the base's, checked against the reference's shape.
+  const wording = <T>(path: string, baseValue: unknown, schema: z.ZodType): T | undefined => {
+    const value = path in byPath ? (baseValue === undefined ? byPath[path] : mergeDeep(baseValue, byPath[path])) : baseValue;
+    if (value === undefined) {
+      problems.push({ file: `${id}/${path}`, path: '', message: '缺少文件 missing file (no extends to inherit it from)' });
+      return undefined;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      problems.push(...zodProblems(`${id}/${path}`, parsed.error));
+      return undefined;
+    }
+    return value as T;
+  };
+  const n = <K extends keyof NarrativeTemplates>(name: K) => {
+    const path = `narrative/${name}.json`;
+    return wording<NarrativeTemplates[K]>(path, base?.narrative[name], shapeSchema(reference[path]));
+  };
+  const g = <K extends keyof GlossaryTemplates>(name: K) => {
+    const path = `glossary/${name}.json`;
+    return wording<GlossaryTemplates[K]>(path, base?.glossary[name], shapeSchema(reference[path]));
+  };
+  const narrative = {
+    common: n('common'),
+    overview: n('overview'),
+    'gpb-expense': n('gpb-expense'),
+    'government-funds': n('government-funds'),
+    'three-public': n('three-public'),
+    'other-sections': n('other-sections'),
+    performance: n('performance'),
+  };
+  const glossary = { standard: g('standard'), 'generic-items': g('generic-items') };
+  const figureTemplates = wording<FigureTemplates>('figures.json', base?.figureTemplates, shapeSchema(reference['figures.json']));
+  let document: DocumentTexts | undefined;
+  {
+    const path = 'document.json';
+    const value = path in byPath ? (base ? mergeDeep(base.document, byPath[path]) : byPath[path]) : base?.document;
+    const parsed = DocumentSchema.safeParse(value);
+    if (value === undefined) problems.push({ file: `${id}/${path}`, path: '', message: '缺少文件 missing file' });
+    else if (!parsed.success) problems.push(...zodProblems(`${id}/${path}`, parsed.error));
+    else document = parsed.data;
+  }
+
+  // Layouts: a file replaces the base's layout of its table.
+  const layouts: Partial<Record<TableKey, TableLayout>> = { ...(base?.layouts ?? {}) };
+  for (const [path, value] of Object.entries(byPath)) {
+    const m = /^layouts\/([A-Za-z]+)\.json$/.exec(path);
+    if (!m) continue;
+    const parsed = TableLayoutSchema.safeParse(value);
+    if (!parsed.success) {
+      problems.push(...zodProblems(`${id}/${path}`, parsed.error));
+      continue;
+    }
+    if (parsed.data.key !== m[1]) {
+      problems.push({ file: `${id}/${path}`, path: '/key', message: `key “${parsed.data.key}” 应与文件名 “${m[1]}” 相同` });
+      continue;
+    }
+    if (!(TABLE_KEYS as readonly string[]).includes(m[1])) {
+      problems.push({ file: `${id}/${path}`, path: '/key', message: `不认识的表 unknown table key “${m[1]}”（可用：${TABLE_KEYS.join('、')}）` });
+      continue;
+    }
+    layouts[m[1] as TableKey] = parsed.data;
+  }
+  if (tables) {
+    const seenNo = new Set<string>();
+    const seenKey = new Set<string>();
+    tables.forEach((t, i) => {
+      const file = `${id}/set.json`;
+      if (!layouts[t.key]) problems.push({ file, path: `/tables/${i}/key`, message: `表 “${t.key}” 没有版式文件 layouts/${t.key}.json` });
+      if (seenNo.has(t.no)) problems.push({ file, path: `/tables/${i}/no`, message: `表号 “${t.no}” 重复` });
+      if (seenKey.has(t.key)) problems.push({ file, path: `/tables/${i}/key`, message: `表 “${t.key}” 重复` });
+      seenNo.add(t.no);
+      seenKey.add(t.key);
+    });
+  }
+  if (document && !document.parts.some((p) => p.kind === 'tables'))
+    problems.push({ file: `${id}/document.json`, path: '/parts', message: '缺少表格部分 (kind “tables”)' });
+  if (problems.length > before) return undefined;
+  return {
+    id,
+    name: own.name,
+    ...(own.extends ? { extends: own.extends } : {}),
+    fiscalYears: fiscalYears!,
+    ...(own.source ?? base?.source ? { source: own.source ?? base?.source } : {}),
+    tables: tables!,
+    classLines: classLines!,
+    economic: economic!,
+    ...(own.figures ?? base?.figures ? { figures: own.figures ?? base?.figures } : {}),
+    layouts: layouts as Record<TableKey, TableLayout>,
+    document: document!,
+    narrative: allDefined<NarrativeTemplates>(narrative),
+    glossary: allDefined<GlossaryTemplates>(glossary),
+    figureTemplates: figureTemplates!,
+  };
+}
+
+/** An object whose values were each checked (problems otherwise returned early) as its full type. */
+function allDefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): T {
+  for (const [k, v] of Object.entries(o)) if (v === undefined) throw new Error(`template part ${k} missing`);
+  return o as T;
+}
+
+let loaded: Map<string, TemplateSet> | undefined;
+
+/** The shipped sets, loaded and checked once. */
+export function templateSets(): Map<string, TemplateSet> {
+  loaded ??= loadTemplateSets(SET_FILES);
+  return loaded;
+}
