@@ -10,7 +10,7 @@ const port = Number(process.env.PORT || 8787);
 const host = '127.0.0.1';
 const base = `http://${host}:${port}`;
 
-for (const script of ['scripts/gen-version.mjs', 'scripts/prepare-assets.mjs']) {
+for (const script of ['scripts/gen-version.mjs', 'scripts/check-sets.mjs', 'scripts/prepare-assets.mjs']) {
   const r = spawnSync(process.execPath, [join(root, script)], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

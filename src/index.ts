@@ -8,6 +8,7 @@ import { problemOf, problemResponse, PROBLEM_BASE } from './http/problem';
 import { validateRoutes } from './routes/validate';
 import { renderRoutes } from './routes/render';
 import { reportRoutes } from './routes/reports';
+import { templateSetRoutes } from './routes/template-sets';
 
 const app = new Hono<AppEnv>();
 
@@ -19,6 +20,7 @@ app.use(async (c, next) => {
 app.route('/', validateRoutes);
 app.route('/', renderRoutes);
 app.route('/', reportRoutes);
+app.route('/', templateSetRoutes);
 
 app.notFound((c) =>
   problemResponse({

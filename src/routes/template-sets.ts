@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import { allTemplateSets, tableLabel } from '../model/template-set';
+
+export const templateSetRoutes = new Hono<AppEnv>();
+
+/** The template sets this deployment ships (templates/sets/<id>/): what a payload's `templateSet` may name. */
+templateSetRoutes.get('/v1/template-sets', (c) =>
+  c.json(
+    {
+      templateSets: allTemplateSets().map((set) => ({
+        id: set.id,
+        name: set.name,
+        ...(set.extends ? { extends: set.extends } : {}),
+        fiscalYears: set.fiscalYears,
+        ...(set.source ? { source: set.source } : {}),
+        tables: set.tables.map((t) => ({ no: t.no, key: t.key, title: t.title, label: tableLabel(set, t.no) })),
+        parts: set.document.parts.map((p) => ({ kind: p.kind, title: p.title })),
+      })),
+    },
+    200,
+    { 'cache-control': 'public, max-age=3600' },
+  ),
+);
