@@ -18,9 +18,9 @@ import { rangeRules } from './rules/range';
 import { rollupRules } from './rules/rollups';
 import { templateRules } from './rules/template';
 import { threePublicRules } from './rules/three-public';
-import type { AuditOptions, Finding } from './types';
+import type { AcknowledgedFinding, AuditOptions, AuditResult, Finding } from './types';
 
-export type { AuditOptions, Finding, Severity } from './types';
+export type { AcknowledgedFinding, AuditOptions, AuditResult, Finding, Severity } from './types';
 export { zodIssuesToProblems, type Problem } from './schema-errors';
 
 /** Every rule id the audit can report, in the order the rules run. */
@@ -85,6 +85,7 @@ export const RULE_IDS = [
   'assets.vehicle-breakdown',
   'performance.summary-name',
   'glossary.subject-explanation',
+  'audit.acknowledgement-unmatched',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -106,14 +107,51 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
 ];
 
 /**
- * Audits a resolved payload. The tolerance comes from `options`, else the payload's
- * `options.tolerance`, else 1 (0.01 万元).
+ * Audits a resolved payload and sets apart the findings it acknowledges (`audit.acknowledged`: an
+ * entry matches the findings with its `rule` whose first path — the checked figure — is its
+ * `path`). An acknowledgement that matches nothing is itself a warning, so stale ones do not pile
+ * up. The 尾数误差 bound is per identity (see roundingBound); `options.tolerance` (the caller's,
+ * else the payload's) can only narrow it.
  * @example
- * const findings = audit(deriveModel(Payload.parse(json)));
- * findings.filter((f) => f.severity === 'error') // [] for a consistent document
+ * const { findings, acknowledged } = auditReport(deriveModel(Payload.parse(json)));
+ * findings.filter((f) => f.severity === 'error') // [] when the document may be published
  */
-export function audit(model: Model, options: AuditOptions = {}): Finding[] {
+export function auditReport(model: Model, options: AuditOptions = {}): AuditResult {
   const tolerance = options.tolerance ?? model.payload.options.tolerance ?? undefined;
   const ctx = createContext(model, tolerance);
-  return RULE_GROUPS.flatMap((rules) => rules(ctx));
+  const all = RULE_GROUPS.flatMap((rules) => rules(ctx));
+  const entries = model.payload.audit?.acknowledged ?? [];
+  const used = new Set<number>();
+  const findings: Finding[] = [];
+  const acknowledged: AcknowledgedFinding[] = [];
+  for (const finding of all) {
+    const index = entries.findIndex((a) => a.rule === finding.rule && a.path === finding.paths[0]);
+    if (index < 0) {
+      findings.push(finding);
+      continue;
+    }
+    used.add(index);
+    acknowledged.push({ ...finding, reason: entries[index].reason, acknowledgement: `/audit/acknowledged/${index}` });
+  }
+  entries.forEach((entry, index) => {
+    if (used.has(index)) return;
+    findings.push({
+      rule: 'audit.acknowledgement-unmatched',
+      severity: 'warning',
+      message:
+        `已说明的审核事项（规则 ${entry.rule}，位置 ${entry.path}）没有对应的审核结果：` +
+        `数据可能已更正，或规则、位置填写有误，请删除或更正这条说明。`,
+      paths: [`/audit/acknowledged/${index}`],
+      actual: `${entry.rule} ${entry.path}`,
+    });
+  });
+  return { findings, acknowledged };
+}
+
+/**
+ * The findings that need attention (acknowledged ones set apart, stale acknowledgements reported).
+ * @example audit(deriveModel(Payload.parse(json))).filter((f) => f.severity === 'error') // []
+ */
+export function audit(model: Model, options: AuditOptions = {}): Finding[] {
+  return auditReport(model, options).findings;
 }

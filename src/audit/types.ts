@@ -17,7 +17,22 @@ export interface Finding {
   actual?: string;
 }
 
+/** A finding the payload acknowledges (audit.acknowledged): it no longer blocks, and is listed apart. */
+export interface AcknowledgedFinding extends Finding {
+  /** The reviewer's reason, as the payload gives it. */
+  reason: string;
+  /** Pointer of the acknowledgement in the payload, e.g. "/audit/acknowledged/0". */
+  acknowledgement: string;
+}
+
+export interface AuditResult {
+  /** What still needs attention: unacknowledged findings and stale acknowledgements. */
+  findings: Finding[];
+  /** Findings the payload acknowledged with a reason, in the audit's order. */
+  acknowledged: AcknowledgedFinding[];
+}
+
 export interface AuditOptions {
-  /** Largest difference (in 0.01 万元) reported as a 尾数误差 warning rather than an error. Default 1. */
+  /** A ceiling on the 尾数误差 bound (in 0.01 万元): it can narrow the arithmetic bound, never widen it. */
   tolerance?: Cents;
 }

@@ -3,13 +3,13 @@
  * with --json. Exit 0 clean (warnings allowed), 1 audit errors (or warnings with --strict),
  * 2 unreadable or invalid input.
  */
-import type { Finding } from '../audit';
+import type { AcknowledgedFinding, Finding } from '../audit';
 import { parseCommandArgs } from './args';
 import { CHECK_HELP } from './help';
 import { colours, EXIT, UsageError, worstExit, type CliIo, type ExitCode } from './io';
 import { duplicateAliases, loadPayload, resolveInputs } from './inputs';
 import type { ErrorRecord } from './manifest';
-import { countFindings, findingLine, inputErrorLines, seconds, sortFindings } from './report-text';
+import { acknowledgedLine, countFindings, findingLine, inputErrorLines, seconds, sortFindings } from './report-text';
 
 interface CheckValues {
   json?: boolean;
@@ -27,6 +27,8 @@ export interface CheckedFile {
   errors: number;
   warnings: number;
   findings: Finding[];
+  /** Findings the payload acknowledged (audit.acknowledged), each with its reason: they do not fail the check. */
+  acknowledged: AcknowledgedFinding[];
   /** Set for status "invalid": why the payload could not be checked. */
   error?: ErrorRecord;
 }
@@ -35,7 +37,7 @@ export interface CheckResult {
   exitCode: ExitCode;
   strict: boolean;
   files: CheckedFile[];
-  summary: { files: number; clean: number; warnings: number; errors: number; invalid: number; withErrors: number };
+  summary: { files: number; clean: number; warnings: number; errors: number; acknowledged: number; invalid: number; withErrors: number };
 }
 
 export async function checkCommand(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -67,10 +69,10 @@ export async function checkPayloads(args: string[], cwd: string, strict: boolean
   for (const input of inputs) loaded.push(await loadPayload(input));
   const duplicates = duplicateAliases(loaded);
 
-  const files: CheckedFile[] = inputErrors.map((error) => ({ source: error.source, status: 'invalid', errors: 0, warnings: 0, findings: [], error }));
+  const files: CheckedFile[] = inputErrors.map((error) => ({ source: error.source, status: 'invalid', errors: 0, warnings: 0, findings: [], acknowledged: [], error }));
   for (const item of loaded) {
     if (!item.ok) {
-      files.push({ source: item.input.source, status: 'invalid', errors: 0, warnings: 0, findings: [], error: item.error });
+      files.push({ source: item.input.source, status: 'invalid', errors: 0, warnings: 0, findings: [], acknowledged: [], error: item.error });
       continue;
     }
     const duplicate = duplicates.get(item);
@@ -81,7 +83,8 @@ export async function checkPayloads(args: string[], cwd: string, strict: boolean
     const findings = sortFindings([...item.result.findings, ...aliasFinding]);
     const { errors, warnings } = countFindings(findings);
     const status: CheckStatus = errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'clean';
-    files.push({ source: item.input.source, status, alias: item.alias, id: item.id, errors, warnings, findings });
+    const acknowledged = item.result.acknowledged;
+    files.push({ source: item.input.source, status, alias: item.alias, id: item.id, errors, warnings, findings, acknowledged });
   }
 
   let exitCode: ExitCode = EXIT.ok;
@@ -99,6 +102,7 @@ export async function checkPayloads(args: string[], cwd: string, strict: boolean
       clean: count('clean'),
       warnings: files.reduce((n, f) => n + f.warnings, 0),
       errors: files.reduce((n, f) => n + f.errors, 0),
+      acknowledged: files.reduce((n, f) => n + f.acknowledged.length, 0),
       invalid: count('invalid'),
       withErrors: count('errors'),
     },
@@ -108,24 +112,27 @@ export async function checkPayloads(args: string[], cwd: string, strict: boolean
 export function checkText(result: CheckResult, c: ReturnType<typeof colours>, ms: number): string {
   const lines: string[] = [];
   for (const file of result.files) {
+    const acknowledgedNote = file.acknowledged.length > 0 ? c.dim(` · 已说明 ${file.acknowledged.length} 项（acknowledged）`) : '';
     if (file.status === 'clean') {
-      lines.push(`${c.green('✔')} ${file.source}  ${c.dim('通过（clean）')}`);
+      lines.push(`${c.green('✔')} ${file.source}  ${c.dim('通过（clean）')}${acknowledgedNote}`);
+      for (const finding of file.acknowledged) lines.push(acknowledgedLine(finding, c));
       continue;
     }
     const note =
       file.status === 'invalid'
         ? c.red('无法检查（invalid input）')
         : `${file.errors ? c.red(`${file.errors} 个错误`) : '0 个错误'}，${file.warnings ? c.yellow(`${file.warnings} 个警告`) : '0 个警告'}`;
-    lines.push(`${file.status === 'warnings' ? c.yellow('⚠') : c.red('✖')} ${file.source}  ${note}`);
+    lines.push(`${file.status === 'warnings' ? c.yellow('⚠') : c.red('✖')} ${file.source}  ${note}${acknowledgedNote}`);
     if (file.error) lines.push(...inputErrorLines(file.error, c));
     for (const finding of file.findings) lines.push(findingLine(finding, c));
+    for (const finding of file.acknowledged) lines.push(acknowledgedLine(finding, c));
   }
   const s = result.summary;
   const verdict =
     result.exitCode === EXIT.ok ? c.green('通过 passed') : result.exitCode === EXIT.findings ? c.red('未通过 failed') : c.red('输入无效 invalid input');
   lines.push(
     '',
-    `检查 check：${s.files} 个文件 files · 通过 clean ${s.clean} · 错误 errors ${s.errors} · 警告 warnings ${s.warnings} · 无效 invalid ${s.invalid} · ${seconds(ms)} → ${verdict}${result.strict ? '（--strict：警告也算未通过）' : ''}`,
+    `检查 check：${s.files} 个文件 files · 通过 clean ${s.clean} · 错误 errors ${s.errors} · 警告 warnings ${s.warnings} · 已说明 acknowledged ${s.acknowledged} · 无效 invalid ${s.invalid} · ${seconds(ms)} → ${verdict}${result.strict ? '（--strict：警告也算未通过）' : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
  * Findings and input errors as lines for a CI log: one line per finding with its rule and JSON
  * paths, grouped under the payload file, so `grep ✖` finds every error.
  */
-import type { Finding } from '../audit';
+import type { AcknowledgedFinding, Finding } from '../audit';
 import type { Colours } from './io';
 import type { ErrorRecord } from './manifest';
 
@@ -34,6 +34,18 @@ export function findingLine(finding: Finding, c: Colours): string {
   // expected/actual stay out of the line: the audit's message already names both figures.
   const paths = finding.paths?.length ? `  ${c.dim(finding.paths.join(' '))}` : '';
   return `  ${colour(`${mark} ${label}`)} ${finding.rule}  ${finding.message}${paths}`;
+}
+
+/**
+ * An acknowledged finding: no ✖ or ⚠ (it does not block), its original severity in words, and the
+ * reason the payload gives for publishing it as it is.
+ * @example acknowledgedLine({ rule: 'x.y', severity: 'error', message: 'm', paths: ['/a'], reason: 'r', acknowledgement: '/audit/acknowledged/0' }, c)
+ * // "  ☑ 已说明（错误） x.y  m  /a\n      原因：r"
+ */
+export function acknowledgedLine(finding: AcknowledgedFinding, c: Colours): string {
+  const label = SEVERITY[finding.severity]?.label ?? finding.severity;
+  const paths = finding.paths?.length ? `  ${c.dim(finding.paths.join(' '))}` : '';
+  return `  ${c.dim(`☑ 已说明（${label}）`)} ${finding.rule}  ${finding.message}${paths}\n      原因 reason：${finding.reason}`;
 }
 
 /** An input that could not be checked at all (unreadable, bad JSON, schema, duplicate alias). */

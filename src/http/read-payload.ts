@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { checkReport } from '../audit/check-report';
 import type { Model } from '../model/derive';
-import type { Finding } from '../audit';
+import type { AcknowledgedFinding, Finding } from '../audit';
 import { ProblemError } from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,6 +13,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface CheckedPayload {
   model: Model;
   findings: Finding[];
+  /** Findings the payload acknowledged with a reason: they do not block. */
+  acknowledged: AcknowledgedFinding[];
 }
 
 export async function readJsonBody(c: Context): Promise<unknown> {
@@ -79,11 +81,15 @@ export function checkedOrThrow(json: unknown): CheckedPayload {
     });
   }
   if (result.errors.length > 0) {
-    throw new ProblemError(422, 'audit-failed', '勾稽关系校验未通过', `发现 ${result.errors.length} 处错误，请按 findings 中的路径逐项核对。`, {
-      findings: result.findings,
-    });
+    throw new ProblemError(
+      422,
+      'audit-failed',
+      '勾稽关系校验未通过',
+      `发现 ${result.errors.length} 处错误，请按 findings 中的路径逐项核对；确需按原样公开的，可在 audit.acknowledged 中逐条说明原因。`,
+      { findings: result.findings, acknowledged: result.acknowledged },
+    );
   }
-  return { model: result.model, findings: result.findings };
+  return { model: result.model, findings: result.findings, acknowledged: result.acknowledged };
 }
 
 /** Body → checked payload, for every POST route that takes a payload. */

@@ -7,13 +7,15 @@ import { Payload, SCHEMA_VERSION } from '../schema/payload';
 export const validateRoutes = new Hono<AppEnv>();
 
 validateRoutes.post('/v1/validate', async (c) => {
-  const { findings, model } = await readPayload(c);
+  const { findings, acknowledged, model } = await readPayload(c);
   return c.json({
     ok: true,
     department: model.payload.meta.department,
     fiscalYear: model.payload.meta.fiscalYear,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     findings,
+    // Listed apart, each with the reviewer's reason: they no longer block publication.
+    acknowledged,
   });
 });
 

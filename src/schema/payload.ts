@@ -501,6 +501,32 @@ export const Meta = z
   })
   .meta({ description: '基本信息' });
 
+/** Findings a reviewer acknowledges: they no longer block publication and are listed with the reason. */
+export const AuditSection = z
+  .strictObject({
+    acknowledged: z
+      .array(
+        z.strictObject({
+          rule: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, '审核规则编号格式如 cross.summary-class-vs-expense')
+            .meta({ description: '审核结果中的规则编号（rule），如 cross.summary-class-vs-expense' }),
+          path: z
+            .string()
+            .regex(/^(\/[^/]*)+$/, '位置应为审核结果 paths 中的第一个 JSON 指针，如 /tables/summary/expenseByClass/201')
+            .max(300)
+            .meta({ description: '审核结果 paths 中的第一个位置（被核对的金额），如 /tables/summary/expenseByClass/201' }),
+          reason: text(500).refine((v) => v.length >= 4, '请写明原因（至少 4 个字），审核人员和读者会看到它').meta({
+            description: '为何按原样公开：如“决算已批复，原表如此；系各表分别由元四舍五入所致”',
+          }),
+        }),
+      )
+      .max(200, '最多 200 条')
+      .default([])
+      .meta({ description: '已说明的审核事项：每条指明一个审核结果（规则 + 位置）并写明原因；说明后错误不再阻止发布，单独列出' }),
+  })
+  .meta({ description: '审核说明' });
+
 export const Options = z
   .strictObject({
     percentDecimals: z.number().int().min(0).max(4).default(2).meta({ description: '说明中百分比保留的小数位数' }),
@@ -538,6 +564,7 @@ export const Payload = z
     keyWork: KeyWork.optional(),
     glossary: Glossary.default({ subjectExplanations: {}, additions: [] }),
     performance: Performance.optional(),
+    audit: AuditSection.optional(),
     options: Options,
   })
   .meta({

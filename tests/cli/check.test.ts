@@ -19,6 +19,25 @@ describe('juesuan check', () => {
     expect(run.stdout).toContain('→ 通过 passed');
   });
 
+  it('lists acknowledged findings apart with their reasons; an acknowledged error does not fail (exit 0)', async () => {
+    const acked = await tempDir();
+    await writeVariant(acked, 'acked.json', 'acked-unit', (p) => {
+      p.tables.threePublic.actual.total = 1.87; // one error: 09 合计 ≠ its parts
+      p.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
+    });
+    await writeVariant(acked, 'not-acked.json', 'not-acked-unit', auditError);
+    const one = await runCli(['check', join(acked, 'acked.json')]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('已说明 1 项（acknowledged）');
+    expect(one.stdout).toMatch(/^ {2}☑ 已说明（错误） three-public\.total .*\/tables\/threePublic\/actual\/total\n {6}原因 reason：决算已批复，原表如此$/m);
+    expect(one.stdout).not.toMatch(/✖ 错误/);
+    const json = JSON.parse((await runCli(['check', acked, '--json'])).stdout);
+    expect(json.exitCode).toBe(1);
+    expect(json.summary).toMatchObject({ acknowledged: 1, withErrors: 1 });
+    expect(json.files[0]).toMatchObject({ source: expect.stringContaining('acked.json'), errors: 0, acknowledged: [{ rule: 'three-public.total', reason: '决算已批复，原表如此' }] });
+    expect(json.files[1]).toMatchObject({ status: 'errors', acknowledged: [] });
+  });
+
   it('fails on warnings with --strict (exit 1)', async () => {
     const run = await runCli(['check', EXAMPLE, '--strict']);
     expect(run.code).toBe(1);

@@ -19,6 +19,38 @@ describe('POST /v1/validate', () => {
     expect(rounding.some((f) => f.message.includes('社会保障和就业支出'))).toBe(true);
   });
 
+  it('lists acknowledged findings apart with their reasons; only unacknowledged errors give 422', async () => {
+    const broken = structuredClone(example) as any;
+    broken.tables.threePublic.actual.total = '1.87';
+    const refused = await post('/v1/validate', JSON.stringify(broken));
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as { type: string; findings: { rule: string; severity: string }[]; acknowledged: unknown[] };
+    expect(problem.type).toMatch(/audit-failed$/);
+    expect(problem.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['three-public.total']);
+    expect(problem.acknowledged).toEqual([]);
+
+    broken.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
+    const res = await post('/v1/validate', JSON.stringify(broken));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { findings: { rule: string; severity: string }[]; acknowledged: { rule: string; severity: string; reason: string }[] };
+    expect(body.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(body.acknowledged).toMatchObject([{ rule: 'three-public.total', severity: 'error', reason: '决算已批复，原表如此', acknowledgement: '/audit/acknowledged/0' }]);
+
+    const stale = structuredClone(example) as any;
+    stale.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
+    const staleBody = (await (await post('/v1/validate', JSON.stringify(stale))).json()) as { findings: { rule: string; severity: string }[] };
+    expect(staleBody.findings).toContainEqual(expect.objectContaining({ rule: 'audit.acknowledgement-unmatched', severity: 'warning' }));
+  });
+
+  it('refuses options.tolerance above 0.01 with 422 naming the path', async () => {
+    const wide = structuredClone(example) as any;
+    wide.options.tolerance = 999999999;
+    const res = await post('/v1/validate', JSON.stringify(wide));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(body.errors).toContainEqual(expect.objectContaining({ path: '/options/tolerance', message: expect.stringContaining('不能放宽') }));
+  });
+
   it('answers malformed JSON with 400 problem+json', async () => {
     const res = await post('/v1/validate', '{"schemaVersion": 1,');
     expect(res.status).toBe(400);

@@ -159,6 +159,10 @@ export const RULE_CASES: RuleCase[] = [
       }
     },
   },
+  {
+    rule: 'audit.acknowledgement-unmatched', severity: 'warning', base: 'full', what: 'an acknowledgement of a finding that is not there', path: '/audit/acknowledged/0',
+    edit: (p) => { p.audit = { acknowledged: [{ rule: 'rollup.class', path: '/tables/gpbExpense/rows/0/basic', reason: '决算已批复，原表如此' }] }; },
+  },
   { rule: 'assets.vehicle-breakdown', severity: 'error', base: 'full', what: 'more vehicles by kind than held', path: '/explanation/assets/vehicleBreakdown', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].count = 3; } },
 ];
 
