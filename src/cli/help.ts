@@ -1,4 +1,5 @@
 /** Usage texts: Chinese first (the users), English alongside (the engineers who wire up CI). */
+import { ALL_FORMATS, OUTPUT_FORMATS } from '../render/formats';
 
 export const MAIN_HELP = `juesuan — 部门决算公开：校验、渲染、发布（final-accounts disclosures: check, render, publish）
 
@@ -32,7 +33,7 @@ Validates and audits payloads without rendering. A folder means every *.json dir
 export const RENDER_HELP = `juesuan render <payload.json | 文件夹 folder>… --out <dir> [选项 options]
 
 把每份数据渲染成静态网站：<dir>/<别名>/ 下有 document.html、narrative.html、glossary.html、
-tables/NN.{html,csv,json,png,svg}、figures/N.{svg,png} 和 payload.json；<dir>/index.html 列出全部报告，
+tables/NN.{${OUTPUT_FORMATS.table.join(',')}}、figures/N.{${OUTPUT_FORMATS.figure.join(',')}} 和 payload.json；<dir>/index.html 列出全部报告，
 <dir>/manifest.json 记录每个文件的大小和 SHA-256。文件与服务 GET /v1/reports/{id}/… 的响应逐字节相同。
 审核有错误的数据跳过并报告，其余照常渲染。内容、渲染器版本和选项都未变、文件完好的报告不会重新渲染。
 Renders a static site; byte-identical to the Worker's GET /v1/reports/{id}/… responses. Payloads with audit
@@ -40,7 +41,7 @@ errors are skipped and reported; unchanged reports (same content id, renderer an
 
 选项 options（与 HTTP 查询参数相同 — same as the HTTP query parameters）:
   -o, --out <dir>            输出文件夹（required）
-  --formats <list>           只输出这些格式，逗号分隔：html,csv,json,png,svg（默认全部 default all）
+  --formats <list>           只输出这些格式，逗号分隔：${ALL_FORMATS.join(',')}（默认全部 default all）
   --theme auto|light|dark    配色（default auto）
   --width <200-4000>         图、表图片宽度，像素（figure/table image width, default 800）
   --height <200-4000>        图片高度，像素（figures default 500; table images grow with their rows unless given）

@@ -6,6 +6,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Links } from '../render/output';
+import { linksUnder } from '../render/links';
 import { renderIndexPage, type IndexEntry } from '../render/index-page';
 import { RENDERER_VERSION } from '../render/version.generated';
 import { parseCommandArgs } from './args';
@@ -104,13 +105,7 @@ interface RunFlags {
 
 /** Links from <out>/index.html into one report's folder. */
 function siteLinks(alias: string): Links {
-  return {
-    document: () => `${alias}/document.html`,
-    narrative: () => `${alias}/narrative.html`,
-    glossary: () => `${alias}/glossary.html`,
-    table: (id, format) => `${alias}/tables/${id}.${format}`,
-    figure: (id, format) => `${alias}/figures/${id}.${format}`,
-  };
+  return linksUnder(`${alias}/`);
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -5,10 +5,11 @@
  */
 import { parseRenderParams, normalizedParams } from '../render/render-params';
 import { RenderError } from '../render/errors';
-import { DEFAULT_PARAMS, type OutputSpec, type RenderParams, type TableFormat } from '../render/output';
+import { ALL_FORMATS, type Format } from '../render/formats';
+import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from '../render/output';
 import { UsageError } from './io';
 
-export const ALL_FORMATS: readonly TableFormat[] = ['html', 'csv', 'json', 'png', 'svg'];
+export { ALL_FORMATS };
 
 /** The HTTP query parameters the CLI exposes as options, in the order they are written down. */
 export const PARAM_OPTIONS = ['theme', 'width', 'height', 'scale', 'background'] as const;
@@ -16,7 +17,7 @@ export type ParamOption = (typeof PARAM_OPTIONS)[number];
 
 export interface RenderOptions {
   /** Which file formats to write, in ALL_FORMATS order. */
-  formats: TableFormat[];
+  formats: Format[];
   /** The parameters as given (strings, like a query string); absent ones take the Worker's defaults. */
   query: Partial<Record<ParamOption, string>>;
   /** The parameters with defaults filled in: recorded in the manifest so a change re-renders. */
@@ -49,7 +50,7 @@ export function renderOptions(values: { formats?: string } & Partial<Record<Para
   return { formats, query, params: rest };
 }
 
-function parseFormats(text: string | undefined): TableFormat[] {
+function parseFormats(text: string | undefined): Format[] {
   if (text === undefined) return [...ALL_FORMATS];
   const given = text
     .split(',')

@@ -7,7 +7,8 @@ import { outputPath } from '../render/output-path';
 import type { Model } from '../model/derive';
 import { figureIds, type FigureRuntime } from '../render/figures';
 import { relativeLinks } from '../render/links';
-import { renderOutput, type OutputSpec, type TableFormat } from '../render/output';
+import { OUTPUT_FORMATS, PAGE_KINDS, type Format } from '../render/formats';
+import { renderOutput, type OutputSpec } from '../render/output';
 import { paramsFor, type RenderOptions } from './render-options';
 
 export interface RenderedFile {
@@ -22,16 +23,15 @@ export interface RenderedFile {
  * figures by id.
  * @example reportOutputs(model, ['html']).map(outputPath) // ["document.html", "narrative.html", "glossary.html", "tables/01.html", …]
  */
-export function reportOutputs(model: Model, formats: readonly TableFormat[]): OutputSpec[] {
+export function reportOutputs(model: Model, formats: readonly Format[]): OutputSpec[] {
+  const wanted = <F extends Format>(list: readonly F[]): F[] => list.filter((f) => formats.includes(f));
   const specs: OutputSpec[] = [];
-  if (formats.includes('html')) {
-    specs.push({ kind: 'document', format: 'html' }, { kind: 'narrative', format: 'html' }, { kind: 'glossary', format: 'html' });
-  }
+  for (const kind of PAGE_KINDS) for (const format of wanted(OUTPUT_FORMATS[kind])) specs.push({ kind, format });
   for (const table of model.set.tables) {
-    for (const format of formats) specs.push({ kind: 'table', id: table.no, format });
+    for (const format of wanted(OUTPUT_FORMATS.table)) specs.push({ kind: 'table', id: table.no, format });
   }
   for (const id of figureIds(model)) {
-    for (const format of ['svg', 'png'] as const) if (formats.includes(format)) specs.push({ kind: 'figure', id, format });
+    for (const format of wanted(OUTPUT_FORMATS.figure)) specs.push({ kind: 'figure', id, format });
   }
   return specs;
 }

@@ -5,6 +5,7 @@
 import type { Model } from '../model/derive';
 import type { Links } from './types';
 import { figureIds } from './figures';
+import { FORMATS, OUTPUT_FORMATS } from './formats';
 import { escapeHtml } from './html/escape';
 
 export interface IndexEntry {
@@ -37,13 +38,13 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     const tables = model.set.tables
       .map(
         (t) =>
-          `<li>公开${t.no}表 ${escapeHtml(t.title)}：<a href="${escapeHtml(links.table(t.no, 'html'))}">网页</a> · <a href="${escapeHtml(links.table(t.no, 'csv'))}">CSV</a> · <a href="${escapeHtml(links.table(t.no, 'json'))}">JSON</a> · <a href="${escapeHtml(links.table(t.no, 'png'))}">PNG</a> · <a href="${escapeHtml(links.table(t.no, 'svg'))}">SVG</a></li>`,
+          `<li>公开${t.no}表 ${escapeHtml(t.title)}：${OUTPUT_FORMATS.table.map((f) => `<a href="${escapeHtml(links.table(t.no, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
       )
       .join('');
     const figures = figureIds(model)
       .map(
         (id) =>
-          `<li>图${escapeHtml(id)}：<a href="${escapeHtml(links.figure(id, 'svg'))}">SVG</a> · <a href="${escapeHtml(links.figure(id, 'png'))}">PNG</a></li>`,
+          `<li>图${escapeHtml(id)}：${OUTPUT_FORMATS.figure.map((f) => `<a href="${escapeHtml(links.figure(id, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
       )
       .join('');
     const api = options.apiLinks && alias ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>` : '';

@@ -3,18 +3,28 @@
  * bytes then work under /v1/reports/{id}/, /v1/reports/{alias}/ and in a static site written by
  * the CLI — which is what lets the CLI's files equal the Worker's responses byte for byte.
  */
+import { outputPath } from './output-path';
 import type { Links } from './types';
 
 /**
+ * Links to the outputs of one report whose folder is `prefix` ("", "../", "/v1/reports/x/",
+ * "alias/"): the one place links are built, from the same addresses the routes parse.
+ * @example linksUnder('/v1/reports/wuhan-jianghan-cyzx-2024/').table('01', 'csv') // "/v1/reports/wuhan-jianghan-cyzx-2024/tables/01.csv"
+ */
+export function linksUnder(prefix: string): Links {
+  return {
+    document: () => prefix + outputPath({ kind: 'document', format: 'html' }),
+    narrative: () => prefix + outputPath({ kind: 'narrative', format: 'html' }),
+    glossary: () => prefix + outputPath({ kind: 'glossary', format: 'html' }),
+    table: (id, format) => prefix + outputPath({ kind: 'table', id, format }),
+    figure: (id, format) => prefix + outputPath({ kind: 'figure', id, format }),
+  };
+}
+
+/**
+ * Links relative to the page at `fromPath` (an output path of the same report).
  * @example relativeLinks('tables/01.html').figure('1', 'svg') // "../figures/1.svg"
  */
 export function relativeLinks(fromPath: string): Links {
-  const up = '../'.repeat(fromPath.split('/').length - 1);
-  return {
-    document: () => `${up}document.html`,
-    narrative: () => `${up}narrative.html`,
-    glossary: () => `${up}glossary.html`,
-    table: (id, format) => `${up}tables/${id}.${format}`,
-    figure: (id, format) => `${up}figures/${id}.${format}`,
-  };
+  return linksUnder('../'.repeat(fromPath.split('/').length - 1));
 }

@@ -2,20 +2,30 @@
  * Output addresses shared by POST /v1/render/… and GET /v1/reports/{ref}/…:
  * document.html, narrative.html, glossary.html, tables/{01..09}.{html,csv,json,png,svg}, figures/{n}.{svg,png}.
  */
+import { OUTPUT_FORMATS, PAGE_KINDS } from './formats';
 import type { OutputSpec } from './types';
 
-/** What a client reads when it asks for an output that does not exist. */
-export const UNKNOWN_OUTPUT =
-  '没有这种输出。可用：document.html、narrative.html、glossary.html、tables/01–09.{html,csv,json,png,svg}、figures/N.{svg,png}';
+const alternatives = (formats: readonly string[]) => formats.join('|');
+const braces = (formats: readonly string[]) => (formats.length === 1 ? formats[0] : `{${formats.join(',')}}`);
 
-const TABLE = /^tables\/(\d{2})\.(html|csv|json|png|svg)$/;
-const FIGURE = /^figures\/(\d{1,2})\.(svg|png)$/;
+/** What a client reads when it asks for an output that does not exist. */
+export const UNKNOWN_OUTPUT = `没有这种输出。可用：${[
+  ...PAGE_KINDS.map((kind) => `${kind}.${braces(OUTPUT_FORMATS[kind])}`),
+  `tables/01–09.${braces(OUTPUT_FORMATS.table)}`,
+  `figures/N.${braces(OUTPUT_FORMATS.figure)}`,
+].join('、')}`;
+
+const PAGE = new RegExp(`^(${PAGE_KINDS.join('|')})\\.(\\w+)$`);
+const TABLE = new RegExp(`^tables/(\\d{2})\\.(${alternatives(OUTPUT_FORMATS.table)})$`);
+const FIGURE = new RegExp(`^figures/(\\d{1,2})\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
 
 /** Returns null for an address that is not an output (the route answers 404). */
 export function parseOutputPath(path: string): OutputSpec | null {
-  if (path === 'document.html') return { kind: 'document', format: 'html' };
-  if (path === 'narrative.html') return { kind: 'narrative', format: 'html' };
-  if (path === 'glossary.html') return { kind: 'glossary', format: 'html' };
+  const page = PAGE.exec(path);
+  if (page) {
+    const kind = page[1] as (typeof PAGE_KINDS)[number];
+    return (OUTPUT_FORMATS[kind] as readonly string[]).includes(page[2]) ? ({ kind, format: page[2] } as OutputSpec) : null;
+  }
   const table = TABLE.exec(path);
   if (table) return { kind: 'table', id: table[1], format: table[2] as 'html' };
   const figure = FIGURE.exec(path);
@@ -30,7 +40,7 @@ export function outputPath(spec: OutputSpec): string {
     case 'figure':
       return `figures/${spec.id}.${spec.format}`;
     default:
-      return `${spec.kind}.html`;
+      return `${spec.kind}.${spec.format}`;
   }
 }
 

@@ -10,12 +10,38 @@ import { renderTableCsv } from './table/csv';
 import { renderTableJson } from './table/json';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
 import { figureIds, renderFigure, renderTableImage, type FigureRuntime } from './figures';
+import { notFound } from './errors';
+import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderContext, type RenderedOutput } from './types';
 
 export { DEFAULT_PARAMS } from './types';
 export type { FigureFormat, Links, OutputSpec, RenderContext, RenderedOutput, RenderParams, TableFormat, Theme } from './types';
 
-const HTML = 'text/html; charset=utf-8';
+type Body = string | Uint8Array;
+type SpecOf<K extends OutputSpec['kind']> = Extract<OutputSpec, { kind: K }>;
+type Renderer<S extends OutputSpec> = (model: Model, spec: S, ctx: RenderContext, runtime: FigureRuntime) => Body | Promise<Body>;
+
+/** One renderer per kind of output and format of the registry (formats.ts): a missing one does not compile. */
+const RENDERERS: { [K in OutputSpec['kind']]: { [F in SpecOf<K>['format']]: Renderer<SpecOf<K>> } } = {
+  document: { html: async (model, _spec, ctx, runtime) => renderDocumentHtml(model, await withFigures(model, ctx, runtime)) },
+  narrative: { html: async (model, _spec, ctx, runtime) => renderNarrativeHtml(model, await withFigures(model, ctx, runtime)) },
+  glossary: { html: (model, _spec, ctx) => renderGlossaryHtml(model, ctx) },
+  table: {
+    html: (model, spec, ctx) => renderTableHtml(model, spec.id, ctx),
+    csv: (model, spec) => renderTableCsv(model, spec.id),
+    json: (model, spec) => renderTableJson(model, spec.id),
+    png: (model, spec, ctx, runtime) => tableImage(model, spec.id, 'png', ctx, runtime),
+    svg: (model, spec, ctx, runtime) => tableImage(model, spec.id, 'svg', ctx, runtime),
+  },
+  figure: {
+    svg: async (model, spec, ctx, runtime) => (await renderFigure(model, spec.id, spec.format, ctx.params, runtime)).body,
+    png: async (model, spec, ctx, runtime) => (await renderFigure(model, spec.id, spec.format, ctx.params, runtime)).body,
+  },
+};
+
+async function tableImage(model: Model, id: string, format: 'png' | 'svg', ctx: RenderContext, runtime: FigureRuntime): Promise<Body> {
+  return (await renderTableImage(model, id, format, ctx.params, runtime, { fixedHeight: ctx.params.fixedHeight })).body;
+}
 
 /** Renders one output. Throws RenderError('not-found') for an unknown table or figure id. */
 export async function renderOutput(
@@ -24,27 +50,10 @@ export async function renderOutput(
   ctx: RenderContext,
   runtime: FigureRuntime,
 ): Promise<RenderedOutput> {
-  switch (spec.kind) {
-    case 'document':
-      return { body: renderDocumentHtml(model, await withFigures(model, ctx, runtime)), contentType: HTML };
-    case 'narrative':
-      return { body: renderNarrativeHtml(model, await withFigures(model, ctx, runtime)), contentType: HTML };
-    case 'glossary':
-      return { body: renderGlossaryHtml(model, ctx), contentType: HTML };
-    case 'table':
-      switch (spec.format) {
-        case 'html':
-          return { body: renderTableHtml(model, spec.id, ctx), contentType: HTML };
-        case 'csv':
-          return { body: renderTableCsv(model, spec.id), contentType: 'text/csv; charset=utf-8' };
-        case 'json':
-          return { body: renderTableJson(model, spec.id), contentType: 'application/json; charset=utf-8' };
-        default:
-          return renderTableImage(model, spec.id, spec.format, ctx.params, runtime, { fixedHeight: ctx.params.fixedHeight });
-      }
-    case 'figure':
-      return renderFigure(model, spec.id, spec.format, ctx.params, runtime);
-  }
+  const byFormat = RENDERERS[spec.kind] as Record<string, Renderer<OutputSpec>>;
+  const render = Object.hasOwn(byFormat, spec.format) ? byFormat[spec.format] : undefined;
+  if (!render) throw notFound(`${spec.kind} 没有 ${spec.format} 格式`);
+  return { body: await render(model, spec, ctx, runtime), contentType: FORMATS[spec.format].contentType };
 }
 
 /** Stateless renders have no figure URLs: inline each figure's SVG instead. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidParameter } from './errors';
+import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from './types';
 
 const bool = z.enum(['1', '0', 'true', 'false', '']).transform((v) => v === '1' || v === 'true' || v === '');
@@ -28,13 +29,9 @@ const Query = z.strictObject({
   background: z.enum(['white', 'transparent'], { error: 'background 只能是 white 或 transparent' }).optional(),
 });
 
-/** Which parameters matter for which output: everything else is rejected as nonsense. */
-function allowedFor(spec: OutputSpec): (keyof RenderParams)[] {
-  if (spec.kind === 'figure' || (spec.kind === 'table' && (spec.format === 'png' || spec.format === 'svg'))) {
-    return spec.format === 'svg' ? ['theme', 'width', 'height', 'background'] : ['theme', 'width', 'height', 'scale', 'background'];
-  }
-  if (spec.kind === 'table' && (spec.format === 'csv' || spec.format === 'json')) return [];
-  return ['theme', 'embed'];
+/** Which parameters matter for which output (the format registry's): everything else is rejected as nonsense. */
+function allowedFor(spec: OutputSpec): readonly (keyof RenderParams)[] {
+  return FORMATS[spec.format].params;
 }
 
 /**
@@ -48,7 +45,7 @@ export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): Re
     raw[key] = value;
   }
   const allowed = allowedFor(spec);
-  const unexpected = Object.keys(raw).filter((k) => !(allowed as string[]).includes(k));
+  const unexpected = Object.keys(raw).filter((k) => !(allowed as readonly string[]).includes(k));
   if (unexpected.length > 0) {
     throw invalidParameter(
       `此输出不接受参数：${unexpected.join('、')}。${allowed.length ? `可用参数：${allowed.join('、')}。` : '此输出没有可用参数。'}`,
@@ -69,7 +66,7 @@ export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): Re
 
 /** The parameters that change this output, in a fixed order: part of cache keys and ETags. */
 export function normalizedParams(params: RenderParams, spec: OutputSpec): string {
-  const tableImage = spec.kind === 'table' && (spec.format === 'png' || spec.format === 'svg');
+  const tableImage = spec.kind === 'table' && FORMATS[spec.format].image;
   return allowedFor(spec)
     .map((k) => (k === 'height' && tableImage && !params.fixedHeight ? 'height=auto' : `${k}=${params[k]}`))
     .join('&');

@@ -4,13 +4,13 @@
  * returns. No renderer imports the dispatcher (output.ts); they all import this.
  */
 
-export type TableFormat = 'html' | 'csv' | 'json' | 'png' | 'svg';
-export type FigureFormat = 'svg' | 'png';
+import type { FigureFormat, OUTPUT_FORMATS, PageKind, TableFormat } from './formats';
 
+export type { FigureFormat, Format, TableFormat } from './formats';
+
+/** One output of a report; which formats each kind comes in is the registry's (formats.ts). */
 export type OutputSpec =
-  | { kind: 'document'; format: 'html' }
-  | { kind: 'narrative'; format: 'html' }
-  | { kind: 'glossary'; format: 'html' }
+  | { [K in PageKind]: { kind: K; format: (typeof OUTPUT_FORMATS)[K][number] } }[PageKind]
   | { kind: 'table'; id: string; format: TableFormat }
   | { kind: 'figure'; id: string; format: FigureFormat };
 

@@ -15,7 +15,8 @@ import type { Model } from '../model/derive';
 import type { Links } from '../render/output';
 import { figureIds } from '../render/figures';
 import { renderIndexPage } from '../render/index-page';
-import { relativeLinks } from '../render/links';
+import { OUTPUT_FORMATS } from '../render/formats';
+import { linksUnder, relativeLinks } from '../render/links';
 import { contentId } from '../store/content-id';
 import { parseReportRef } from '../store/keys';
 import { getAlias, getStoredPayload, listReports, publish } from '../store/reports';
@@ -27,13 +28,7 @@ const REVALIDATE = 'public, max-age=60, must-revalidate';
 
 /** Absolute links to the outputs of one stored report, for API answers and the index page. */
 export function reportLinks(base: string): Links {
-  return {
-    document: () => `${base}/document.html`,
-    narrative: () => `${base}/narrative.html`,
-    glossary: () => `${base}/glossary.html`,
-    table: (id, format) => `${base}/tables/${id}.${format}`,
-    figure: (id, format) => `${base}/figures/${id}.${format}`,
-  };
+  return linksUnder(`${base}/`);
 }
 
 function reportUrls(origin: string, ref: string, model: Model): Record<string, unknown> {
@@ -44,9 +39,9 @@ function reportUrls(origin: string, ref: string, model: Model): Record<string, u
     narrative: links.narrative(),
     glossary: links.glossary(),
     tables: Object.fromEntries(
-      model.set.tables.map((t) => [t.no, { html: links.table(t.no, 'html'), csv: links.table(t.no, 'csv'), json: links.table(t.no, 'json'), png: links.table(t.no, 'png'), svg: links.table(t.no, 'svg') }]),
+      model.set.tables.map((t) => [t.no, Object.fromEntries(OUTPUT_FORMATS.table.map((f) => [f, links.table(t.no, f)]))]),
     ),
-    figures: Object.fromEntries(figureIds(model).map((id) => [id, { svg: links.figure(id, 'svg'), png: links.figure(id, 'png') }])),
+    figures: Object.fromEntries(figureIds(model).map((id) => [id, Object.fromEntries(OUTPUT_FORMATS.figure.map((f) => [f, links.figure(id, f)]))])),
   };
 }
 
