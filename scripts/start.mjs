@@ -2,7 +2,7 @@
 // with the example report published so http://127.0.0.1:8787/ shows it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { offlineEnv, root } from './offline-env.mjs';
 
@@ -15,26 +15,38 @@ for (const script of ['scripts/gen-version.mjs', 'scripts/check-sets.mjs', 'scri
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// The publishing token: API_TOKEN from the environment, else a development token kept in .dev.vars.
-const devVars = join(root, '.dev.vars');
-let token = process.env.API_TOKEN;
-if (token !== undefined && token.trim().length < 16) {
-  // The Worker ignores tokens shorter than 16 characters (src/http/auth.ts): say so now, not at the first 401.
-  console.error('API_TOKEN must be at least 16 characters long.');
+// The publishing tokens: API_TOKENS from the environment (comma-separated, like the Worker's secret),
+// else the development token kept in .wrangler/dev.vars (git-ignored, mode 600), created on first
+// start. The tokens reach wrangler through that file (--env-file), never on its command line,
+// where every user of the machine could read them with `ps`.
+const stateDir = join(root, '.wrangler');
+const devVars = join(stateDir, 'dev.vars');
+const readTokens = (file) => (existsSync(file) ? /^API_TOKENS=(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim() : undefined);
+if (process.env.API_TOKEN !== undefined && process.env.API_TOKENS === undefined) {
+  console.error('The variable is API_TOKENS (comma-separated tokens, as the Worker\'s secret), not API_TOKEN.');
   process.exit(2);
 }
-if (!token) {
-  const existing = existsSync(devVars) ? /^API_TOKENS=([^,\s]+)/m.exec(readFileSync(devVars, 'utf8')) : null;
-  token = existing?.[1];
-  if (!token) {
-    token = `dev-${randomBytes(16).toString('hex')}`;
-    writeFileSync(devVars, `# Created by npm start for local development only. Not committed.\nAPI_TOKENS=${token}\n`);
-    console.log(`Created .dev.vars with a development token: ${token}`);
-  }
+let tokens = process.env.API_TOKENS?.trim();
+if (tokens !== undefined && tokens.split(',').some((t) => t.trim().length < 16)) {
+  // The Worker ignores tokens shorter than 16 characters (src/http/auth.ts): say so now, not at the first 401.
+  console.error('Every token in API_TOKENS must be at least 16 characters long.');
+  process.exit(2);
 }
+let created = false;
+// .dev.vars in the project root is where earlier versions kept the development token.
+tokens ||= readTokens(devVars) || readTokens(join(root, '.dev.vars'));
+if (!tokens) {
+  tokens = `dev-${randomBytes(16).toString('hex')}`;
+  created = true;
+}
+mkdirSync(stateDir, { recursive: true });
+writeFileSync(devVars, `# Written by npm start for local development only (git-ignored). Not a production secret.\nAPI_TOKENS=${tokens}\n`, { mode: 0o600 });
+chmodSync(devVars, 0o600);
+const token = tokens.split(',')[0].trim();
+if (created) console.log(`Created .wrangler/dev.vars with a development token: ${token}`);
 
 const env = offlineEnv();
-const args = ['dev', '--ip', host, '--port', String(port), '--persist-to', '.wrangler/state', '--var', `API_TOKENS:${token}`, '--show-interactive-dev-session=false'];
+const args = ['dev', '--ip', host, '--port', String(port), '--persist-to', '.wrangler/state', '--env-file', devVars, '--show-interactive-dev-session=false'];
 const wrangler = spawn(join(root, 'node_modules/.bin/wrangler'), args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));
 wrangler.on('exit', (code) => process.exit(code ?? 0));
@@ -72,7 +84,7 @@ waitForServer()
   .then(publishExamples)
   .then(() => {
     console.log(`\nReady: ${base}/`);
-    console.log(`  publishing token: ${process.env.API_TOKEN ? '$API_TOKEN' : `${token} (from .dev.vars)`}`);
+    console.log(`  publishing token: ${process.env.API_TOKENS ? '$API_TOKENS' : `${token} (from .wrangler/dev.vars)`}`);
     console.log(`  curl -X POST --data-binary @examples/wuhan-jianghan-cyzx-2024.json -H 'content-type: application/json' ${base}/v1/validate`);
   })
   .catch((error) => {

@@ -45,3 +45,6 @@ app.onError((error, c) => {
 });
 
 export default app;
+
+// Durable Object classes must be exported by the main module.
+export { AliasLedger } from './store/alias-ledger';

@@ -41,6 +41,7 @@ function workerOptions(name) {
     modulesRoot: root,
     compatibilityDate: '2026-04-26',
     kvNamespaces: ['REPORTS'],
+    durableObjects: { ALIASES: 'AliasLedger' },
     bindings: { API_TOKENS: TOKEN, FRAME_ANCESTORS: '*' },
     assets: {
       directory: join(root, 'public'),

@@ -19,7 +19,8 @@ import { OUTPUT_FORMATS } from '../render/formats';
 import { linksUnder, relativeLinks } from '../render/links';
 import { contentId } from '../store/content-id';
 import { parseReportRef } from '../store/keys';
-import { getAlias, getStoredPayload, listReports, publish } from '../store/reports';
+import { getAlias, getStoredPayload, listReports } from '../store/reports';
+import { aliasLedger } from '../store/alias-ledger';
 
 export const reportRoutes = new Hono<AppEnv>();
 
@@ -52,11 +53,14 @@ reportRoutes.post('/v1/reports', async (c) => {
   const id = await contentId(model.payload);
   const { meta } = model.payload;
   const alias = `${meta.slug}-${meta.fiscalYear}`;
-  const { created, record } = await publish(
-    c.env.REPORTS,
-    { id, alias, department: meta.department, fiscalYear: meta.fiscalYear, payload: json },
-    new Date(),
-  );
+  // The alias's Durable Object applies publishes one at a time: no version is lost to a race.
+  const { created, record } = await aliasLedger(c.env.ALIASES, alias).publish({
+    id,
+    alias,
+    department: meta.department,
+    fiscalYear: meta.fiscalYear,
+    payload: json,
+  });
   const origin = new URL(c.req.url).origin;
   return c.json(
     {

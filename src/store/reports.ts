@@ -1,6 +1,7 @@
 /**
  * Published reports in KV. Payloads are immutable under their content id; an alias record
- * points to the newest version and remembers every older one. KV failures on the render cache
+ * points to the newest version and remembers every older one. Writes go through the alias's
+ * Durable Object (alias-ledger.ts); reads come straight from KV. KV failures on the render cache
  * are tolerated by the callers (render anyway); failures here, on the source of truth, are not.
  */
 import { aliasKey, ALIAS_PREFIX, payloadKey } from './keys';
@@ -30,43 +31,19 @@ export async function getAlias(kv: KVNamespace, alias: string): Promise<AliasRec
 }
 
 /**
- * Stores a payload under its id unless it is already there (nothing is ever overwritten),
- * and makes the alias point to it. Returns whether the payload was new.
+ * Writes an alias record to KV, with the listing metadata. Only the alias's ledger (a Durable
+ * Object, alias-ledger.ts) calls this, so writes to one alias never race.
  */
-export async function publish(
-  kv: KVNamespace,
-  entry: { id: string; alias: string; department: string; fiscalYear: number; payload: unknown },
-  now: Date,
-): Promise<{ created: boolean; record: AliasRecord }> {
-  const existing = await getStoredPayload(kv, entry.id);
-  const publishedAt = existing?.publishedAt ?? now.toISOString();
-  if (!existing) {
-    const stored: StoredPayload = { id: entry.id, alias: entry.alias, publishedAt, payload: entry.payload };
-    await kv.put(payloadKey(entry.id), JSON.stringify(stored));
-  }
-  const current = await getAlias(kv, entry.alias);
-  const versions = current?.versions ?? [];
-  const known = versions.some((version) => version.id === entry.id);
-  const record: AliasRecord = {
-    alias: entry.alias,
-    department: entry.department,
-    fiscalYear: entry.fiscalYear,
-    // Re-publishing an older version does not move the alias back: "newest" means last new content.
-    latest: known && current ? current.latest : entry.id,
-    versions: known ? versions : [...versions, { id: entry.id, publishedAt }],
-  };
-  if (!current || !known) {
-    await kv.put(aliasKey(entry.alias), JSON.stringify(record), {
-      // Metadata travels in an HTTP header inside the KV API: keep it ASCII.
-      metadata: {
-        department: encodeURIComponent(record.department),
-        fiscalYear: record.fiscalYear,
-        latest: record.latest,
-        versions: record.versions.length,
-      },
-    });
-  }
-  return { created: !existing, record };
+export async function putAliasRecord(kv: KVNamespace, record: AliasRecord): Promise<void> {
+  await kv.put(aliasKey(record.alias), JSON.stringify(record), {
+    // Metadata travels in an HTTP header inside the KV API: keep it ASCII.
+    metadata: {
+      department: encodeURIComponent(record.department),
+      fiscalYear: record.fiscalYear,
+      latest: record.latest,
+      versions: record.versions.length,
+    },
+  });
 }
 
 export interface ListedReport {

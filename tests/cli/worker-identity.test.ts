@@ -5,7 +5,7 @@
  * Set JUESUAN_SKIP_LIVE=1 to skip (e.g. where wrangler cannot start).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,10 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     state = await tempDir('juesuan-live-');
-    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', `API_TOKENS:${TOKEN}`, '--show-interactive-dev-session=false'];
+    // The token goes in a file, never on wrangler's command line (visible in `ps`).
+    const envFile = join(state, 'dev.vars');
+    await writeFile(envFile, `API_TOKENS=${TOKEN}\n`, { mode: 0o600 });
+    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--env-file', envFile, '--show-interactive-dev-session=false'];
     // Its own process group, so the workerd it starts goes down with it.
     wrangler = spawn(join(ROOT, 'node_modules/.bin/wrangler'), args, { cwd: ROOT, env: offlineEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     wrangler.stdout!.on('data', (d) => (log += d));
