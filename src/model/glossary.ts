@@ -7,17 +7,17 @@ import type { Model } from './derive';
 import { functionalSubject } from './template-set';
 
 /**
- * Explanation ("反映……") of a 功能分类 code: the built-in catalog, else the payload's
- * glossary.subjectExplanations, else the wording shared by every 款's 行政运行 / 一般行政管理事务 /
- * 机关服务 / 事业运行 when the code and the table's name match it; undefined when none applies
- * (the audit warns about that).
+ * Explanation ("反映……") of a 功能分类 code: the payload's own glossary.subjectExplanations (the
+ * department's wording wins), else the built-in catalog, else the wording shared by every 款's
+ * 行政运行 / 一般行政管理事务 / 机关服务 / 事业运行 when the code and the table's name match it;
+ * undefined when none applies (the audit notes that once for all such codes).
  * @example subjectExplanation(model, '2101103') // "反映财政部门安排的公务员医疗补助经费。"
  */
 export function subjectExplanation(model: Model, code: string): string | undefined {
-  const catalog = functionalSubject(code)?.explanation;
-  if (catalog) return catalog;
   const given = model.payload.glossary.subjectExplanations;
   if (Object.hasOwn(given, code)) return given[code];
+  const catalog = functionalSubject(code)?.explanation;
+  if (catalog) return catalog;
   if (code.length !== 7) return undefined;
   const name = subjectNames(model, code)?.item;
   const generic = model.set.glossary['generic-items'].items.find((g) => code.endsWith(g.suffix) && g.name === name);

@@ -53,7 +53,8 @@ describe('第五部分 名词解释 of the reference example', () => {
     const start = text.indexOf('（十）本部门使用的支出功能分类科目（到项级）');
     expect(text.slice(start + 1, start + 11)).toEqual([
       '1. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项），反映行政单位（包括实行公务员管理的事业单位）未单独设置项级科目的其他项目支出。',
-      '2. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项），反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的事业单位）后勤服务中心、医务室等附属事业单位。',
+      // The department's own wording wins over the catalog's, as published (使用单位 included).
+      '2. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项），反映事业单位的基本支出，不包括行政单位（包括实行公务员管理的使用单位）后勤服务中心、医务室等附属事业单位。',
       '3. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）其他政府办公厅（室）及相关机构事务支出（项），反映除上述项目以外的其他政府办公厅（室）及相关机构事务支出。',
       '4. 一般公共服务支出（类）发展与改革事务（款）一般行政管理事务（项），反映行政单位（包括实行公务员管理的事业单位）未单独设置项级科目的其他项目支出。',
       '5. 社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项），反映机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。',
@@ -89,7 +90,7 @@ describe('第五部分 名词解释 of the reference example', () => {
 });
 
 describe('subject explanations', () => {
-  it('prefers the catalog, then the payload, then the wording shared by every 款 (行政运行…)', () => {
+  it('prefers the payload, then the catalog, then the wording shared by every 款 (行政运行…)', () => {
     const model = modelWith((p) => {
       p.tables.gpbExpense.rows.push(
         { code: '2013101', name: '行政运行', total: 1, basic: 1 },
@@ -97,12 +98,13 @@ describe('subject explanations', () => {
         { code: '2120899', name: '其他国有土地使用权出让收入安排的支出', total: 1, project: 1 },
       );
       p.glossary.subjectExplanations = {
-        '2010350': '（不应使用：目录中已有）',
+        '2010350': '反映本部门所属事业单位的基本支出。',
         '2079999': '反映除上述项目以外其他用于文化旅游体育与传媒方面的支出。',
       };
     });
-    // Catalog wins over the payload (the reference's own wording has a typo: 使用单位).
-    expect(subjectExplanation(model, '2010350')).toBe(functionalSubject('2010350')!.explanation);
+    // The payload's wording wins over the catalog's: the department publishes its own text.
+    expect(subjectExplanation(model, '2010350')).toBe('反映本部门所属事业单位的基本支出。');
+    expect(subjectExplanation(model, '2010350')).not.toBe(functionalSubject('2010350')!.explanation);
     expect(subjectExplanation(model, '2079999')).toBe('反映除上述项目以外其他用于文化旅游体育与传媒方面的支出。');
     expect(subjectExplanation(model, '2013101')).toBe('反映行政单位（包括实行公务员管理的事业单位）的基本支出。');
     expect(subjectExplanation(model, '2120899')).toBeUndefined();

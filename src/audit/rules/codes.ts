@@ -16,6 +16,20 @@ export function normalizeName(name: string): string {
 
 const CATALOG_CODES = Object.keys(functionalCatalog);
 
+/** How often each name occurs among the catalog's 项: a name used under several 款 is generic. */
+const ITEM_NAME_COUNT = new Map<string, number>();
+for (const code of CATALOG_CODES) {
+  if (code.length !== 7) continue;
+  const name = normalizeName(functionalSubject(code)!.name);
+  ITEM_NAME_COUNT.set(name, (ITEM_NAME_COUNT.get(name) ?? 0) + 1);
+}
+
+/** 行政运行, 一般行政管理事务, 机关服务, 事业运行 and any name the catalog uses under several 款. */
+function genericName(ctx: AuditContext, name: string): boolean {
+  const n = normalizeName(name);
+  return (ITEM_NAME_COUNT.get(n) ?? 0) > 1 || ctx.model.set.glossary['generic-items'].items.some((g) => normalizeName(g.name) === n);
+}
+
 function duplicates(ctx: AuditContext): Finding[] {
   const findings: Finding[] = [];
   for (const { key, table } of functionalTables(ctx.model)) {
@@ -84,8 +98,8 @@ function names(ctx: AuditContext): Finding[] {
           rule: 'codes.name-missing',
           severity: 'error',
           message:
-            `${t} 科目 ${row.code}（${levelName(row)}级）没有科目名称：内置《政府收支分类科目》中没有该编码，` +
-            `请补充该${levelName(row)}级科目行并填写名称。`,
+            `${t} 科目 ${row.code}（${levelName(row)}级）没有科目名称：表中只填了其下级科目，内置科目目录又没有收录该编码。` +
+            `请在该表 rows 中加一行 {"code": "${row.code}", "name": "（${levelName(row)}级科目名称）"}，只填编码和名称即可，金额由下级科目汇总。`,
           paths: [row.path],
         });
         continue;
@@ -105,21 +119,29 @@ function names(ctx: AuditContext): Finding[] {
         }
         continue;
       }
-      // An unknown code whose name the catalog knows only under another 类: likely a mistyped code.
-      const sameName = CATALOG_CODES.filter(
-        (code) => code.length === row.code.length && normalizeName(functionalSubject(code)!.name) === normalizeName(row.name),
+      // An unknown 项 code whose 款/项 digits and name the catalog knows under another 类: the 类
+      // digits are likely mistyped (2010505 for 2080505). Decided by the code; a name that recurs
+      // under many 款 (行政运行, 一般行政管理事务, …) says nothing about the 类 and is never used.
+      if (row.level !== 'item') continue;
+      const candidates = CATALOG_CODES.filter(
+        (code) =>
+          code.length === 7 &&
+          code.slice(3) === row.code.slice(3) &&
+          code.slice(0, 3) !== row.code.slice(0, 3) &&
+          normalizeName(functionalSubject(code)!.name) === normalizeName(row.name) &&
+          !genericName(ctx, row.name),
       );
-      if (sameName.length > 0 && !sameName.some((code) => code.startsWith(row.code.slice(0, 3)))) {
-        const classes = [...new Set(sameName.map((code) => code.slice(0, 3)))];
+      if (candidates.length > 0) {
+        const classes = [...new Set(candidates.map((code) => code.slice(0, 3)))];
         findings.push({
           rule: 'codes.wrong-class',
           severity: 'warning',
           message:
-            `${t} 科目 ${row.code}“${row.name}”：该名称在《政府收支分类科目》中的编码为 ${sameName.join('、')}` +
+            `${t} 科目 ${row.code}“${row.name}”：《政府收支分类科目》中同名且款、项编码相同的科目为 ${candidates.join('、')}` +
             `（属于${classes.map((c) => classSubject(ctx.model, c).replace('科目', '')).join('、')}），` +
-            `而所填编码属于 ${row.code.slice(0, 3)} 类，请核对编码。`,
+            `而所填编码属于 ${row.code.slice(0, 3)} 类，请核对类级编码。`,
           paths: [`${row.path}/code`],
-          expected: sameName.join('、'),
+          expected: candidates.join('、'),
           actual: row.code,
         });
       }
@@ -157,6 +179,13 @@ function classLines(ctx: AuditContext): Finding[] {
   const findings: Finding[] = [];
   for (const code of [...m.summary.expenseByClass.keys()].sort()) {
     if (fixed.has(code)) continue;
+    // A 类 whose every figure is zero or blank has nothing to print on those lines.
+    const amounts = [
+      m.summary.expenseByClass.get(code)?.value,
+      ...Object.values(m.fiscalSummary.expenseByClass.get(code) ?? {}).map((f) => f.value),
+      ...functionalTables(m).flatMap(({ table }) => table.rows.filter((r) => r.code.startsWith(code)).flatMap((r) => Object.values(r.cells).map((f) => (f as { value: number | null }).value))),
+    ];
+    if (amounts.every((a) => !a)) continue;
     const paths: string[] = [];
     if (Object.hasOwn(m.payload.tables.summary.expenseByClass, code)) paths.push(`/tables/summary/expenseByClass/${code}`);
     if (Object.hasOwn(m.payload.tables.fiscalSummary.expenseByClass, code)) paths.push(`/tables/fiscalSummary/expenseByClass/${code}`);

@@ -10,6 +10,8 @@ export function detailRules(ctx: AuditContext): Finding[] {
   const findings: Finding[] = [];
   for (const code of Object.keys(m.payload.tables.basicExpenseDetail.items).sort()) {
     if (d.rows.get(code)?.known) continue;
+    // A zero or blank line the set does not print loses nothing: only an amount needs a place.
+    if (!m.payload.tables.basicExpenseDetail.items[code]) continue;
     findings.push({
       rule: 'detail.unknown-code',
       severity: 'error',

@@ -116,7 +116,7 @@ export const RULE_CASES: RuleCase[] = [
     },
   },
   // 06
-  { rule: 'detail.unknown-code', severity: 'error', base: 'minimal', what: 'economic code not in the set', path: '/tables/basicExpenseDetail/items/30250', edit: (p) => { p.tables.basicExpenseDetail.items['30250'] = 0; } },
+  { rule: 'detail.unknown-code', severity: 'error', base: 'minimal', what: 'economic code not in the set', path: '/tables/basicExpenseDetail/items/30250', edit: (p) => { p.tables.basicExpenseDetail.items['30250'] = 0.5; } },
   { rule: 'detail.group', severity: 'error', base: 'full', what: '302 ≠ Σ items', path: '/tables/basicExpenseDetail/items/302', edit: (p) => { p.tables.basicExpenseDetail.items['302'] = '13.99'; } },
   { rule: 'detail.personnel-total', severity: 'error', base: 'full', what: 'a dropped digit', path: '/tables/basicExpenseDetail/personnelTotal', edit: (p) => { p.tables.basicExpenseDetail.personnelTotal = '34.29'; } },
   { rule: 'detail.public-total', severity: 'error', base: 'full', what: '公用经费合计 ≠ 302 + 310', path: '/tables/basicExpenseDetail/publicTotal', edit: (p) => { p.tables.basicExpenseDetail.publicTotal = '12.90'; } },

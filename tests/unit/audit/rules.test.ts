@@ -111,7 +111,7 @@ describe('messages', () => {
   it('codes.wrong-class: a 项 coded under the wrong 类', () => {
     const [f] = byRule(run(minimal((p) => { p.tables.gpbExpense.rows[4].code = '2010505'; })), 'codes.wrong-class');
     expect(f.message).toBe(
-      '公开05表 科目 2010505“机关事业单位基本养老保险缴费支出”：该名称在《政府收支分类科目》中的编码为 2080505（属于“208 社会保障和就业支出”），而所填编码属于 201 类，请核对编码。',
+      '公开05表 科目 2010505“机关事业单位基本养老保险缴费支出”：《政府收支分类科目》中同名且款、项编码相同的科目为 2080505（属于“208 社会保障和就业支出”），而所填编码属于 201 类，请核对类级编码。',
     );
   });
 
@@ -187,5 +187,46 @@ describe('within-table checks skip what the payload did not print', () => {
     const findings = run(full((p) => { p.tables.gpbExpense.rows.push({ code: '20105', name: '统计信息事务', total: 1, project: 1 }); }));
     expect(byRule(findings, 'codes.no-items')).toHaveLength(1);
     expect(byRule(findings, 'rollup.section')).toEqual([]);
+  });
+});
+
+describe('the catalog advises, it never cries wolf', () => {
+  it('行政运行 under 212 is not “wrong class”: generic names say nothing about the 类; unknown codes are fine', () => {
+    const findings = run(minimal((p) => {
+      for (const t of ['income', 'expense', 'gpbExpense']) {
+        p.tables[t].rows.push({ code: '21201', name: '城乡社区管理事务' }, { code: '2120101', name: '行政运行', ...(t === 'income' ? { fiscal: 1 } : { basic: 1 }) });
+      }
+      p.tables.basicExpenseDetail.items['30299'] = 1.72;
+    }));
+    expect(findings.filter((f) => f.rule.startsWith('codes.'))).toEqual([]);
+  });
+
+  it('a 款 the catalog lacks, given only through its 项, asks for the 款 row by code and name', () => {
+    const [f] = byRule(run(minimal((p) => { p.tables.gpbExpense.rows.push({ code: '2120101', name: '行政运行', project: 1 }); })), 'codes.name-missing');
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('{"code": "21201", "name": "（款级科目名称）"}');
+  });
+
+  it('one note lists every 项 without an explanation, not one warning per line', () => {
+    const findings = byRule(run(minimal((p) => {
+      for (const t of ['income', 'expense', 'gpbExpense']) {
+        for (const r of p.tables[t].rows) if (r.code === '2010399') { r.code = '2010398'; r.name = '其他专项事务'; }
+        for (const r of p.tables[t].rows) if (r.code === '2010402') { r.code = '2010497'; r.name = '发展改革专项'; }
+      }
+    })), 'glossary.subject-explanation');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].paths).toEqual(['/glossary/subjectExplanations/2010398', '/glossary/subjectExplanations/2010497']);
+    expect(findings[0].message).toContain('2 个项级科目没有解释（2010398 其他专项事务、2010497 发展改革专项）');
+  });
+});
+
+describe('zeros the template set has no line for', () => {
+  it('a printed zero in an economic line the set lacks is no finding; an amount is', () => {
+    expect(byRule(run(full((p) => { p.tables.basicExpenseDetail.items['30250'] = '0.00'; })), 'detail.unknown-code')).toEqual([]);
+    expect(byRule(run(full((p) => { p.tables.basicExpenseDetail.items['30250'] = '0.50'; })), 'detail.unknown-code')).toHaveLength(1);
+  });
+
+  it('a 类 outside the fixed 01/04 lines with only zeros is no finding', () => {
+    expect(byRule(run(full((p) => { p.tables.summary.expenseByClass['230'] = '0.00'; })), 'codes.class-line')).toEqual([]);
   });
 });
