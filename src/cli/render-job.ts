@@ -2,6 +2,7 @@
  * Rendering one report into its folder: the unit of work a worker thread (or the main thread,
  * with --jobs 1) runs. Everything it needs travels in a plain, structured-clonable RenderJob.
  */
+import { RenderError } from '../render/errors';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputPath, parseOutputPath } from '../render/output-path';
@@ -47,6 +48,9 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
     try {
       file = await renderFile(model, spec, job.options, runtime);
     } catch (error) {
+      // An image over the work bounds (a table of more than 300 rows) is refused by the Worker with a
+      // 422 too; the site has the table's HTML, CSV and JSON, and no image file.
+      if (error instanceof RenderError && error.kind === 'too-large') continue;
       throw new Error(`${outputPath(spec)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const target = join(job.reportDir, file.path);

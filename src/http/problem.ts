@@ -50,6 +50,8 @@ export function problemOf(error: unknown): ProblemError | undefined {
         return notFound(error.detail);
       case 'invalid-parameter':
         return badParameter(error.detail, error.errors);
+      case 'too-large':
+        return new ProblemError(422, 'output-too-large', '输出过大，无法生成', error.detail, error.errors.length ? { errors: error.errors } : {});
     }
   }
   return undefined;

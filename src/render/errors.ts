@@ -13,7 +13,9 @@ export type RenderErrorKind =
   /** No such table, figure or output for this report. */
   | 'not-found'
   /** A render parameter (query string / CLI option) is out of range or does not apply. */
-  | 'invalid-parameter';
+  | 'invalid-parameter'
+  /** The output would cost more than the limits allow (an image of too many rows): refused before the work. */
+  | 'too-large';
 
 export class RenderError extends Error {
   constructor(
@@ -30,3 +32,4 @@ export class RenderError extends Error {
 
 export const notFound = (detail: string) => new RenderError('not-found', detail);
 export const invalidParameter = (detail: string, errors: ErrorPath[] = []) => new RenderError('invalid-parameter', detail, errors);
+export const tooLarge = (detail: string, errors: ErrorPath[] = []) => new RenderError('too-large', detail, errors);

@@ -10,7 +10,7 @@ import { invalidParameter } from '../errors';
 import { chartScene } from './charts';
 import { figureData, figureIds } from './data';
 import { measurer } from './measure';
-import { checkParams, designSize, outputSize, rasterScale } from './params';
+import { checkParams, checkSceneWork, designSize, outputSize, rasterScale } from './params';
 import { compactFonts, initEngine, type FigureRuntime } from './runtime';
 import { renderScene, type RenderInfo } from './scene';
 import { themeFor } from './theme';
@@ -87,6 +87,7 @@ export async function renderFigure(
   const design = designSize(p.width, p.height);
   const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}` };
   const scene = chartScene(data, ctx);
+  checkSceneWork(scene);
   const size = outputSize(p, design, scene);
   const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
   return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
@@ -111,6 +112,7 @@ export async function renderTableImage(
   const theme = themeFor(p.theme);
   const measure = await measureFor(runtime);
   const scene = tableScene(model, id, { width: p.width, theme, measure, idPrefix: `jst${id}` });
+  checkSceneWork(scene);
   const s = p.width / scene.width;
   const size = options.fixedHeight
     ? { width: p.width, height: p.height }

@@ -2,7 +2,7 @@
  * Output parameters of images, checked defensively: the HTTP layer validates queries first, but
  * the CLI and other callers reach these functions directly.
  */
-import { invalidParameter } from '../errors';
+import { invalidParameter, tooLarge } from '../errors';
 import type { RenderParams } from '../types';
 
 export const LIMITS = {
@@ -17,6 +17,17 @@ export const LIMITS = {
    * (≈ 106 MiB) still takes the default 800×500 figure at scale 4 (3200×2000) or 4000×1625 at scale 1.
    */
   maxPixels: 6_500_000,
+  /**
+   * Work bounds of one image, checked before any layout or drawing: satori turns every character
+   * into a path, so time and the size of the SVG grow with the text drawn. The reference document's
+   * largest table image has 32 rows and 148 filled cells (about 1,000 characters with its headers);
+   * the limits leave ten times that and more. Worst case allowed, measured by `npm run bench`
+   * (docs/bench.md): a 300-row table of 2,400 filled cells.
+   */
+  maxTableRows: 300,
+  maxTableCells: 2_400,
+  /** Characters drawn in one image (titles, headers, cells, notes, labels). */
+  maxImageChars: 30_000,
 } as const;
 
 /** Design widths: narrower images are scaled-down drawings, wider ones scaled-up drawings. */
@@ -111,4 +122,30 @@ export function outputSize(
   const s = Math.min(requested.width / design.width, requested.height / design.height);
   if (drawn.height <= design.height) return requested;
   return { width: requested.width, height: Math.max(requested.height, Math.round(drawn.height * s)) };
+}
+
+/**
+ * Refuses a table image of more rows or filled cells than LIMITS allow, before any work: the HTML,
+ * CSV and JSON of the same table have no such limit.
+ */
+export function checkTableWork(table: { rows: { cells: { text: string }[] }[]; title: string }): void {
+  const rows = table.rows.length;
+  const cells = table.rows.reduce((sum, row) => sum + row.cells.filter((c) => c.text !== '').length, 0);
+  if (rows > LIMITS.maxTableRows || cells > LIMITS.maxTableCells) {
+    throw tooLarge(
+      `${table.title}有 ${rows} 行、${cells} 个非空单元格，超出表格图片的上限（${LIMITS.maxTableRows} 行、${LIMITS.maxTableCells.toLocaleString('en-US')} 个单元格）。请改用该表的 HTML、CSV 或 JSON 输出。`,
+      [{ path: 'rows', message: `表格图片最多 ${LIMITS.maxTableRows} 行、${LIMITS.maxTableCells} 个单元格` }],
+    );
+  }
+}
+
+/** Refuses to draw a scene with more characters than LIMITS.maxImageChars (checked after layout, before drawing). */
+export function checkSceneWork(scene: { texts: { text: string }[]; title: string }): void {
+  const chars = scene.texts.reduce((sum, t) => sum + t.text.length, 0);
+  if (chars > LIMITS.maxImageChars) {
+    throw tooLarge(
+      `图片“${scene.title}”需要绘制 ${chars.toLocaleString('en-US')} 个字符，超出上限 ${LIMITS.maxImageChars.toLocaleString('en-US')}。请改用 HTML、CSV 或 JSON 输出。`,
+      [{ path: 'texts', message: `一张图片最多绘制 ${LIMITS.maxImageChars} 个字符` }],
+    );
+  }
 }

@@ -11,6 +11,7 @@
 import type { Model } from '../../model/derive';
 import { buildTable, placeHeader, type BuiltTable, type GridCell } from '../table/grid';
 import { rectPath } from './marks';
+import { checkTableWork } from './params';
 import { wrap, type Measure } from './measure';
 import type { Scene, TextItem } from './scene';
 import type { Theme } from './theme';
@@ -124,6 +125,7 @@ function layoutFor(table: BuiltTable, requested: number, measure: Measure): { wi
  */
 export function tableScene(model: Model, id: string, ctx: TableImageContext): Scene {
   const table = buildTable(model, id);
+  checkTableWork(table);
   const { theme, measure } = ctx;
   const { width: W, sizes, columns } = layoutFor(table, ctx.width, measure);
   const x0 = MARGIN;
