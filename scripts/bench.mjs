@@ -149,7 +149,7 @@ function report(r, file, changes) {
     out.push(...notes);
     out.push(
       '  JS heap = peak heapUsed sampled during the render (includes ~17 MiB of Node/tsx baseline); wasm memory = every\n' +
-        '  wasm linear memory (yoga, resvg, HarfBuzz) at the end, which is its peak since it never shrinks; array buffers = fonts.\n' +
+        '  wasm linear memory (resvg, HarfBuzz) at the end, which is its peak since it never shrinks; array buffers = fonts.\n' +
         '  "warm" renders the same output again in the same process: wasm memory stays at its high-water mark.',
     );
   }
@@ -161,7 +161,7 @@ function report(r, file, changes) {
     else {
       out.push(table([
         ['figure 1 PNG, 800×500', 'p50', 'p95', 'ours (warm p50) is'],
-        ['juesuan in workerd (satori + resvg)', ms(p.oursWarmPngP50), '', ''],
+        ['juesuan in workerd (glyph outlines + resvg)', ms(p.oursWarmPngP50), '', ''],
         ['Chromium, fresh browser per image', ms(p.freshBrowser.p50), ms(p.freshBrowser.p95), p.speedupVsFreshBrowser ? `${p.speedupVsFreshBrowser}× faster` : '—'],
         [`Chromium, one page reused (launch ${ms(p.reusedPage.launchMs)})`, ms(p.reusedPage.p50), ms(p.reusedPage.p95), p.speedupVsReusedPage ? `${p.speedupVsReusedPage}× ${p.speedupVsReusedPage >= 1 ? 'faster' : 'as fast'}` : '—'],
       ]));

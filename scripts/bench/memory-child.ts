@@ -4,7 +4,7 @@
  * runtime, twice (cold: wasm and fonts loaded on the way; warm: again), and prints JSON.
  *
  * workerd does not expose heap numbers, so this is the stand-in: the same core code, the same
- * wasm (satori/yoga, resvg), the same fonts. V8 heap and wasm memory are what count against the
+ * wasm (resvg, HarfBuzz), the same fonts. V8 heap and wasm memory are what count against the
  * 128 MB per isolate on Workers.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { checkReport } from '../../src/audit/check-report';
 import { DEFAULT_PARAMS, renderOutput, type OutputSpec, type RenderParams } from '../../src/render/output';
 
 /**
- * Every wasm linear memory the render creates (yoga, resvg, HarfBuzz), found by watching
+ * Every wasm linear memory the render creates (resvg, HarfBuzz), found by watching
  * instantiation. Linear memory only grows, so its final size is its peak; it counts against an
  * isolate's 128 MB on Workers just like the JS heap does.
  */

@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from './runtime';
 
 type Command = (argv: string[], io: CliIo) => Promise<ExitCode>;
 
-// Loaded on demand: `check` then never loads the renderers (satori, resvg) it does not use.
+// Loaded on demand: `check` then never loads the renderers (fonts, resvg) it does not use.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command')).checkCommand,
   render: async () => (await import('./render-command')).renderCommand,

@@ -12,7 +12,6 @@ import fontManifest from '../../templates/figures/fonts.json';
 import type { FigureRuntime, WasmName } from '../render/figures';
 
 const WASM_FILES: Record<WasmName, string> = {
-  yoga: 'satori/yoga.wasm',
   resvg: '@resvg/resvg-wasm/index_bg.wasm',
   'hb-subset': 'harfbuzzjs/dist/harfbuzz-subset.wasm',
 };

@@ -4,14 +4,13 @@
  * embedder"). Fonts are static assets (public/fonts, served through env.ASSETS), never bundled:
  * they would take the script past the 3 MiB gzip limit.
  */
-import yoga from 'satori/yoga.wasm';
 import resvg from '@resvg/resvg-wasm/index_bg.wasm';
 import hbSubset from 'harfbuzzjs/dist/harfbuzz-subset.wasm';
 import type { FigureRuntime, WasmName } from '../render/figures';
 
-const WASM: Record<WasmName, WebAssembly.Module> = { yoga, resvg, 'hb-subset': hbSubset };
+const WASM: Record<WasmName, WebAssembly.Module> = { resvg, 'hb-subset': hbSubset };
 
-/** Font bytes per isolate: read once, and the same ArrayBuffer every time after (satori caches by identity). */
+/** Font bytes per isolate: read once, and the same ArrayBuffer every time after (parsed fonts are cached by identity). */
 const fonts = new Map<string, Promise<ArrayBuffer>>();
 let assets: Fetcher | undefined;
 let runtime: FigureRuntime | undefined;
@@ -30,7 +29,7 @@ async function fetchFont(file: string): Promise<ArrayBuffer> {
 
 /**
  * The runtime for this isolate. Cheap to call per request: it returns the same object, so wasm,
- * fonts and satori's parsed fonts stay warm across requests.
+ * fonts and their parsed glyph outlines stay warm across requests.
  * @example const runtime = createWorkerdRuntime(c.env); await renderFigure(model, id, 'png', params, runtime)
  */
 export function createWorkerdRuntime(env: { ASSETS: Fetcher }): FigureRuntime {

@@ -41,7 +41,7 @@ describe('planFonts', () => {
   it('uses the shared compact font list when nothing is missing', async () => {
     const set = await compactFonts(runtime);
     const plan = await planFonts(runtime, [{ text: '武汉市江汉区城市运行管理中心 1,519.58 万元' }, { text: '图1：收、支', weight: 700 }]);
-    expect(plan.fonts).toBe(set.satoriFonts);
+    expect(plan.fonts).toBe(set.fonts);
     expect(plan.fallbackChars).toBe('');
   });
 

@@ -5,13 +5,13 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import satori from 'satori/standalone';
 import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
 import { Payload } from '../../src/schema/payload';
 import { deriveModel } from '../../src/model/derive';
 import { DEFAULT_PARAMS } from '../../src/render/output';
 import { planFonts, renderFigure, renderTableImage, warmUp } from '../../src/render/figures';
 import { createWorkerdRuntime } from '../../src/runtime/figure-runtime.workerd';
+import { faceOf, GlyphSheet } from '../../src/render/figures/glyphs';
 import { CROSS_RUNTIME_RENDERS, sha256 } from '../golden/figures/cross-runtime';
 import { CROSS_RUNTIME_SHA256 } from '../golden/figures/hashes';
 
@@ -27,13 +27,16 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** The outline satori draws for a one-character text (text is drawn as a single <path>). */
+/** The outline the renderer draws for a one-character text, regular weight, with these fonts. */
 async function glyphPath(text: string, fonts: Awaited<ReturnType<typeof planFonts>>['fonts']): Promise<string> {
-  const svg = await satori(
-    { type: 'div', props: { style: { display: 'flex', fontSize: 40, fontFamily: 'Noto Sans SC' }, children: text } } as never,
-    { width: 80, height: 80, fonts },
+  const regular = fonts.filter((f) => f.weight === 400);
+  const sheet = new GlyphSheet('t');
+  const g = sheet.text(
+    { x: 0, baseline: 40, anchor: 'start', text, size: 40, color: '#000' },
+    { keys: regular.map((_, i) => `r${i}`), faces: regular.map((f) => faceOf(f.data)) },
   );
-  const d = /<path[^>]* d="([^"]+)"/.exec(svg)?.[1];
+  expect(g).toContain('<use');
+  const d = /<path[^>]* d="([^"]+)"/.exec(sheet.defs())?.[1];
   expect(d, `no glyph path for ${text}`).toBeTruthy();
   return d!;
 }

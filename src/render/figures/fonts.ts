@@ -1,8 +1,8 @@
 /**
  * No tofu: every character of a figure is drawn from a real glyph. The compact Noto Sans SC
  * covers GB2312 and more (~7,900 code points); a department name may still hold a character it
- * lacks (𬌗, 禤). Those characters are cut out of the full 10 MB font with HarfBuzz and handed to
- * satori as one more font. A character that not even the full font has becomes 〓 (U+3013, the
+ * lacks (𬌗, 禤). Those characters are cut out of the full 10 MB font with HarfBuzz and drawn from
+ * that subset as one more font. A character that not even the full font has becomes 〓 (U+3013, the
  * typesetter's mark for a missing character) in the drawing; the SVG <desc> keeps the original.
  */
 import {
@@ -22,8 +22,8 @@ export interface TextRun {
 }
 
 export interface FontPlan {
-  /** The font list for satori: the shared compact list, or it plus subsets of the full font. */
-  fonts: FontSet['satoriFonts'];
+  /** The font list: the shared compact list, or it plus subsets of the full font. */
+  fonts: FontSet['fonts'];
   /** Characters drawn from the full font. */
   fallbackChars: string;
   /** Characters no font has, drawn as 〓. */
@@ -39,7 +39,7 @@ const isControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 
 const SUBSET_CACHE_SIZE = 64;
 /** Recent fallback font lists by the characters they cover, so repeated renders reuse them. */
-const planCache = new Map<string, FontSet['satoriFonts']>();
+const planCache = new Map<string, FontSet['fonts']>();
 
 /**
  * Decides which fonts draw the given texts.
@@ -57,7 +57,7 @@ export async function planFonts(runtime: FigureRuntime, runs: readonly TextRun[]
     }
   }
   if (missing[400].size === 0 && missing[700].size === 0) {
-    return { fonts: set.satoriFonts, fallbackChars: '', unavailableChars: '', sanitize: (t) => t };
+    return { fonts: set.fonts, fallbackChars: '', unavailableChars: '', sanitize: (t) => t };
   }
 
   const needed = WEIGHTS.filter((w) => missing[w].size > 0);
@@ -78,11 +78,11 @@ export async function planFonts(runtime: FigureRuntime, runs: readonly TextRun[]
     planCache.delete(key);
   } else {
     const subsetter = await fontSubsetter(runtime);
-    fonts = [...set.satoriFonts];
+    fonts = [...set.fonts];
     for (const weight of WEIGHTS) {
       if (available[weight].length === 0) continue;
       const data = subsetter.subset(full.get(weight)!.data, available[weight]);
-      fonts.push({ name: FALLBACK_FAMILY, data, weight, style: 'normal' });
+      fonts.push({ name: FALLBACK_FAMILY, data, weight });
     }
     if (planCache.size >= SUBSET_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);
   }

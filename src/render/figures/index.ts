@@ -1,6 +1,7 @@
 /**
- * Figures (图1–图7) and table images of a report: satori lays out the text and turns it into
- * paths, the shapes are plain SVG, resvg rasterises. Pure apart from the FigureRuntime it is
+ * Figures (图1–图7) and table images of a report: charts.ts and table-image.ts place every shape
+ * and text item, glyphs.ts draws the text as glyph outlines (each once, placed with <use>), resvg
+ * rasterises. Pure apart from the FigureRuntime it is
  * given (src/runtime/figure-runtime.{workerd,node}.ts), so the Worker and the CLI produce the same
  * bytes for the same model and parameters.
  */
@@ -33,13 +34,13 @@ function checkFormat(format: string): asserts format is FigureFormat {
 }
 
 /**
- * Loads and initialises everything a render needs (wasm, compact fonts, satori's parse of them)
+ * Loads and initialises everything a render needs (wasm, compact fonts and their parse)
  * — once per isolate. Call it to measure a cold start apart from the first render.
  * @example await warmUp(createNodeRuntime())
  */
 export async function warmUp(runtime: FigureRuntime): Promise<void> {
   await Promise.all([initEngine(runtime), compactFonts(runtime)]);
-  // A tiny render in both weights: satori parses the fonts on first use and resvg's wasm is
+  // A tiny render in both weights: the fonts are parsed on first use and resvg's wasm is
   // slow on its first image; both would otherwise land on the first real request.
   const theme = themeFor('light');
   await renderScene(

@@ -1,6 +1,6 @@
 /**
  * Text widths from the fonts' own advance widths, so labels can be placed without overlaps before
- * satori lays them out. Kerning is ignored (Noto Sans SC kerns little), so callers keep a margin.
+ * they are drawn. Kerning is ignored (Noto Sans SC kerns little), so callers keep a margin.
  */
 import { advanceEm, type FontFacts } from './sfnt';
 import type { Weight } from './runtime';

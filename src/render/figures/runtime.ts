@@ -5,25 +5,24 @@
  * from node_modules, fonts from public/fonts). Everything else, including the once-per-isolate
  * initialisation, lives here.
  */
-import satori, { init as initSatori } from 'satori/standalone';
 import { initWasm as initResvg } from '@resvg/resvg-wasm';
 import fontManifest from '../../../templates/figures/fonts.json';
 import { FontSubsetter } from './hb-subset';
 import { readFontFacts, type FontFacts } from './sfnt';
 
-export type WasmName = 'yoga' | 'resvg' | 'hb-subset';
+export type WasmName = 'resvg' | 'hb-subset';
 
 export interface FigureRuntime {
   /** A short name for logs and timings ("workerd", "node"). */
   readonly name: string;
   /**
-   * A compiled wasm module: satori's yoga, resvg, or HarfBuzz's subsetter. workerd forbids
+   * A compiled wasm module: resvg, or HarfBuzz's subsetter. workerd forbids
    * compiling wasm from bytes at request time, hence modules rather than bytes.
    */
   loadWasm(name: WasmName): Promise<WebAssembly.Module>;
   /**
    * The bytes of a font file of public/fonts (see templates/figures/fonts.json). Must return the
-   * same ArrayBuffer for the same name: satori and this renderer cache parsed fonts by identity.
+   * same ArrayBuffer for the same name: the renderer caches parsed fonts and glyph outlines by identity.
    */
   loadFont(file: string): Promise<ArrayBuffer>;
 }
@@ -39,13 +38,13 @@ export interface LoadedFont {
 export const FAMILY = 'Noto Sans SC';
 export const FALLBACK_FAMILY = 'Noto Sans SC Full';
 
-type SatoriFont = { name: string; data: ArrayBuffer; weight: Weight; style: 'normal' };
+export type FontEntry = { name: string; data: ArrayBuffer; weight: Weight };
 
-/** The compact fonts, parsed once, and the satori font list that goes with them. */
+/** The compact fonts, read once, and the font list that goes with them. */
 export interface FontSet {
   compact: Record<Weight, LoadedFont>;
-  /** Reused across renders: satori keys its font loader on this array's identity. */
-  satoriFonts: SatoriFont[];
+  /** The compact fonts as a font list, first choice per weight. */
+  fonts: FontEntry[];
 }
 
 let engine: Promise<void> | undefined;
@@ -64,14 +63,13 @@ function once<T>(get: () => Promise<T> | undefined, set: (p: Promise<T> | undefi
   return promise;
 }
 
-/** satori's yoga and resvg, initialised once per isolate (both keep module-level state). */
+/** resvg, initialised once per isolate (it keeps module-level state). */
 export function initEngine(runtime: FigureRuntime): Promise<void> {
   return once(
     () => engine,
     (p) => (engine = p),
     async () => {
-      const [yoga, resvg] = await Promise.all([runtime.loadWasm('yoga'), runtime.loadWasm('resvg')]);
-      await Promise.all([initSatori(yoga), initResvg(resvg)]);
+      await initResvg(await runtime.loadWasm('resvg'));
     },
   );
 }
@@ -101,13 +99,12 @@ export function compactFonts(runtime: FigureRuntime): Promise<FontSet> {
         WEIGHTS.map((w) => loadFont(runtime, fontManifest.compact[w].file)),
       );
       const compact = { 400: regular, 700: bold } as Record<Weight, LoadedFont>;
-      const satoriFonts = WEIGHTS.map((weight) => ({
+      const fonts = WEIGHTS.map((weight) => ({
         name: FAMILY,
         data: compact[weight].data,
         weight,
-        style: 'normal' as const,
       }));
-      return { compact, satoriFonts };
+      return { compact, fonts };
     },
   );
 }
@@ -139,4 +136,3 @@ export function fontSubsetter(runtime: FigureRuntime): Promise<FontSubsetter> {
   );
 }
 
-export { satori };

@@ -1,12 +1,13 @@
 /**
  * A figure as drawn: shapes as SVG fragments (bars, slices, patterns) and text items at absolute
- * positions. satori turns the text into paths; this file puts the two together into one
+ * positions. glyphs.ts turns the text into glyph outlines; this file puts the two together into one
  * self-contained SVG with <title> and <desc>, and resvg rasterises that SVG to PNG.
  */
 import { Resvg } from '@resvg/resvg-wasm';
 import { planFonts, type FontPlan } from './fonts';
 import { escapeXml, n } from './marks';
-import { FAMILY, initEngine, satori, type FigureRuntime, type Weight } from './runtime';
+import { baselineIn, faceOf, GlyphSheet, type FaceList } from './glyphs';
+import { initEngine, type FigureRuntime, type Weight } from './runtime';
 import type { Theme } from './theme';
 
 export interface TextItem {
@@ -66,66 +67,56 @@ const LINE_HEIGHT = 1.2;
 /** Noto Sans SC sits slightly low in its line box; nudging up centres CJK glyphs on y. */
 const OPTICAL_SHIFT = 0.06;
 
-type Element = { type: string; props: Record<string, unknown> };
-
-function textElement(item: TextItem, text: string): Element {
+/**
+ * Where a text item's line box starts, on the pixel grid. The figures were first drawn by satori,
+ * which put each item in a box (left, top, width rounded to 1/100, then to whole pixels by yoga),
+ * the text's width rounded up, aligned in the box by flexbox (text positions floored) and its
+ * baseline rounded. Placing glyphs the same way keeps every golden image within its tolerance, and
+ * whole-pixel baselines keep small CJK type crisp.
+ */
+function snap(item: TextItem, text: string, list: FaceList): { x: number; top: number } {
   const boxHeight = item.size * LINE_HEIGHT;
-  const top = item.y - boxHeight / 2 - item.size * OPTICAL_SHIFT;
-  // A generous box aligned at the anchor: satori measures and aligns the text inside it.
-  const box = item.size * (text.length + 4);
+  const top = round(item.y - boxHeight / 2 - item.size * OPTICAL_SHIFT);
+  const box = round(item.size * (text.length + 4));
   const anchor = item.anchor ?? 'start';
-  const left = anchor === 'start' ? item.x : anchor === 'middle' ? item.x - box / 2 : item.x - box;
-  return {
-    type: 'div',
-    props: {
-      style: {
-        position: 'absolute',
-        display: 'flex',
-        left: round(left),
-        top: round(top),
-        width: round(box),
-        height: round(boxHeight),
-        justifyContent: anchor === 'start' ? 'flex-start' : anchor === 'middle' ? 'center' : 'flex-end',
-        textAlign: anchor === 'start' ? 'left' : anchor === 'middle' ? 'center' : 'right',
-        fontSize: item.size,
-        fontWeight: item.weight ?? 400,
-        lineHeight: LINE_HEIGHT,
-        color: item.color,
-        whiteSpace: 'pre',
-      },
-      children: text,
-    },
-  };
+  const left = round(anchor === 'start' ? item.x : anchor === 'middle' ? item.x - box / 2 : item.x - box);
+  // yoga lays out in floats, then rounds each position relative to its parent (text: floored).
+  const free = box - Math.ceil(GlyphSheet.width(text, item.size, list));
+  const offset = anchor === 'start' ? 0 : Math.floor((anchor === 'middle' ? free / 2 : free) + 1e-4);
+  return { x: Math.round(left) + offset, top: Math.round(top) };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** Satori's own ids (clip paths, masks) get the figure prefix too. */
-function prefixSatoriIds(svg: string, prefix: string): string {
-  return svg.replace(/(id="|url\(#|href="#)satori_/g, `$1${prefix}-satori_`);
-}
-
-async function textLayer(scene: Scene, plan: FontPlan): Promise<string> {
-  const root: Element = {
-    type: 'div',
-    props: {
-      style: {
-        display: 'flex',
-        position: 'relative',
-        width: scene.width,
-        height: scene.height,
-        fontFamily: FAMILY,
-      },
-      children: scene.texts.filter((t) => t.text !== '').map((t) => textElement(t, plan.sanitize(t.text))),
-    },
+/** The text of a scene as glyph outlines: <use> placements, and the outlines for <defs>. */
+function textLayer(scene: Scene, plan: FontPlan): { defs: string; body: string } {
+  const lists = new Map<Weight, FaceList>();
+  const listFor = (weight: Weight): FaceList => {
+    let list = lists.get(weight);
+    if (!list) {
+      const fonts = plan.fonts.filter((f) => f.weight === weight);
+      list = { keys: fonts.map((_, i) => `${weight === 700 ? 'b' : 'r'}${i}`), faces: fonts.map((f) => faceOf(f.data)) };
+      lists.set(weight, list);
+    }
+    return list;
   };
-  const svg = await satori(root as never, { width: scene.width, height: scene.height, fonts: plan.fonts });
-  const inner = svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-  return prefixSatoriIds(inner, scene.idPrefix);
+  const sheet = new GlyphSheet(scene.idPrefix);
+  let body = '';
+  for (const item of scene.texts) {
+    if (item.text === '') continue;
+    const list = listFor(item.weight ?? 400);
+    const text = plan.sanitize(item.text);
+    const { x, top } = snap(item, text, list);
+    body += sheet.text(
+      { x, baseline: top + Math.round(baselineIn(0, item.size, LINE_HEIGHT, list)), anchor: 'start', text, size: item.size, color: item.color },
+      list,
+    );
+  }
+  return { defs: sheet.defs(), body };
 }
 
 /** The complete SVG: scaled to the output size, text as paths, with <title> and <desc>. */
-function compose(scene: Scene, text: string, out: SceneOutput): string {
+function compose(scene: Scene, text: { defs: string; body: string }, out: SceneOutput): string {
   const p = scene.idPrefix;
   const { width: W, height: H, theme } = scene;
   // The background rect reaches beyond the viewBox so it also fills any letterboxing.
@@ -137,7 +128,7 @@ function compose(scene: Scene, text: string, out: SceneOutput): string {
     `role="img" aria-labelledby="${p}-title ${p}-desc">` +
     `<title id="${p}-title">${escapeXml(scene.title)}</title>` +
     `<desc id="${p}-desc">${escapeXml(scene.desc)}</desc>` +
-    `<defs>${scene.defs}</defs>${background}<g>${scene.marks.join('')}</g><g>${text}</g></svg>`
+    `<defs>${scene.defs}${text.defs}</defs>${background}<g>${scene.marks.join('')}</g><g>${text.body}</g></svg>`
   );
 }
 
@@ -153,7 +144,7 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
     scene.texts.map((t) => ({ text: t.text, weight: t.weight })),
   );
   const t1 = performance.now();
-  const svg = compose(scene, await textLayer(scene, plan), out);
+  const svg = compose(scene, textLayer(scene, plan), out);
   const t2 = performance.now();
   const base = { fallbackChars: plan.fallbackChars, unavailableChars: plan.unavailableChars };
   if (out.format === 'svg') {

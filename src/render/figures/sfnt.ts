@@ -1,5 +1,5 @@
 /**
- * A minimal reader for the few OpenType tables the figure renderer needs before satori sees a font:
+ * A minimal reader for the few OpenType tables the figure renderer needs besides glyph outlines:
  * `cmap` (which characters a font covers, to decide when to fall back to the full font) and
  * `head`/`hhea`/`hmtx` (advance widths, to lay labels out without overlaps).
  *
@@ -56,7 +56,7 @@ export async function readTables(font: ArrayBuffer, tags: readonly string[]): Pr
     }
     return out;
   }
-  if (signature === WOFF2) throw new Error('WOFF2 fonts are not supported (satori cannot read them either)');
+  if (signature === WOFF2) throw new Error('WOFF2 fonts are not supported (opentype.js cannot read them either)');
   if (!SFNT_TAGS.has(signature)) throw new Error('not an OpenType font');
   const numTables = view.getUint16(4);
   for (let i = 0; i < numTables; i++) {
@@ -127,7 +127,7 @@ export function parseCmap(table: Uint8Array): Map<number, number> {
 }
 
 /**
- * Reads what the renderer needs to know about a font before handing it to satori.
+ * Reads what the renderer needs to know about a font before drawing with it.
  * @example const facts = await readFontFacts(woffBytes); facts.glyphOf.has(0x4e2d) // true: 中
  */
 export async function readFontFacts(font: ArrayBuffer): Promise<FontFacts> {

@@ -2,7 +2,7 @@
 // checks them in Node and tests/worker/figures.test.ts in workerd: the same input must give the
 // same bytes in both runtimes. Written by `UPDATE_GOLDEN=1 npx vitest run --project unit tests/golden/figures`.
 export const CROSS_RUNTIME_SHA256: Record<string, string> = {
-  'figure 2 png': 'deb7f9da6a2b7fdde6e48fbdc752b712707265e6fa1ab897d9eb095e7840d040',
-  'figure 7 svg': 'c05f8222a03ea3dbb26c7fb72b17927f1b45cdb40d50705dd8350f0f57479e75',
-  'table 01 png': 'bcbb99bf008d3653024580fd01527d024ae809bd7b3f58680390b9a0b54ca292',
+  'figure 2 png': 'e93bd57a191b6932b96708867c2d6277983517d5e523bcfde46ff9a27bd7e217',
+  'figure 7 svg': 'ec83a81fa908c74edcbda1ca382d96b056e3c1309baac012d5cce7edb0f5afb5',
+  'table 01 png': '28febc48e467fde8d8d1682e3aacadbe01565d858442f10ba53f0300d7baf412',
 };
