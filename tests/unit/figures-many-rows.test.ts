@@ -77,11 +77,11 @@ describe('boundRows', () => {
 });
 
 describe('the pixel cap applies to rasters only', () => {
-  it('an SVG may be asked for at any scale; a PNG past the cap is a 400', async () => {
+  it('an SVG may be asked for at any scale; a PNG past the cap is an invalid parameter (400)', async () => {
     const model = modelOf(example);
     const big = params({ width: 1000, height: 625, scale: 4 });
     await expect(renderFigure(model, '1', 'svg', big, runtime)).resolves.toBeDefined();
-    await expect(renderFigure(model, '1', 'png', big, runtime)).rejects.toMatchObject({ status: 400 });
+    await expect(renderFigure(model, '1', 'png', big, runtime)).rejects.toMatchObject({ kind: 'invalid-parameter' });
     await expect(renderTableImage(model, '05', 'svg', big, runtime)).resolves.toBeDefined();
   });
 });
