@@ -1,4 +1,5 @@
 /** Usage texts: Chinese first (the users), English alongside (the engineers who wire up CI). */
+import { LIMITS } from '../render/figures/params';
 import { ALL_FORMATS, OUTPUT_FORMATS } from '../render/formats';
 
 export const MAIN_HELP = `juesuan — 部门决算公开：校验、渲染、发布（final-accounts disclosures: check, render, publish）
@@ -43,9 +44,9 @@ errors are skipped and reported; unchanged reports (same content id, renderer an
   -o, --out <dir>            输出文件夹（required）
   --formats <list>           只输出这些格式，逗号分隔：${ALL_FORMATS.join(',')}（默认全部 default all）
   --theme auto|light|dark    配色（default auto）
-  --width <200-4000>         图、表图片宽度，像素（figure/table image width, default 800）
-  --height <200-4000>        图片高度，像素（figures default 500; table images grow with their rows unless given）
-  --scale <1-4>              PNG 像素倍数（PNG pixel ratio, default 1）
+  --width <${LIMITS.minSize}-${LIMITS.maxSize}>         图、表图片宽度，像素（figure/table image width, default 800）
+  --height <${LIMITS.minSize}-${LIMITS.maxSize}>        图片高度，像素（figures default 500; table images grow with their rows unless given）
+  --scale <${LIMITS.minScale}-${LIMITS.maxScale}>              PNG 像素倍数（PNG pixel ratio, default 1）
   --background white|transparent
   --force                    全部重新渲染（re-render even unchanged reports）
   -j, --jobs <n>             并行线程数（worker threads; default: CPU count; 1 = no threads）

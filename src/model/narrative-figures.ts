@@ -214,9 +214,13 @@ export interface NarrativeFigures {
   } | null;
 }
 
-/** Parentheses are typed both ways in practice; compare names with full-width ones. */
+/**
+ * How names compare everywhere (the audit, the text): without any white space and with full-width
+ * parentheses, which are typed both ways in practice.
+ * @example normalizeName(' 事业 运行(其他) ') // "事业运行（其他）"
+ */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/\(/g, '（').replace(/\)/g, '）');
+  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
 function nonZeroItemNames<C extends string>(table: FunctionalTableModel<C>, column: C, prefix = ''): string[] {

@@ -4,6 +4,7 @@
  * template-registry.ts; this module looks sets up.
  */
 import functionalCatalog from '../../templates/catalog/functional-subjects.json';
+import { fill } from './text';
 import { REFERENCE_SET, templateSets, type TemplateSet } from './template-registry';
 
 export type {
@@ -46,7 +47,7 @@ export function tableLabel(set: TemplateSet, no: string): string | null {
   const ref = set.tables.find((t) => t.no === no);
   if (!ref) return null;
   const label = set.layouts[ref.key].label;
-  return label === null ? null : label.replaceAll('{no}', ref.no);
+  return label === null ? null : fill(label, { no: ref.no });
 }
 
 /**

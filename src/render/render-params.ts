@@ -4,16 +4,18 @@
  */
 import { z } from 'zod';
 import { invalidParameter } from './errors';
+import { LIMITS } from './figures/params';
 import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from './types';
 
 const bool = z.enum(['1', '0', 'true', 'false', '']).transform((v) => v === '1' || v === 'true' || v === '');
+const { minSize, maxSize, minScale, maxScale } = LIMITS;
 const pixels = (label: string) =>
   z
     .string()
-    .regex(/^\d{1,5}$/, `${label}必须是 200–4000 之间的整数（像素）`)
+    .regex(/^\d{1,5}$/, `${label}必须是 ${minSize}–${maxSize} 之间的整数（像素）`)
     .transform(Number)
-    .pipe(z.number().min(200, `${label}不能小于 200 像素`).max(4000, `${label}不能大于 4000 像素`));
+    .pipe(z.number().min(minSize, `${label}不能小于 ${minSize} 像素`).max(maxSize, `${label}不能大于 ${maxSize} 像素`));
 
 const Query = z.strictObject({
   theme: z.enum(['auto', 'light', 'dark'], { error: 'theme 只能是 auto、light 或 dark' }).optional(),
@@ -22,9 +24,9 @@ const Query = z.strictObject({
   height: pixels('高度 height ').optional(),
   scale: z
     .string()
-    .regex(/^\d(\.\d{1,2})?$/, 'scale 必须是 1–4 之间的数字（最多两位小数）')
+    .regex(/^\d(\.\d{1,2})?$/, `scale 必须是 ${minScale}–${maxScale} 之间的数字（最多两位小数）`)
     .transform(Number)
-    .pipe(z.number().min(1, 'scale 不能小于 1').max(4, 'scale 不能大于 4'))
+    .pipe(z.number().min(minScale, `scale 不能小于 ${minScale}`).max(maxScale, `scale 不能大于 ${maxScale}`))
     .optional(),
   background: z.enum(['white', 'transparent'], { error: 'background 只能是 white 或 transparent' }).optional(),
 });

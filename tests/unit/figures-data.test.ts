@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/render/errors';
 import { problemOf } from '../../src/http/problem';
 import { changeWords, figureData, figureIds } from '../../src/render/figures';
+import { change } from '../../src/model/narrative-figures';
 import type { BarFigure, DonutFigure, HBarFigure } from '../../src/render/figures/data';
 import { example, modelOf, testPayload, zeroPayload } from '../golden/figures/payloads';
 
@@ -131,9 +132,17 @@ describe('figureData', () => {
 
 describe('changeWords', () => {
   it('words increases, decreases, no change and a zero base', () => {
-    expect(changeWords(100, 150, 2)).toBe('增加 0.50 万元，增长 50.00%');
-    expect(changeWords(308779, 151958, 2, false)).toBe('减少 1568.21 万元，下降 50.79%');
-    expect(changeWords(100, 100, 2)).toBe('与上年持平');
-    expect(changeWords(0, 462, 2)).toBe('增加 4.62 万元');
+    expect(changeWords(model, 100, 150, 2)).toBe('增加 0.50 万元，增长 50.00%');
+    expect(changeWords(model, 308779, 151958, 2, false)).toBe('减少 1568.21 万元，下降 50.79%');
+    expect(changeWords(model, 100, 100, 2)).toBe('与上年持平');
+    expect(changeWords(model, 0, 462, 2)).toBe('增加 4.62 万元');
+  });
+
+  it('says what the text says: the same change() and the set’s verbs (the copies disagreed on a negative base)', () => {
+    // A negative previous amount (a 结余 or a correction): the figure's own copy divided by it and
+    // printed "增长 -150.00%"; the text's change() divides by its magnitude.
+    expect(changeWords(model, -100, 50, 2)).toBe('增加 1.50 万元，增长 150.00%');
+    const c = change(50, -100, 2)!;
+    expect(changeWords(model, -100, 50, 2)).toContain(`${model.set.narrative.common.verbs.rateUp} ${c.rate}%`);
   });
 });

@@ -6,6 +6,7 @@ import { renderOutput, DEFAULT_PARAMS, type OutputSpec, type RenderParams } from
 import { renderIndexPage } from '../../src/render/index-page';
 import { linksUnder } from '../../src/render/links';
 import { RenderError } from '../../src/render/errors';
+import { LIMITS } from '../../src/render/figures';
 import { ALL_FORMATS as CLI_FORMATS } from '../../src/cli/render-options';
 import { RENDER_HELP } from '../../src/cli/help';
 import { reportOutputs } from '../../src/cli/report-files';
@@ -70,5 +71,16 @@ describe('the format registry (src/render/formats.ts) is what every reader reads
     expect(onlyCsv.every((p) => p.endsWith('.csv'))).toBe(true);
     const html = renderIndexPage([{ model, links: linksUnder('r/'), alias: 'r' }], {});
     for (const format of OUTPUT_FORMATS.table) expect(html).toContain(`href="r/tables/01.${format}">${FORMATS[format].label}<`);
+  });
+
+  it('the query parser and the image pipeline share one set of image limits', () => {
+    const png: OutputSpec = { kind: 'figure', id: '1', format: 'png' };
+    const parse = (q: string) => parseRenderParams(new URLSearchParams(q), png);
+    expect(parse(`width=${LIMITS.maxSize}&height=${LIMITS.minSize}&scale=${LIMITS.minScale}`)).toMatchObject({ width: LIMITS.maxSize, height: LIMITS.minSize });
+    expect(() => parse(`width=${LIMITS.maxSize + 1}`)).toThrow(RenderError);
+    expect(() => parse(`height=${LIMITS.minSize - 1}`)).toThrow(RenderError);
+    expect(() => parse(`scale=${LIMITS.maxScale + 1}`)).toThrow(RenderError);
+    expect(RENDER_HELP).toContain(`--width <${LIMITS.minSize}-${LIMITS.maxSize}>`);
+    expect(RENDER_HELP).toContain(`--scale <${LIMITS.minScale}-${LIMITS.maxScale}>`);
   });
 });

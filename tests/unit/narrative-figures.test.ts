@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { change, completion, deriveNarrativeFigures, normalizeName } from '../../src/model/narrative-figures';
 import { deriveModel } from '../../src/model/derive';
+import { audit } from '../../src/audit';
 import { Payload } from '../../src/schema/payload';
 import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
 
@@ -110,5 +111,18 @@ describe('classUses', () => {
 
   it('matches names typed with half-width parentheses', () => {
     expect(normalizeName('政府办公厅(室)及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
+  });
+
+  it('a name the audit accepts is the name the text uses (the copies disagreed on inner spaces)', () => {
+    // The audit compared names without any space, the model only trimmed them: "公务员医疗 补助"
+    // passed the audit and was then silently dropped from the text. One normalizeName now.
+    const payload = structuredClone(example);
+    (payload.explanation as { classUses: Record<string, string[]> }).classUses = { '210': ['公务员医疗 补助', ' 事业单位 医疗 '] };
+    const model = deriveModel(Payload.parse(payload));
+    const f = deriveNarrativeFigures(model);
+    const c210 = f.gpb.classes.find((c) => c.code === '210')!;
+    expect(c210.uses).toEqual(['公务员医疗补助', '事业单位医疗']);
+    expect(c210.rejectedUses).toEqual([]);
+    expect(audit(model).filter((x) => x.rule === 'narrative.class-uses')).toEqual([]);
   });
 });

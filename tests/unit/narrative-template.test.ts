@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fill, placeholders, TemplateError } from '../../src/render/narrative/template';
-import { chineseNumeral, clause, reasonClause, sentence, textAmount } from '../../src/render/narrative/text';
+import { chineseNumeral, fill, placeholders, TemplateError } from '../../src/model/text';
+import { clause, reasonClause, sentence, textAmount } from '../../src/render/narrative/text';
 
 describe('fill', () => {
   it('fills {name} placeholders from the context', () => {
@@ -91,6 +91,14 @@ describe('text helpers', () => {
   it('writes Chinese numerals', () => {
     expect([1, 9, 10, 11, 17, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '九', '十', '十一', '十七', '二十', '二十一', '九十九']);
     expect(() => chineseNumeral(0)).toThrow(RangeError);
+    expect(() => chineseNumeral(1.5)).toThrow(RangeError);
+    // The two copies disagreed past 99: the HTML one printed "100", the narrative one threw, so a
+    // document with 100 self-evaluated projects failed. One copy now counts on.
+    expect([100, 101, 105, 110, 119, 120, 999, 1000, 1001, 1010, 2024, 9999].map(chineseNumeral)).toEqual([
+      '一百', '一百零一', '一百零五', '一百一十', '一百一十九', '一百二十', '九百九十九',
+      '一千', '一千零一', '一千零一十', '二千零二十四', '九千九百九十九',
+    ]);
+    expect(() => chineseNumeral(10000)).toThrow(RangeError);
   });
 
   it('glues payload text into sentences', () => {

@@ -3,16 +3,13 @@
  * built-in 《政府收支分类科目》, rows with no name at all, and 类 codes that tables 01/04 cannot print.
  */
 import functionalCatalog from '../../../templates/catalog/functional-subjects.json';
+import { normalizeName } from '../../model/narrative-figures';
 import { functionalSubject } from '../../model/template-set';
 import type { AuditContext } from '../context';
 import { functionalTables } from '../functional';
 import { classSubject, levelName, subject } from '../labels';
 import type { Finding } from '../types';
 
-/** Names compare without spaces and regardless of full-/half-width brackets. */
-export function normalizeName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-}
 
 const CATALOG_CODES = Object.keys(functionalCatalog);
 

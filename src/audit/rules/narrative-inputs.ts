@@ -7,7 +7,7 @@ import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkEqual, type AuditContext } from '../context';
 import { classSubject, subject } from '../labels';
 import type { Finding } from '../types';
-import { normalizeName } from './codes';
+import { normalizeName } from '../../model/narrative-figures';
 
 function gpbItems(ctx: AuditContext): FunctionalRow<BasicProjectColumn>[] {
   return ctx.model.gpbExpense.rows.filter((r) => r.level === 'item');

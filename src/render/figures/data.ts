@@ -3,9 +3,11 @@
  * from the template set's figures.json; amounts stay exact cents until they are printed.
  */
 import type { Model } from '../../model/derive';
+import { fill, type TemplateValues } from '../../model/text';
 import { formatAmount, formatAmountText, percent, type Cents } from '../../schema/money';
 import { notFound } from '../errors';
 import { functionalSubject } from '../../model/template-set';
+import { change } from '../../model/narrative-figures';
 import { largestRemainderPercents } from './shares';
 
 export const FIGURE_IDS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -102,25 +104,30 @@ function isFigureId(id: string): id is FigureId {
   return (FIGURE_IDS as readonly string[]).includes(id);
 }
 
-function fill(text: string, model: Model): string {
+/** The placeholders a figure's caption, source and series may use. */
+function figureValues(model: Model): TemplateValues {
   const meta = model.payload.meta;
-  const previousYear = model.payload.explanation.comparisonYear ?? meta.fiscalYear - 1;
-  return text
-    .replaceAll('{department}', meta.department)
-    .replaceAll('{year}', String(meta.fiscalYear))
-    .replaceAll('{previousYear}', String(previousYear));
+  return {
+    department: meta.department,
+    year: meta.fiscalYear,
+    previousYear: model.payload.explanation.comparisonYear ?? meta.fiscalYear - 1,
+  };
 }
 
 const amountText = (cents: Cents) => `${formatAmountText(cents)} 万元`;
 
-/** "减少 1,568.21 万元，下降 50.79%" — the change from `before` to `after`, as the text writes it. */
-export function changeWords(before: Cents, after: Cents, decimals: number, separators = true): string {
-  const diff = after - before;
-  const amount = separators ? formatAmount(Math.abs(diff)) : formatAmountText(Math.abs(diff));
-  if (diff === 0) return '与上年持平';
-  const rate = percent(Math.abs(diff), before, decimals);
-  const verb = diff > 0 ? ['增加', '增长'] : ['减少', '下降'];
-  return rate === null ? `${verb[0]} ${amount} 万元` : `${verb[0]} ${amount} 万元，${verb[1]} ${rate}%`;
+/**
+ * "减少 1,568.21 万元，下降 50.79%" — the change from `before` to `after` in the words and with the
+ * figures of the text (model `change`, the set's common verbs), so a figure's note cannot disagree
+ * with its paragraph.
+ */
+export function changeWords(model: Model, before: Cents, after: Cents, decimals: number, separators = true): string {
+  const verbs = model.set.narrative.common.verbs;
+  const c = change(after, before, decimals)!;
+  if (c.direction === 'flat') return verbs.flat;
+  const amount = separators ? formatAmount(c.abs) : formatAmountText(c.abs);
+  const [verb, rateVerb] = c.direction === 'up' ? [verbs.up, verbs.rateUp] : [verbs.down, verbs.rateDown];
+  return c.rate === null ? `${verb} ${amount} 万元` : `${verb} ${amount} 万元，${rateVerb} ${c.rate}%`;
 }
 
 /**
@@ -158,7 +165,7 @@ export function figureData(model: Model, id: string): FigureData {
     id,
     caption: `图${figureIds(model).indexOf(id) + 1}：${t.caption}`,
     unitLabel: template.unitLabel,
-    source: fill(t.source ?? template.source, model),
+    source: fill(t.source ?? template.source, figureValues(model)),
   };
   const decimals = model.payload.options.percentDecimals;
   const meta = model.payload.meta;
@@ -175,13 +182,13 @@ export function figureData(model: Model, id: string): FigureData {
               income: model.fiscalSummary.income.grandTotal.value,
               expense: model.fiscalSummary.expense.grandTotal.total.value,
             };
-      const series = (t.series ?? []).map((s) => fill(s, model));
+      const series = (t.series ?? []).map((s) => fill(s, figureValues(model)));
       const groups = (['income', 'expense'] as const).map((key) => {
         const after = current[key] ?? 0;
-        return { label: t.categories![key], values: [before, after], note: changeWords(before, after, decimals) };
+        return { label: t.categories![key], values: [before, after], note: changeWords(model, before, after, decimals) };
       });
       const words = groups
-        .map((g) => `${g.label}${series[1]} ${amountText(g.values[1])}，${series[0]} ${amountText(g.values[0])}，${changeWords(g.values[0], g.values[1], decimals, false)}`)
+        .map((g) => `${g.label}${series[1]} ${amountText(g.values[1])}，${series[0]} ${amountText(g.values[0])}，${changeWords(model, g.values[0], g.values[1], decimals, false)}`)
         .join('；');
       const empty = groups.every((g) => g.values.every((x) => x === 0));
       return {
@@ -296,7 +303,7 @@ export function boundRows(rows: HBarRow[], t: Pick<FigureTemplate, 'maxRows' | '
   const actual = rest.reduce((sum, r) => sum + r.values[1], 0);
   const other: HBarRow = {
     code: '',
-    name: (t.otherLabel ?? '{count}').replaceAll('{count}', String(rest.length)),
+    name: fill(t.otherLabel ?? '{count}', { count: rest.length }),
     values: [budget, actual],
     rate: budget !== null && known.length === rest.length ? percent(actual, budget, decimals) : null,
   };

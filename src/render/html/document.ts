@@ -11,7 +11,7 @@ import { layoutSet, type DocumentTexts } from '../layout';
 import { renderPage } from './page';
 import { attachmentHeadings, attachmentsHtml } from './performance';
 import { renderTableSection } from './tables';
-import { chineseNumeral, fill, formatDate } from './text';
+import { chineseNumeral, fill, formatDate } from '../../model/text';
 
 interface TocEntry {
   id: string;

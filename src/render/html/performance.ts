@@ -8,7 +8,7 @@ import { formatAmount, percent, type Cents } from '../../schema/money';
 import type { Payload } from '../../schema/payload';
 import { escapeHtml, escapeMultiline } from './escape';
 import type { DocumentTexts } from '../layout';
-import { chineseNumeral, fill, formatDate } from './text';
+import { chineseNumeral, fill, formatDate } from '../../model/text';
 
 type Performance = NonNullable<Payload['performance']>;
 type Indicator = Performance['projects'][number]['indicators'][number];

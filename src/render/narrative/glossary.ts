@@ -10,8 +10,9 @@
 import type { Model } from '../../model/derive';
 import { subjectExplanation, subjectNames, usedItemCodes } from '../../model/glossary';
 import type { Block, NarrativePart } from './blocks';
-import { fill } from './template';
-import { chineseNumeral, sentence } from './text';
+import { fill } from '../../model/text';
+import { chineseNumeral } from '../../model/text';
+import { sentence } from './text';
 
 /** Lines of entry （十）: "一般公共服务（类）…（款）…（项），反映……". */
 export function subjectLines(model: Model): string[] {

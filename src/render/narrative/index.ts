@@ -18,7 +18,7 @@ import { buildNarrative, narrativeParts } from './narrative';
 export { buildNarrative, changeText, narrativeParts, ordinalList } from './narrative';
 export { buildGlossary, subjectLines } from './glossary';
 export { subjectExplanation, usedItemCodes } from '../../model/glossary';
-export { fill, placeholders, TemplateError } from './template';
+export { fill, placeholders, TemplateError } from '../../model/text';
 export type { Block, NarrativePart, NarrativeSection } from './blocks';
 
 /** What the shared shell does not style: the written-out figure and its visible caption. */

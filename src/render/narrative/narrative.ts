@@ -8,8 +8,8 @@ import { v, type Model } from '../../model/derive';
 import { deriveNarrativeFigures, type Change, type Completion, type NarrativeFigures } from '../../model/narrative-figures';
 import type { DocumentPart, NarrativeSectionKey, NarrativeTemplates } from '../../model/template-set';
 import type { Block, NarrativePart, NarrativeSection } from './blocks';
-import { fill, type TemplateValues } from './template';
-import { chineseNumeral, clause, reasonClause, sentence, textAmount } from './text';
+import { chineseNumeral, fill, type TemplateValues } from '../../model/text';
+import { clause, reasonClause, sentence, textAmount } from './text';
 
 /*
  * The wording of the template set being rendered. buildNarrative binds it before it writes a

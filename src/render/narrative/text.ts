@@ -10,20 +10,6 @@ export function textAmount(cents: Cents): string {
   return cents === 0 ? '0' : formatAmountText(cents);
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/**
- * Chinese numeral for 1–99, as in （十三） and 二是.
- * @example chineseNumeral(13) // "十三"
- */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumeral: ${n} is outside 1–99`);
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
-}
-
 const TRAILING = /[。；;，,、.\s]+$/u;
 const TERMINAL = /[。！？!?…”」』]$/u;
 

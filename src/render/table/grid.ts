@@ -18,7 +18,7 @@ import {
   type SegmentSpec,
   type TableLayout,
 } from '../layout';
-import { chineseNumeral, fill } from '../html/text';
+import { chineseNumeral, fill } from '../../model/text';
 
 export interface GridCell {
   /** Text as displayed (amounts with thousands separators). */
