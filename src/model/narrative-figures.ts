@@ -112,7 +112,18 @@ export interface ItemDetail {
   itemName: string;
   actual: Cents;
   completion: Completion;
+  /** Why 决算 differs from 年初预算: a cause. A "reason" that only names a use is moved to `uses`. */
   reason: string | undefined;
+  /** What the 项 was spent on ("主要用于…"): the payload's `uses`, else a reason that only names a use. */
+  uses: string | undefined;
+}
+
+/** 年初预算 against 决算 of one kind of 财政拨款: the total and each 项, grouped by 类. */
+export interface BudgetDetails {
+  budget: Completion;
+  /** Why the total differs from its 年初预算 (a cause; a use-only text is dropped from the cause slot). */
+  reason: string | undefined;
+  details: ClassDetail[];
 }
 
 export interface ClassDetail {
@@ -128,7 +139,11 @@ export interface ThreePublicLine {
   change: Change | null;
 }
 
+export type ReservedKey = 'dedicated' | 'reserved' | 'other';
+
 export interface ProcurementFigures {
+  /** How the 中小企业 contracts were awarded (专门面向 / 预留份额 / 其他), each with its share of `sme`. */
+  reservedSplit: Share<ReservedKey>[];
   total: Cents;
   goods: Cents;
   works: Cents;
@@ -145,6 +160,8 @@ export interface ProjectSummaryFigures {
   budget: Cents | null;
   executed: Cents | null;
   rate: string | null;
+  score: number | null;
+  grade: string | null;
   outputs: string[];
   problems: string[];
   improvements: string[];
@@ -168,9 +185,12 @@ export interface NarrativeFigures {
     change: Change | null;
     classes: ClassUse[];
     budget: Completion;
+    /** Why the total differs from 年初预算 (explanation.annualBudget.reason). */
+    budgetReason: string | undefined;
     basic: Cents;
     project: Cents;
-    mainProjects: { name: string; amount: Cents; outcome?: string }[];
+    /** Projects as uses of 项目支出: `amount` is what was spent, `budget` the full-year budget when given. */
+    mainProjects: { name: string; amount: Cents; budget: Cents | null; outcome?: string }[];
     details: ClassDetail[];
   };
   basic: {
@@ -188,8 +208,18 @@ export interface NarrativeFigures {
     carryForwardEnd: Cents;
     change: Change | null;
     uses: string[];
+    /** null when the payload gives no 年初预算 for 政府性基金 (explanation.fundBudget). */
+    budget: BudgetDetails | null;
   };
-  stateCapital: { empty: boolean; expense: Cents; basic: Cents; project: Cents; change: Change | null; uses: string[] };
+  stateCapital: {
+    empty: boolean;
+    expense: Cents;
+    basic: Cents;
+    project: Cents;
+    change: Change | null;
+    uses: string[];
+    budget: BudgetDetails | null;
+  };
   threePublic: {
     total: ThreePublicLine;
     abroad: ThreePublicLine;
@@ -198,6 +228,9 @@ export interface NarrativeFigures {
     /** 公务用车购置费 / 运行维护费 决算数. */
     purchase: Cents;
     operation: Cents;
+    /** The two vehicle sub-items with their budgets and year-on-year changes. */
+    purchaseLine: ThreePublicLine;
+    operationLine: ThreePublicLine;
   };
   /** null: the payload does not give 机关运行经费. */
   operatingCosts: { amount: Cents; change: Change | null } | null;
@@ -208,8 +241,18 @@ export interface NarrativeFigures {
     projectExecuted: Cents;
     /** Σ executed of the evaluated projects / 05 项目支出. */
     coverage: string | null;
+    /** Whether count and amount were typed (performance.management) rather than counted from the forms. */
+    typed: boolean;
+    level1Count: number | null;
+    level2Count: number | null;
+    overallCount: number | null;
+    departmentEvaluations: { count: number; amount: Cents | null } | null;
+    fiscalEvaluations: { count: number; amount: Cents | null } | null;
     overallBudget: Cents | null;
     overallExecuted: Cents | null;
+    overallRate: string | null;
+    overallScore: number | null;
+    overallGrade: string | null;
     summaries: ProjectSummaryFigures[];
   } | null;
 }
@@ -233,6 +276,83 @@ function nonZeroItemNames<C extends string>(table: FunctionalTableModel<C>, colu
   return names;
 }
 
+/** Words that make a text a cause (something changed, was added, cut, delayed…), not just a use. */
+const CAUSE_WORDS = /减少|增加|增长|下降|调整|改革|追加|压减|压缩|节约|导致|由于|因(?!公)|未|新增|变动|调动|退休|延期|推迟|结转|不足|提高|降低|取消|暂停|疫情|政策|要求|实际|按照|根据/u;
+/** How a use ends: a project, a fund, a fee. */
+const USE_ENDINGS = /(?:项目|经费|费用|费|资金|专项|补助|补贴|工程|建设|购置|支出)$/u;
+
+/**
+ * Whether a "reason" only names what the money was spent on ("走访慰问专项经费"), not why 决算
+ * differs from 年初预算. Such a text reads as a use ("主要用于走访慰问专项经费"), never as
+ * "主要原因是：走访慰问专项经费". True when it is one of the payload's project names, or a short
+ * phrase ending like a use, with no clause break and no word of change or cause.
+ * @example isUseNotCause('走访慰问专项经费', []) // true
+ * @example isUseNotCause('机构改革，人员和项目减少', []) // false
+ */
+export function isUseNotCause(text: string, projectNames: readonly string[]): boolean {
+  const t = normalizeName(text).replace(/[。；;，,、.\s]+$/u, '');
+  if (t === '') return false;
+  const bare = (n: string) => normalizeName(n).replace(/项目$/u, '');
+  if (projectNames.some((n) => bare(n) === bare(t))) return true;
+  if (/[，,；;。：:]/u.test(t) || t.length > 40) return false;
+  return USE_ENDINGS.test(t) && !CAUSE_WORDS.test(t);
+}
+
+/** Project names the payload knows (第三部分 main projects, self-evaluation forms and summaries). */
+export function projectNames(p: Payload): string[] {
+  const perf = p.performance;
+  return [
+    ...p.explanation.mainProjects.map((m) => m.name),
+    ...(perf?.projects.map((x) => x.name) ?? []),
+    ...(perf?.projectSummaries.map((x) => x.name) ?? []),
+  ];
+}
+
+type BudgetSpec = Payload['explanation']['annualBudget'];
+
+/**
+ * 年初预算 vs 决算 for one table of 项 rows (05, 07 or 08): the total's completion and one detail per
+ * 项 that has an amount or a non-zero budget, grouped by 类 in table order.
+ */
+function budgetDetails<C extends string>(
+  table: FunctionalTableModel<C>,
+  column: C,
+  spec: BudgetSpec,
+  names: readonly string[],
+  d: number,
+): BudgetDetails {
+  const items = spec.items;
+  const codes = Object.keys(items);
+  const total =
+    spec.total !== undefined && spec.total !== null ? spec.total : codes.length > 0 ? sum(codes.map((c) => items[c].budget)) : null;
+  const details: ClassDetail[] = [];
+  for (const row of table.rows) {
+    if (row.level !== 'item') continue;
+    const item = Object.hasOwn(items, row.code) ? items[row.code] : undefined;
+    const actual = v(row.cells[column]);
+    if (actual === 0 && (item === undefined || item.budget === 0)) continue;
+    const classCode = row.code.slice(0, 3);
+    let cls = details.find((c) => c.code === classCode);
+    if (!cls) {
+      cls = { code: classCode, name: rowName(table, classCode), items: [] };
+      details.push(cls);
+    }
+    const reasonIsUse = item?.reason !== undefined && isUseNotCause(item.reason, names);
+    cls.items.push({
+      code: row.code,
+      className: cls.name,
+      sectionName: rowName(table, row.code.slice(0, 5)),
+      itemName: row.name,
+      actual,
+      completion: completion(actual, item?.budget, d),
+      reason: reasonIsUse ? undefined : item?.reason,
+      uses: item?.uses ?? (reasonIsUse ? item?.reason : undefined),
+    });
+  }
+  const reason = spec.reason !== undefined && !isUseNotCause(spec.reason, names) ? spec.reason : undefined;
+  return { budget: completion(v(table.total[column]), total, d), reason, details };
+}
+
 function isEmptyTable<C extends string>(table: FunctionalTableModel<C>): boolean {
   const allZero = (cells: Record<C, Figure>) => table.columns.every((c) => v(cells[c]) === 0);
   return allZero(table.total) && table.rows.every((r) => allZero(r.cells));
@@ -243,7 +363,7 @@ function rowName<C extends string>(table: FunctionalTableModel<C>, code: string)
 }
 
 function previousThreePublic(prev: Payload['explanation']['previousYear']['threePublic']) {
-  if (!prev) return { total: null, abroad: null, vehicle: null, reception: null };
+  if (!prev) return { total: null, abroad: null, vehicle: null, reception: null, purchase: null, operation: null };
   const given = (x: Cents | null | undefined) => (x === undefined ? null : (x ?? 0));
   const anyGiven = (xs: (Cents | null | undefined)[]) => xs.some((x) => x !== undefined);
   const vehicle =
@@ -258,7 +378,14 @@ function previousThreePublic(prev: Payload['explanation']['previousYear']['three
       : anyGiven([prev.abroad, prev.vehicleSubtotal, prev.vehiclePurchase, prev.vehicleOperation, prev.reception])
         ? sum([prev.abroad, vehicle, prev.reception])
         : null;
-  return { total, abroad: given(prev.abroad), vehicle, reception: given(prev.reception) };
+  return {
+    total,
+    abroad: given(prev.abroad),
+    vehicle,
+    reception: given(prev.reception),
+    purchase: given(prev.vehiclePurchase),
+    operation: given(prev.vehicleOperation),
+  };
 }
 
 /**
@@ -371,46 +498,19 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
         rejectedUses,
       };
     });
-  const budgetItems = e.annualBudget.items;
-  const budgetCodes = Object.keys(budgetItems);
-  const budgetTotal =
-    e.annualBudget.total !== undefined && e.annualBudget.total !== null
-      ? e.annualBudget.total
-      : budgetCodes.length > 0
-        ? sum(budgetCodes.map((c) => budgetItems[c].budget))
-        : null;
-  const details: ClassDetail[] = [];
-  for (const row of g.rows) {
-    if (row.level !== 'item') continue;
-    const item = Object.hasOwn(budgetItems, row.code) ? budgetItems[row.code] : undefined;
-    const actual = v(row.cells.total);
-    if (actual === 0 && (item === undefined || item.budget === 0)) continue;
-    const classCode = row.code.slice(0, 3);
-    let cls = details.find((c) => c.code === classCode);
-    if (!cls) {
-      cls = { code: classCode, name: rowName(g, classCode), items: [] };
-      details.push(cls);
-    }
-    cls.items.push({
-      code: row.code,
-      className: cls.name,
-      sectionName: rowName(g, row.code.slice(0, 5)),
-      itemName: row.name,
-      actual,
-      completion: completion(actual, item?.budget, d),
-      reason: item?.reason,
-    });
-  }
+  const names = projectNames(p);
+  const gpbBudget = budgetDetails(g, 'total', e.annualBudget, names, d);
   const gpb = {
     total: gpbTotal,
     shareOfExpense: percent(gpbTotal, expenseTotal, d),
     change: change(gpbTotal, prev.gpbExpense, d),
     classes,
-    budget: completion(gpbTotal, budgetTotal, d),
+    budget: gpbBudget.budget,
+    budgetReason: gpbBudget.reason,
     basic: v(g.total.basic),
     project: v(g.total.project),
-    mainProjects: e.mainProjects.map((m) => ({ name: m.name, amount: m.amount, outcome: m.outcome })),
-    details,
+    mainProjects: e.mainProjects.map((m) => ({ name: m.name, amount: m.amount, budget: m.budget ?? null, outcome: m.outcome })),
+    details: gpbBudget.details,
   };
 
   // 六 基本支出 (公开06表): item names in the template's printed order, then codes it does not know.
@@ -441,6 +541,7 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     carryForwardEnd: v(ft.carryForwardEnd),
     change: change(v(ft.expenseTotal), prev.fundExpense, d),
     uses: nonZeroItemNames(model.fund, 'expenseTotal'),
+    budget: e.fundBudget ? budgetDetails(model.fund, 'expenseTotal', e.fundBudget, names, d) : null,
   };
   const st = model.stateCapital.total;
   const stateCapital = {
@@ -450,6 +551,7 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     project: v(st.project),
     change: change(v(st.total), prev.stateCapitalExpense, d),
     uses: nonZeroItemNames(model.stateCapital, 'total'),
+    budget: e.stateCapitalBudget ? budgetDetails(model.stateCapital, 'total', e.stateCapitalBudget, names, d) : null,
   };
 
   // 九 三公 (公开09表): a blank budget cell means nothing was budgeted.
@@ -468,6 +570,8 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     reception: line(tp.budget.reception, tp.actual.reception, prevTp.reception),
     purchase: v(tp.actual.vehiclePurchase),
     operation: v(tp.actual.vehicleOperation),
+    purchaseLine: line(tp.budget.vehiclePurchase, tp.actual.vehiclePurchase, prevTp.purchase),
+    operationLine: line(tp.budget.vehicleOperation, tp.actual.vehicleOperation, prevTp.operation),
   };
 
   // 十 机关运行经费
@@ -500,6 +604,18 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       smallMicro,
       smallMicroShare: smallMicro === null || sme === null ? null : percent(smallMicro, sme, d),
       categories: [category('goods', goods, pr.smeGoods), category('works', works, pr.smeWorks), category('services', services, pr.smeServices)],
+      reservedSplit:
+        sme === null
+          ? []
+          : (
+              [
+                ['dedicated', pr.smeDedicated],
+                ['reserved', pr.smeReserved],
+                ['other', pr.smeOther],
+              ] as const
+            )
+              .filter(([, amount]) => amount !== undefined)
+              .map(([key, amount]) => ({ key, amount: amount ?? 0, share: percent(amount ?? 0, sme, d) })),
     };
   }
 
@@ -507,21 +623,39 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
   let performance: NarrativeFigures['performance'] = null;
   if (p.performance) {
     const perf = p.performance;
-    const projectExecuted = sum(perf.projects.map((x) => x.executed));
+    const mg = perf.management;
+    const typedAmount = mg?.projectAmount === undefined ? undefined : (mg.projectAmount ?? 0);
+    const projectExecuted = typedAmount ?? sum(perf.projects.map((x) => x.executed));
+    const scope = (x: { count: number; amount?: Cents | null } | undefined) =>
+      x ? { count: x.count, amount: x.amount === undefined ? null : (x.amount ?? 0) } : null;
+    const overallBudget = perf.overall?.budget ?? null;
+    const overallExecuted = perf.overall?.executed ?? null;
     performance = {
-      projectCount: perf.projects.length,
+      projectCount: mg?.projectCount ?? perf.projects.length,
       projectBudget: sum(perf.projects.map((x) => x.budget)),
       projectExecuted,
+      // Rates in 第三部分 follow the document's one precision rule (options.percentDecimals).
       coverage: percent(projectExecuted, v(g.total.project), d),
-      overallBudget: perf.overall?.budget ?? null,
-      overallExecuted: perf.overall?.executed ?? null,
+      typed: mg?.projectCount !== undefined || typedAmount !== undefined,
+      level1Count: mg?.level1Count ?? null,
+      level2Count: mg?.level2Count ?? null,
+      overallCount: mg?.overallCount ?? null,
+      departmentEvaluations: scope(mg?.departmentEvaluations),
+      fiscalEvaluations: scope(mg?.fiscalEvaluations),
+      overallBudget,
+      overallExecuted,
+      overallRate: overallBudget !== null && overallExecuted !== null ? percent(overallExecuted, overallBudget, d) : null,
+      overallScore: perf.overall?.score ?? null,
+      overallGrade: perf.overall?.grade ?? null,
       summaries: perf.projectSummaries.map((s) => {
         const table = perf.projects.find((x) => normalizeName(x.name) === normalizeName(s.name));
         return {
           name: s.name,
           budget: table?.budget ?? null,
           executed: table?.executed ?? null,
-          rate: table ? percent(table.executed, table.budget, perf.rateDecimals) : null,
+          rate: table ? percent(table.executed, table.budget, d) : null,
+          score: table?.score ?? null,
+          grade: table?.grade ?? null,
           outputs: s.outputs,
           problems: s.problems,
           improvements: s.improvements,

@@ -136,6 +136,9 @@ export const DocumentSchema = z.strictObject({
     organization: z.strictObject({ id: z.string(), title: z.string() }),
     composition: z.string(),
     unitsIntro: z.string(),
+    /** A unit in scope: "{name}", or "{name}（{note}）" when the payload gives its 备注. */
+    unit: z.string(),
+    unitWithNote: z.string(),
   }),
   keyWork: z.strictObject({ tableTitle: z.string(), tableHeader: z.array(z.string()).length(4), none: z.string() }),
   narrativePending: z.string(),
@@ -147,6 +150,16 @@ export const DocumentSchema = z.strictObject({
     unitLine: z.string(),
     dateLine: z.string(),
     overallNotes: z.array(z.string()),
+    /** When 基本支出总额 / 项目支出总额 is a budget: its label, and the note that replaces overallNotes[noteIndex]. */
+    expenseBasis: z.strictObject({
+      $comment: z.string().optional(),
+      budgetLabel: z.string(),
+      note: z.string(),
+      noteIndex: z.number().int().min(0),
+      names: z.strictObject({ actual: z.string(), budget: z.string() }),
+    }),
+    /** Added to every form's 备注 when the forms' rate precision differs from the text's: "{n}. …". */
+    rateNote: z.string(),
     projectNotes: z.array(z.string()),
     projectTypes: z.array(z.string()),
     fundingSources: z.array(z.string()),

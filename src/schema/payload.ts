@@ -250,6 +250,21 @@ export const Tables = z
   })
   .meta({ description: '第二部分 部门决算表的数据（按含义命名，表号由模板集决定）' });
 
+/**
+ * 三公 reasons real documents give besides "比上年增减的主要原因": why 决算 differs from 预算, for the
+ * total and each item, and the year-on-year reasons of the two vehicle sub-items (九).
+ */
+const ThreePublicReasons = {
+  threePublicBudget: ShortText.optional().meta({ description: '“三公”经费决算数大于或小于预算数的主要原因（九）' }),
+  abroadBudget: ShortText.optional().meta({ description: '因公出国（境）费决算数与预算数差异的主要原因' }),
+  vehicleBudget: ShortText.optional().meta({ description: '公务用车购置及运行维护费决算数与预算数差异的主要原因' }),
+  vehiclePurchase: ShortText.optional().meta({ description: '公务用车购置费比上年增减的主要原因' }),
+  vehiclePurchaseBudget: ShortText.optional().meta({ description: '公务用车购置费决算数与预算数差异的主要原因' }),
+  vehicleOperation: ShortText.optional().meta({ description: '公务用车运行维护费比上年增减的主要原因' }),
+  vehicleOperationBudget: ShortText.optional().meta({ description: '公务用车运行维护费决算数与预算数差异的主要原因' }),
+  receptionBudget: ShortText.optional().meta({ description: '公务接待费决算数与预算数差异的主要原因' }),
+};
+
 const Reasons = z
   .strictObject({
     grandTotal: ShortText.optional().meta({ description: '收、支总计增减变化的主要原因（一）' }),
@@ -265,6 +280,7 @@ const Reasons = z
     vehicle: ShortText.optional().meta({ description: '公务用车购置及运行维护费增减的主要原因' }),
     reception: ShortText.optional().meta({ description: '公务接待费增减的主要原因' }),
     operatingCosts: ShortText.optional().meta({ description: '机关运行经费增减的主要原因（十）' }),
+    ...ThreePublicReasons,
   })
   .default({});
 
@@ -284,6 +300,20 @@ const PreviousYear = z
   .default({})
   .meta({ description: '上年（对比年度）决算数' });
 
+/** 三公 details real documents publish beyond counts: 国内/外事 接待, purposes, uses (九). */
+const ThreePublicDetailExtra = {
+  abroadPurpose: ShortText.optional().meta({ description: '因公出国（境）主要用途，如“赴德国开展城市管理交流考察”' }),
+  vehiclePurchaseUses: ShortText.optional().meta({ description: '公务用车购置费主要用途，如“更新执法执勤用车 2 辆”' }),
+  vehicleOperationUses: ShortText.optional().meta({
+    description: '公务用车运行维护费主要用途（不列金额时），如“公务用车燃料费、维修费、过路过桥费、保险费等”',
+  }),
+  receptionDomestic: Cell.meta({ description: '国内公务接待费（万元）' }),
+  receptionForeign: Cell.meta({ description: '外事接待费（国（境）外公务接待费，万元）' }),
+  receptionForeignBatches: Count.optional().meta({ description: '外事（外宾）接待批次' }),
+  receptionForeignPeople: Count.optional().meta({ description: '外事（外宾）接待人次' }),
+  receptionPurpose: ShortText.optional().meta({ description: '公务接待主要用途，如“上级部门检查指导、兄弟单位交流学习”' }),
+};
+
 const ThreePublicDetail = z
   .strictObject({
     vehiclesPurchased: Count.optional().meta({ description: '本年度购置（更新）公务用车数量（辆）' }),
@@ -296,9 +326,17 @@ const ThreePublicDetail = z
     receptionPeople: Count.optional().meta({ description: '国内公务接待人次' }),
     abroadGroups: Count.optional().meta({ description: '因公出国（境）团组数' }),
     abroadPeople: Count.optional().meta({ description: '因公出国（境）人次' }),
+    ...ThreePublicDetailExtra,
   })
   .default({ vehicleOperationBreakdown: [] })
   .meta({ description: '“三公”经费说明所需明细（九）' });
+
+/** How the 中小企业 contracts were awarded (政府采购促进中小企业发展管理办法: 预留 split). */
+const ProcurementReserved = {
+  smeDedicated: Cell.meta({ description: '授予中小企业合同金额中，专门面向中小企业采购的金额' }),
+  smeReserved: Cell.meta({ description: '授予中小企业合同金额中，通过预留份额（预留采购包、联合体、分包）授予的金额' }),
+  smeOther: Cell.meta({ description: '授予中小企业合同金额中，通过其他方式（非预留项目）授予的金额' }),
+};
 
 const Procurement = z
   .strictObject({
@@ -311,6 +349,7 @@ const Procurement = z
     smeGoods: Cell.meta({ description: '货物采购授予中小企业合同金额' }),
     smeWorks: Cell.meta({ description: '工程采购授予中小企业合同金额' }),
     smeServices: Cell.meta({ description: '服务采购授予中小企业合同金额' }),
+    ...ProcurementReserved,
   })
   .meta({ description: '政府采购支出说明（十一）' });
 
@@ -332,36 +371,51 @@ const Assets = z
   })
   .meta({ description: '国有资产占用情况（十二）' });
 
+/**
+ * 年初预算 of one kind of 财政拨款 by 项, with the reasons and uses the text gives: 五（三） for the
+ * 一般公共预算, and the same for 政府性基金 (七) and 国有资本经营 (八).
+ */
+function AnnualBudget(subject: string, section: string) {
+  return z
+    .strictObject({
+      total: Cell.meta({ description: `${subject}年初预算总数（可省略，由各项汇总）` }),
+      reason: ShortText.optional().meta({ description: `${subject}决算数与年初预算数差异的主要原因（${section}）` }),
+      items: z
+        .record(
+          z.string().regex(/^\d{7}$/, '项级科目编码应为 7 位数字'),
+          z.strictObject({
+            budget: Amount.meta({ description: '年初预算数' }),
+            reason: ShortText.optional().meta({
+              description: '决算数与年初预算数差异的主要原因（写原因，如“年中追加走访慰问经费”；只写用途时请填 uses）',
+            }),
+            uses: ShortText.optional().meta({ description: '该项级科目支出主要用于…（如“走访慰问专项经费”）' }),
+          }),
+        )
+        .default({})
+        .meta({ description: `按项级科目（7 位编码）的年初预算数、差异原因与主要用途（${section}）` }),
+    })
+    .meta({ description: `${subject}年初预算（${section}）` });
+}
+
 const Explanation = z
   .strictObject({
     comparisonYear: z.number().int().optional().meta({ description: '对比年度，默认为会计年度减一' }),
     previousYear: PreviousYear,
     reasons: Reasons,
-    annualBudget: z
-      .strictObject({
-        total: Cell.meta({ description: '一般公共预算财政拨款支出年初预算总数（可省略，由各项汇总）' }),
-        items: z
-          .record(
-            z.string().regex(/^\d{7}$/, '项级科目编码应为 7 位数字'),
-            z.strictObject({
-              budget: Amount.meta({ description: '年初预算数' }),
-              reason: ShortText.optional().meta({ description: '决算数与年初预算数差异的主要原因' }),
-            }),
-          )
-          .default({})
-          .meta({ description: '按项级科目（7 位编码）的年初预算数与差异原因（五（三））' }),
-      })
-      .default({ items: {} }),
+    annualBudget: AnnualBudget('一般公共预算财政拨款支出', '五（三）').default({ items: {} }),
+    fundBudget: AnnualBudget('政府性基金预算财政拨款支出', '七').optional(),
+    stateCapitalBudget: AnnualBudget('国有资本经营预算财政拨款支出', '八').optional(),
     mainProjects: z
       .array(
         z.strictObject({
           name: ShortText.meta({ description: '项目名称' }),
-          amount: Amount.meta({ description: '金额' }),
+          amount: Amount.meta({ description: '支出决算数（执行数），各项目之和不应超过项目支出' }),
+          budget: Cell.meta({ description: '全年预算数（可省略；填写时说明中写出预算与执行）' }),
           outcome: ShortText.optional().meta({ description: '主要成效' }),
         }),
       )
       .default([])
-      .meta({ description: '项目支出主要用途（五（三））' }),
+      .meta({ description: '项目支出主要用途（五（三））：按执行数列示的主要项目' }),
     classUses: z
       .record(ClassCode, z.array(ShortText))
       .optional()
@@ -391,6 +445,24 @@ const Indicator = z.strictObject({
   actual: text(500, { required: false }).default('').meta({ description: '实际完成值（B）' }),
 });
 
+/** A 绩效自评 score (0–100, up to two decimals) and its grade. */
+const Score = z
+  .number()
+  .min(0, '自评得分应在 0–100 之间')
+  .max(100, '自评得分应在 0–100 之间')
+  .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, '自评得分最多两位小数')
+  .meta({ description: '自评得分（0–100 分，最多两位小数）' });
+const Grade = z.enum(['优', '良', '中', '差']).meta({ description: '自评等级' });
+
+/** What 基本支出总额 / 项目支出总额 of the overall form are: the form's label and note must say the truth. */
+const ExpenseBasis = z
+  .enum(['actual', 'budget'])
+  .default('actual')
+  .meta({
+    description:
+      '口径：actual 为财政资金实际支出数（自评表备注的默认口径），budget 为预算数（表中填的是预算数时选此项，表头与备注随之写明）',
+  });
+
 const OverallSelfEvaluation = z
   .strictObject({
     unitName: ShortText.meta({ description: '单位名称（盖章）' }),
@@ -403,6 +475,10 @@ const OverallSelfEvaluation = z
     indicators: z.array(Indicator).default([]).meta({ description: '年度绩效指标' }),
     deviationReason: text(20_000, { required: false }).default('').meta({ description: '偏差大或目标未完成原因分析' }),
     improvement: text(20_000, { required: false }).default('').meta({ description: '改进措施及结果应用方案' }),
+    score: Score.optional(),
+    grade: Grade.optional(),
+    basicExpenseBasis: ExpenseBasis,
+    projectExpenseBasis: ExpenseBasis,
   })
   .meta({ description: '部门整体支出绩效自评表' });
 
@@ -423,8 +499,27 @@ const ProjectSelfEvaluation = z
     indicators: z.array(Indicator).default([]),
     deviationReason: text(20_000, { required: false }).default(''),
     improvement: text(20_000, { required: false }).default(''),
+    score: Score.optional(),
+    grade: Grade.optional(),
   })
   .meta({ description: '项目支出绩效自评表' });
+
+/** 预算绩效管理工作开展情况 as figures (十三（一）): counts, amounts, and the evaluations beyond 自评. */
+const EvaluationScope = z.strictObject({
+  count: Count.meta({ description: '项目个数' }),
+  amount: Cell.meta({ description: '涉及资金（万元）' }),
+});
+const PerformanceManagement = z
+  .strictObject({
+    projectCount: Count.optional().meta({ description: '开展绩效自评的项目个数（省略时按项目自评表计数）' }),
+    level1Count: Count.optional().meta({ description: '其中一级项目个数' }),
+    level2Count: Count.optional().meta({ description: '其中二级项目个数' }),
+    projectAmount: Cell.meta({ description: '自评项目涉及资金（执行数，万元；省略时按项目自评表执行数汇总）' }),
+    overallCount: Count.optional().meta({ description: '开展部门整体支出绩效自评的部门（单位）个数' }),
+    departmentEvaluations: EvaluationScope.optional().meta({ description: '部门评价：组织开展的项目评价' }),
+    fiscalEvaluations: EvaluationScope.optional().meta({ description: '财政评价：财政部门对本部门开展的重点绩效评价' }),
+  })
+  .meta({ description: '十三（一）预算绩效管理工作开展情况的数字' });
 
 const Performance = z
   .strictObject({
@@ -443,7 +538,17 @@ const Performance = z
       .default([])
       .meta({ description: '（三）项目支出自评结果综述，按此顺序列示' }),
     application: Text.optional().meta({ description: '（四）绩效自评结果应用情况' }),
-    rateDecimals: z.number().int().min(0).max(2).default(0).meta({ description: '执行率保留的小数位数（自评表惯例为整数）' }),
+    management: PerformanceManagement.optional(),
+    rateDecimals: z
+      .number()
+      .int()
+      .min(0)
+      .max(2)
+      .optional()
+      .meta({
+        description:
+          '自评表执行率保留的小数位数（省略时与全文一致，即 options.percentDecimals；另行规定时自评表备注写明口径）',
+      }),
     overall: OverallSelfEvaluation.optional(),
     projects: z.array(ProjectSelfEvaluation).default([]).meta({ description: '项目支出绩效自评表，按附件顺序' }),
   })
@@ -481,6 +586,15 @@ const Glossary = z
   })
   .meta({ description: '第五部分 名词解释的补充' });
 
+/** A unit in scope: its name, or its name with a 备注 such as "预算不单列，并入本级". */
+const SubordinateUnit = z.union([
+  ShortText,
+  z.strictObject({
+    name: ShortText.meta({ description: '单位名称' }),
+    note: ShortText.optional().meta({ description: '备注，如“预算不单列，并入本级”' }),
+  }),
+]);
+
 export const Meta = z
   .strictObject({
     department: ShortText.meta({ description: '部门（单位）全称，如 武汉市江汉区城市运行管理中心' }),
@@ -492,7 +606,7 @@ export const Meta = z
     fiscalYear: z.number().int().min(2000, '会计年度应在 2000–2100 之间').max(2100, '会计年度应在 2000–2100 之间'),
     publishedOn: IsoDate.meta({ description: '公开日期' }),
     unit: z.literal('万元').default('万元').meta({ description: '金额单位（目前仅支持 万元）' }),
-    subordinateUnits: z.array(ShortText).default([]).meta({ description: '纳入决算的下属单位名称' }),
+    subordinateUnits: z.array(SubordinateUnit).default([]).meta({ description: '纳入决算的下属单位：名称，或名称与备注' }),
     contactPhone: ShortText.optional().meta({ description: '咨询电话' }),
     fiscalLevel: z
       .enum(['中央', '省级', '市级', '区级', '县级', '乡镇级'])

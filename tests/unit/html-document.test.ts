@@ -3,7 +3,9 @@ import * as narrative from '../../src/render/narrative';
 import { renderDocumentHtml } from '../../src/render/html/document';
 import { executionRate } from '../../src/render/html/performance';
 import { DEFAULT_PARAMS, type RenderContext } from '../../src/render/output';
-import { exampleModel, modelOf, smallPayload } from '../golden/html/fixtures';
+import { readFileSync } from 'node:fs';
+import type { PayloadInput } from '../../src/schema/payload';
+import { EXAMPLE_PATH, exampleModel, modelOf, smallPayload } from '../golden/html/fixtures';
 import { parseTables, textOf } from '../golden/html/parse-tables';
 
 const ctx: RenderContext = { params: DEFAULT_PARAMS };
@@ -106,11 +108,12 @@ describe.skipIf(!example)('第六部分 of the reference', () => {
 
   it('prints the overall budget execution with the computed rate', () => {
     const rows = forms[0].body;
-    expect(rows[1]).toEqual(['基本支出总额', '基本支出总额', '355.89', '项目支出总额', '1,287.87', '1,287.87']);
+    // 1,287.87 is the projects' budget (05 项目支出 is 1,163.69): the label says what the number is.
+    expect(rows[1]).toEqual(['基本支出总额', '基本支出总额', '355.89', '项目支出总额（预算数）', '1,287.87', '1,287.87']);
     expect(rows[3].slice(2)).toEqual(['部门整体支出总额', '1,643.76', '1,519.58', '92%']);
   });
 
-  it('prints each project execution rate as published (100%, 92%, 100%, 54%, 98%)', () => {
+  it('prints each project execution rate as published (100%, 92%, 100%, 54%, 98%): rateDecimals 0, stated in the 备注', () => {
     const rates = forms.slice(1).map((t) => t.body.find((r) => r.includes('年度财政资金总额'))!.at(-1));
     expect(rates).toEqual(['100%', '92%', '100%', '54%', '98%']);
   });
@@ -137,8 +140,23 @@ describe.skipIf(!example)('第六部分 of the reference', () => {
     expect(row.slice(1)).toEqual(['产出指标', '数量指标', '文明创建活动开展次数', '≥2次', '4次']);
   });
 
-  it('closes each form with its 备注', () => {
-    expect(html).toContain('2. 基本支出总额和项目支出总额为财政资金实际支出数。');
+  it('closes each form with its 备注: what each total is, and why the rates have another precision than the text', () => {
+    expect(html).not.toContain('2. 基本支出总额和项目支出总额为财政资金实际支出数。');
+    expect(html).toContain('2. 基本支出总额为财政资金实际支出数，项目支出总额为预算数。');
     expect(html.match(/2\. 基于经济性和必要性等因素考虑，满意度指标暂可不作为必评指标。/g)).toHaveLength(5);
+    // rateDecimals 0 (the forms as filed) against the text's 2: every form says so, once.
+    expect(html.match(/执行率（B\/A）按自评表口径保留 0 位小数，情况说明中的百分比保留 2 位小数。/g)).toHaveLength(6);
+    expect(html).toContain('4. 执行率（B/A）按自评表口径保留 0 位小数');
+    expect(html).toContain('3. 执行率（B/A）按自评表口径保留 0 位小数');
+  });
+
+  it('keeps the default note and adds no precision note when the totals are actual figures and the forms follow the text', () => {
+    const payload = JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8')) as PayloadInput;
+    delete payload.performance!.rateDecimals;
+    delete payload.performance!.overall!.projectExpenseBasis;
+    const plain = renderDocumentHtml(modelOf(payload), ctx);
+    expect(plain).toContain('2. 基本支出总额和项目支出总额为财政资金实际支出数。');
+    expect(plain).not.toContain('按自评表口径保留');
+    expect(plain).toContain('97.80%');
   });
 });

@@ -86,7 +86,8 @@ describe('deriveNarrativeFigures (reference example)', () => {
     expect(f.threePublic.total.change).toMatchObject({ abs: 80, direction: 'down', rate: '47.90' });
     expect(f.procurement).toMatchObject({ total: 6929, smeShare: '99.67', smallMicroShare: '35.90' });
     expect(f.performance).toMatchObject({ projectCount: 5, projectBudget: 128788, projectExecuted: 116369, coverage: '100.00' });
-    expect(f.performance!.summaries.map((s) => s.rate)).toEqual(['98', '54', '100', '100', '92']);
+    // The text's one precision rule (options.percentDecimals), not the forms' integer convention.
+    expect(f.performance!.summaries.map((s) => s.rate)).toEqual(['97.80', '53.78', '100.00', '100.00', '92.40']);
   });
 });
 

@@ -84,7 +84,7 @@ describe('renderNarrativeSection', () => {
     expect(out).not.toMatch(/<script|<img src=x|<项目>/);
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;局');
     expect(out).toContain('主要原因是&lt;img src=x onerror=alert(1)&gt;');
-    expect(out).toContain('&quot;引号&quot; &amp; &lt;项目&gt; 1053.83 万元');
+    expect(out).toContain('&quot;引号&quot; &amp; &lt;项目&gt;支出 1030.64 万元（全年预算 1053.83 万元）');
   });
 });
 

@@ -138,7 +138,7 @@ describe('a rise, a zero budget, 三公 in all three categories, an empty 政府
       '2024 年度一般公共预算财政拨款支出年初预算为 75.00 万元，支出决算为 370.00 万元，完成年初预算的 493.33%。其中：基本支出 350.00 万元，项目支出 20.00 万元。',
     );
     expect(s).toContain(
-      '（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初未安排预算，支出决算为 300.00 万元，主要原因是：机构新设，年中追加经费。',
+      '（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初未安排预算，支出决算为 300.00 万元，主要原因是机构新设，年中追加经费。',
     );
     expect(s).toContain(
       '（2）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）事业运行（项）。年初预算为 50.00 万元，支出决算为 50.00 万元，完成年初预算的 100.00%。',
@@ -154,8 +154,8 @@ describe('a rise, a zero budget, 三公 in all three categories, an empty 政府
       '人员经费 300.00 万元，主要包括：基本工资、津贴补贴。',
       '公用经费 50.00 万元，主要包括：办公费、公务用车运行维护费。',
     ]);
-    expect(section(7)).toEqual(['本单位当年无政府性基金预算财政拨款收入支出。']);
-    expect(section(8)).toEqual(['本单位当年无国有资本经营预算财政拨款支出。']);
+    expect(section(7)).toEqual(['本部门 2024 年度无政府性基金预算财政拨款收入、支出。']);
+    expect(section(8)).toEqual(['本部门 2024 年度无国有资本经营预算财政拨款支出。']);
   });
 
   it('九: every category with budget, completion, change (no rate from a zero base), reasons and counts', () => {
@@ -179,8 +179,8 @@ describe('a rise, a zero budget, 三公 in all three categories, an empty 政府
     ]);
   });
 
-  it('十三 without performance data keeps its heading and prints nothing made up', () => {
-    expect(section(13)).toEqual([]);
+  it('十三 without performance data says so (never a bare heading) and makes nothing up', () => {
+    expect(section(13)).toEqual(['某市某区测试局未提供 2024 年度预算绩效情况。']);
   });
 });
 
@@ -293,7 +293,7 @@ describe('other variants', () => {
     expect(s[3]).toBe('3. 公务接待费未安排全年预算，支出决算为 0.50 万元；与上年持平。全年国内公务接待 2 批次、15 人次。');
   });
 
-  it('机关运行经费 of zero after a non-zero year, and none given at all', () => {
+  it('机关运行经费 of zero after a non-zero year, and none given at all (said, never a bare heading)', () => {
     expect(
       render((p) => {
         p.explanation.operatingCosts = 0;
@@ -303,7 +303,7 @@ describe('other variants', () => {
       render((p) => {
         delete p.explanation.operatingCosts;
       }).section(10),
-    ).toEqual([]);
+    ).toEqual(['某市某区测试局未提供 2024 年度机关运行经费支出情况。']);
   });
 
   it('a non-empty 国有资本经营 table', () => {
@@ -350,7 +350,7 @@ describe('other variants', () => {
     expect(section(13)).toEqual([
       '根据预算绩效管理要求，我部门组织对 2024 年度一般公共预算项目支出全面开展绩效自评，共涉及项目 1 个，全年预算 20.00 万元，执行 18.00 万元，占一般公共预算项目支出总额的 90.00%。各项目绩效目标基本完成。',
       '我部门在 2024 年度部门决算中反映所有项目绩效自评结果（不包括涉密项目），共涉及 1 个一级项目。',
-      '1. 执法装备购置项目绩效自评综述：项目全年预算数为 20.00 万元，执行数为 18.00 万元，完成预算的 90%。主要产出和效益是：购置执法车辆 1 辆。下一步改进措施：提前做好采购计划。',
+      '1. 执法装备购置项目绩效自评综述：项目全年预算数为 20.00 万元，执行数为 18.00 万元，完成预算的 90.00%。主要产出和效益是：购置执法车辆 1 辆。下一步改进措施：提前做好采购计划。',
     ]);
     const headings = render((p) => {
       p.performance = { application: '用于下年预算编制', projectSummaries: [], projects: [] };

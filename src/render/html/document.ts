@@ -69,7 +69,12 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
   const composition = fill(o.composition, { department: meta.department, count: meta.subordinateUnits.length });
   const units = meta.subordinateUnits.length
     ? `<p>${escapeHtml(fill(o.unitsIntro, { department: meta.department, year: meta.fiscalYear }))}</p><ol class="units">${meta.subordinateUnits
-        .map((u, i) => `<li>${i + 1}. ${escapeHtml(u)}</li>`)
+        .map((u, i) => {
+          // A unit is a name, or a name with its 备注 ("预算不单列，并入本级").
+          const unit = typeof u === 'string' ? { name: u } : u;
+          const text = unit.note ? fill(o.unitWithNote, { name: unit.name, note: unit.note }) : fill(o.unit, { name: unit.name });
+          return `<li>${i + 1}. ${escapeHtml(text)}</li>`;
+        })
         .join('')}</ol>`
     : '';
   const organization = overview.organization ? paragraphs(overview.organization) : '';

@@ -74,12 +74,18 @@ function wideRow(label: string, value: string): string {
   return `<tr><th scope="row" colspan="2">${escapeHtml(label)}</th><td colspan="4">${value}</td></tr>`;
 }
 
-function overallTable(model: Model, overall: Overall, texts: DocumentTexts['attachments'], decimals: number): string {
+function overallTable(
+  model: Model,
+  overall: Overall,
+  texts: DocumentTexts['attachments'],
+  decimals: number,
+  rateNote: string | null,
+): string {
   const year = model.payload.meta.fiscalYear;
   const goals = overall.goals.length ? overall.goals : [''];
   const rows = [
     wideRow('单位名称', escapeHtml(overall.unitName)),
-    `<tr><th scope="row" colspan="2">基本支出总额</th><td class="num">${amount(overall.basicExpense)}</td><th scope="row">项目支出总额</th><td class="num" colspan="2">${amount(overall.projectExpense)}</td></tr>`,
+    `<tr><th scope="row" colspan="2">${escapeHtml(basisLabel('基本支出总额', overall.basicExpenseBasis, texts))}</th><td class="num">${amount(overall.basicExpense)}</td><th scope="row">${escapeHtml(basisLabel('项目支出总额', overall.projectExpenseBasis, texts))}</th><td class="num" colspan="2">${amount(overall.projectExpense)}</td></tr>`,
     `<tr><th scope="rowgroup" rowspan="2" colspan="2">预算执行情况（万元）</th><td></td><th scope="col">预算数（A）</th><th scope="col">执行数（B）</th><th scope="col">执行率（B/A）</th></tr>`,
     `<tr><th scope="row">部门整体支出总额</th><td class="num">${amount(overall.budget)}</td><td class="num">${amount(overall.executed)}</td><td class="num">${escapeHtml(executionRate(overall.executed, overall.budget, decimals))}</td></tr>`,
     ...goals.map((goal, i) => wideRow(`年度目标${i + 1}：`, escapeMultiline(goal))),
@@ -88,7 +94,26 @@ function overallTable(model: Model, overall: Overall, texts: DocumentTexts['atta
     wideRow('改进措施及结果应用方案', escapeMultiline(overall.improvement)),
   ];
   const title = fill(texts.overall.title, { year });
-  return formBlock('attachment-overall', title, formCaption(title, '', overall.unitName, overall.filledOn, texts), rows, texts.overallNotes);
+  return formBlock('attachment-overall', title, formCaption(title, '', overall.unitName, overall.filledOn, texts), rows, overallNotes(overall, texts, rateNote));
+}
+
+/** "项目支出总额（预算数）" when the figure is a budget: a label never calls a budget 实际支出数. */
+function basisLabel(label: string, basis: 'actual' | 'budget', texts: DocumentTexts['attachments']): string {
+  return basis === 'budget' ? fill(texts.expenseBasis.budgetLabel, { label }) : label;
+}
+
+/** The form's 备注, note 2 rewritten when either total is a budget, plus the rate note when needed. */
+function overallNotes(overall: Overall, texts: DocumentTexts['attachments'], rateNote: string | null): string[] {
+  const notes = [...texts.overallNotes];
+  const b = texts.expenseBasis;
+  if (overall.basicExpenseBasis !== 'actual' || overall.projectExpenseBasis !== 'actual') {
+    notes[b.noteIndex] = fill(b.note, { basic: b.names[overall.basicExpenseBasis], project: b.names[overall.projectExpenseBasis] });
+  }
+  return withRateNote(notes, rateNote);
+}
+
+function withRateNote(notes: string[], rateNote: string | null): string[] {
+  return rateNote ? [...notes, rateNote.replace('{n}', String(notes.length + 1))] : notes;
 }
 
 /** One self-evaluation form: a scrollable, labelled table with its caption, rows and 备注. */
@@ -116,7 +141,14 @@ function checks(options: string[], selected: string): string {
   return options.map((option, i) => checkMark(i, option, option === selected)).join(' ');
 }
 
-function projectTable(model: Model, project: Project, index: number, texts: DocumentTexts['attachments'], decimals: number): string {
+function projectTable(
+  model: Model,
+  project: Project,
+  index: number,
+  texts: DocumentTexts['attachments'],
+  decimals: number,
+  rateNote: string | null,
+): string {
   const { payload } = model;
   const year = payload.meta.fiscalYear;
   const unit = project.unitName ?? payload.performance?.overall?.unitName ?? payload.meta.department;
@@ -144,7 +176,7 @@ function projectTable(model: Model, project: Project, index: number, texts: Docu
     `${title}（${project.name}）`,
     formCaption(title, project.name, unit, project.filledOn, texts),
     rows,
-    texts.projectNotes,
+    withRateNote(texts.projectNotes, rateNote),
   );
 }
 
@@ -172,16 +204,20 @@ export function attachmentsHtml(model: Model, texts: DocumentTexts): string {
   const perf = model.payload.performance;
   if (!perf) return '';
   const headings = attachmentHeadings(model, texts);
-  const decimals = perf.rateDecimals;
+  // One precision rule for the document; a form convention that differs is stated in the forms' 备注.
+  const textDecimals = model.payload.options.percentDecimals;
+  const decimals = perf.rateDecimals ?? textDecimals;
+  const rateNote =
+    decimals === textDecimals ? null : fill(texts.attachments.rateNote, { n: '{n}', formDecimals: decimals, textDecimals });
   const parts: string[] = [];
   let h = 0;
   if (perf.overall) {
     const heading = headings[h++];
-    parts.push(`<section id="${heading.id}"><h3>${escapeHtml(heading.title)}</h3>\n${overallTable(model, perf.overall, texts.attachments, decimals)}\n</section>`);
+    parts.push(`<section id="${heading.id}"><h3>${escapeHtml(heading.title)}</h3>\n${overallTable(model, perf.overall, texts.attachments, decimals, rateNote)}\n</section>`);
   }
   if (perf.projects.length) {
     const heading = headings[h++];
-    const tables = perf.projects.map((p, i) => projectTable(model, p, i + 1, texts.attachments, decimals));
+    const tables = perf.projects.map((p, i) => projectTable(model, p, i + 1, texts.attachments, decimals, rateNote));
     parts.push(`<section id="${heading.id}"><h3>${escapeHtml(heading.title)}</h3>\n${tables.join('\n')}\n</section>`);
   }
   return parts.join('\n');

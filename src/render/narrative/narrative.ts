@@ -5,11 +5,18 @@
  * (reasons, outcomes) is only ever inserted, never made up: a missing reason drops its clause.
  */
 import { v, type Model } from '../../model/derive';
-import { deriveNarrativeFigures, type Change, type Completion, type NarrativeFigures } from '../../model/narrative-figures';
+import {
+  deriveNarrativeFigures,
+  type BudgetDetails,
+  type Change,
+  type ClassDetail,
+  type Completion,
+  type NarrativeFigures,
+} from '../../model/narrative-figures';
 import type { DocumentPart, NarrativeSectionKey, NarrativeTemplates } from '../../model/template-set';
 import type { Block, NarrativePart, NarrativeSection } from './blocks';
 import { chineseNumeral, fill, type TemplateValues } from '../../model/text';
-import { clause, reasonClause, sentence, textAmount } from './text';
+import { clause, reasonClause, sentence, spaceNumbers, textAmount } from './text';
 
 /*
  * The wording of the template set being rendered. buildNarrative binds it before it writes a
@@ -71,16 +78,18 @@ export function ordinalList(items: string[]): string {
     .join(common.ordinalSeparator);
 }
 
-const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
+/** Every paragraph, generated and typed words alike, follows the set's one rule for spacing around numbers. */
+const spaced = (text: string) => spaceNumbers(text, common.numberSpacing as 'space' | 'none');
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text: spaced(text) });
 const numbered = (n: number, text: string): Block => ({
   kind: 'paragraph',
-  text,
+  text: spaced(text),
   level: 1,
   marker: { text: fill(common.numbered.marker, { n }), gap: common.numbered.gap },
 });
 const subNumbered = (n: number, text: string): Block => ({
   kind: 'paragraph',
-  text,
+  text: spaced(text),
   level: 2,
   marker: { text: fill(common.subNumbered.marker, { n }), gap: common.subNumbered.gap },
 });
@@ -249,7 +258,12 @@ function sectionFiscal(ctx: Ctx): Block[] {
   return [paragraph(first), paragraph(second), ...figureIf(ctx, '4')];
 }
 
-function itemBody(c: Completion, reason: string | undefined): string {
+/** One 项 of a budget-vs-决算 list: its completion, the cause of a difference, then what it was used for. */
+function itemBody(c: Completion, reason: string | undefined, uses?: string): string {
+  return itemCompletion(c, reason) + (uses ? fill(gpbTemplates.gpb.itemUses, { uses: clause(uses) }) : '');
+}
+
+function itemCompletion(c: Completion, reason: string | undefined): string {
   const t = gpbTemplates.gpb;
   const vals = { actual: textAmount(c.actual), budget: c.budget === null ? undefined : textAmount(c.budget), rate: c.rate ?? undefined };
   switch (c.relation) {
@@ -304,32 +318,64 @@ function sectionGpb(ctx: Ctx): Block[] {
       ? fill(t.budgetMissing, { ...base, actual: textAmount(b.actual) })
       : b.relation === 'zeroBudget'
         ? fill(t.budgetZero, { ...base, actual: textAmount(b.actual) })
-        : fill(t.budget, { ...base, budget: textAmount(b.budget!), actual: textAmount(b.actual), rate: b.rate! });
+        : fill(t.budget, { ...base, budget: textAmount(b.budget!), actual: textAmount(b.actual), rate: b.rate! }) +
+          budgetReasonText(t.budgetReason, b, g.budgetReason) +
+          t.budgetEnd;
   text += splitText(t, g);
   if (g.mainProjects.length > 0) {
+    // Projects are uses of 项目支出: what each spent, with its budget beside it when given.
     text +=
       t.projectsIntro +
       g.mainProjects
         .map(
           (m) =>
-            fill(t.project, { name: m.name, amount: textAmount(m.amount) }) +
+            (m.budget === null
+              ? fill(t.project, { name: m.name, amount: textAmount(m.amount) })
+              : fill(t.projectWithBudget, { name: m.name, amount: textAmount(m.amount), budget: textAmount(m.budget) })) +
             (m.outcome ? fill(t.projectOutcome, { outcome: clause(m.outcome) }) : ''),
         )
         .join(t.projectSeparator) +
       t.projectsEnd;
   }
   blocks.push(paragraph(text));
-
-  // Per 项, grouped by 类 and numbered as the reference numbers them: the first 类 sits under the intro line.
-  g.details.forEach((cls, i) => {
-    blocks.push(numbered(i + 1, i === 0 ? t.itemsIntro : fill(t.classIntro, { name: cls.name })));
-    cls.items.forEach((item, j) => {
-      const subject = fill(t.itemSubject, { className: item.className, sectionName: item.sectionName, itemName: item.itemName });
-      blocks.push(subNumbered(j + 1, subject + itemBody(item.completion, item.reason)));
-    });
-  });
+  blocks.push(...itemList(g.details, t));
   blocks.push(...figureIf(ctx, '7'));
   return blocks;
+}
+
+/** "，决算数小于年初预算数的主要原因是…" for a total that differs from its budget and has a cause given. */
+function budgetReasonText(template: string, c: Completion, reason: string | undefined): string {
+  if (!reason || (c.relation !== 'over' && c.relation !== 'under')) return '';
+  return fill(template, { relation: c.relation === 'over' ? common.verbs.over : common.verbs.under, reason: reasonClause(reason) });
+}
+
+/** Per 项, grouped by 类 and numbered as the reference numbers them: the first 类 sits under the intro line. */
+function itemList(details: ClassDetail[], t: { itemsIntro: string; classIntro: string }): Block[] {
+  const blocks: Block[] = [];
+  details.forEach((cls, i) => {
+    blocks.push(numbered(i + 1, i === 0 ? t.itemsIntro : fill(t.classIntro, { name: cls.name })));
+    cls.items.forEach((item, j) => {
+      const subject = fill(gpbTemplates.gpb.itemSubject, { className: item.className, sectionName: item.sectionName, itemName: item.itemName });
+      blocks.push(subNumbered(j + 1, subject + itemBody(item.completion, item.reason, item.uses)));
+    });
+  });
+  return blocks;
+}
+
+/** "年初预算为 …，支出决算为 …，完成年初预算的 …%[，原因]。" for 政府性基金 / 国有资本经营, or '' without a budget. */
+function fundBudgetText(
+  t: { budget: string; budgetZero: string; budgetReason: string; budgetEnd: string },
+  x: BudgetDetails | null,
+  base: Ctx['base'],
+): string {
+  if (!x || x.budget.relation === 'noBudget') return '';
+  const b = x.budget;
+  if (b.relation === 'zeroBudget') return fill(t.budgetZero, { ...base, actual: textAmount(b.actual) }) + t.budgetEnd;
+  return (
+    fill(t.budget, { ...base, budget: textAmount(b.budget!), actual: textAmount(b.actual), rate: b.rate! }) +
+    budgetReasonText(t.budgetReason, b, x.reason) +
+    t.budgetEnd
+  );
 }
 
 function sectionBasic(ctx: Ctx): Block[] {
@@ -364,25 +410,87 @@ function sectionFund(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = fundTemplates.fund;
   const x = f.fund;
-  if (x.empty) return [paragraph(t.none)];
+  if (x.empty) return [paragraph(fill(t.none, base))];
   let text = fill(t.main, { ...base, income: textAmount(x.income), expense: textAmount(x.expense) });
   if (x.carryForwardStart !== 0 || x.carryForwardEnd !== 0) {
     text += fill(t.carry, { start: textAmount(x.carryForwardStart), end: textAmount(x.carryForwardEnd) });
   }
-  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.fundChange) + splitText(t, x);
-  if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
-  return [paragraph(text)];
+  text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.fundChange);
+  text += fundBudgetText(t, x.budget, base) + splitText(t, x);
+  // With 年初预算 by 项 the items below say what each 项 was; without, name the 项 here.
+  if (x.uses.length > 0 && !x.budget) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
+  return [paragraph(text), ...(x.budget ? itemList(x.budget.details, t) : [])];
 }
 
 function sectionStateCapital(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = fundTemplates.stateCapital;
   const x = f.stateCapital;
-  if (x.empty) return [paragraph(t.none)];
+  if (x.empty) return [paragraph(fill(t.none, base))];
   let text = fill(t.main, { ...base, expense: textAmount(x.expense) }) + splitText(t, x);
   text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.stateCapitalChange);
-  if (x.uses.length > 0) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
-  return [paragraph(text)];
+  text += fundBudgetText(t, x.budget, base);
+  if (x.uses.length > 0 && !x.budget) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
+  return [paragraph(text), ...(x.budget ? itemList(x.budget.details, t) : [])];
+}
+
+/** "12 批次、85 人次" from whichever counts are given ('' for none). */
+function counts(t: typeof threePublicTemplates.reception, batches: number | undefined, people: number | undefined): string {
+  if (batches !== undefined && people !== undefined) return fill(t.batchesPeople, { batches, people });
+  if (batches !== undefined) return fill(t.batches, { batches });
+  if (people !== undefined) return fill(t.people, { people });
+  return '';
+}
+
+/** 公务接待: 国内 and 外事 parts with amounts and 批次/人次, then the purpose ('' when nothing is given). */
+function receptionDetail(detail: Ctx['model']['payload']['explanation']['threePublicDetail']): string {
+  const t = threePublicTemplates.reception;
+  const part = (amount: number | null | undefined, batches: number | undefined, people: number | undefined, kind: 'domestic' | 'foreign') => {
+    const c = counts(t, batches, people);
+    const amountText = amount === undefined || amount === null ? '' : fill(kind === 'domestic' ? t.domesticAmount : t.foreignAmount, { amount: textAmount(amount) });
+    if (amountText && c) return amountText + t.innerSeparator + fill(kind === 'domestic' ? t.domesticCountsAfterAmount : t.foreignCountsAfterAmount, { counts: c });
+    if (amountText) return amountText;
+    if (c) return fill(kind === 'domestic' ? t.domesticCounts : t.foreignCounts, { counts: c });
+    return '';
+  };
+  const domestic = part(detail.receptionDomestic, detail.receptionBatches, detail.receptionPeople, 'domestic');
+  const foreign = part(detail.receptionForeign, detail.receptionForeignBatches, detail.receptionForeignPeople, 'foreign');
+  const parts = [domestic, foreign].filter((x) => x !== '');
+  const withAmounts = detail.receptionDomestic != null || detail.receptionForeign != null;
+  let text = parts.length ? (withAmounts ? t.intro : t.introCountsOnly) + parts.join(t.partSeparator) + t.end : '';
+  if (detail.receptionPurpose) text += fill(t.purpose, { purpose: clause(detail.receptionPurpose) });
+  return text;
+}
+
+/**
+ * A vehicle sub-item's reasons with their figures: "，全年预算为 …，决算数小于预算数的主要原因是…" and
+ * "，较上年减少 … 万元，主要原因是…" — only where the payload gives the reason (the 小计 line above
+ * already compares the category as a whole).
+ */
+function subItemReasons(
+  line: NarrativeFigures['threePublic']['purchaseLine'],
+  budgetReason: string | undefined,
+  changeReason: string | undefined,
+): string {
+  const t = threePublicTemplates.subItem;
+  let text = '';
+  const rel = line.completion.relation;
+  if (budgetReason && (rel === 'over' || rel === 'under')) {
+    text += fill(t.budgetReason, {
+      budget: textAmount(line.budget),
+      relation: rel === 'over' ? common.verbs.over : common.verbs.under,
+      reason: reasonClause(budgetReason),
+    });
+  }
+  const c = line.change;
+  if (changeReason && c && c.direction !== 'flat') {
+    text += fill(t.changeReason, {
+      changeVerb: c.direction === 'up' ? common.verbs.up : common.verbs.down,
+      changeAbs: textAmount(c.abs),
+      reason: reasonClause(changeReason),
+    });
+  }
+  return text;
 }
 
 function sectionThreePublic(ctx: Ctx): Block[] {
@@ -407,7 +515,7 @@ function sectionThreePublic(ctx: Ctx): Block[] {
           budget: textAmount(total.budget),
           actual: textAmount(total.actual),
           rate: total.completion.rate ?? undefined,
-        });
+        }) + budgetReasonText(t.budgetReason, total.completion, reasons.threePublicBudget);
   // Nothing budgeted or spent, this year or last: "与上年持平" would add nothing.
   const totalChange = none && total.change?.direction === 'flat' ? null : total.change;
   text += totalChange ? changeText(t.totalChange, totalChange, base, reasons.threePublic) : t.end;
@@ -415,7 +523,7 @@ function sectionThreePublic(ctx: Ctx): Block[] {
 
   // （二）
   blocks.push(heading(t.detailHeading));
-  const category = (key: 'abroad' | 'vehicle' | 'reception', reason: string | undefined): string => {
+  const category = (key: 'abroad' | 'vehicle' | 'reception', reason: string | undefined, budgetReason: string | undefined): string => {
     const line = tp[key];
     const name = t.names[key];
     const nothing = line.actual === 0 && line.budget === 0;
@@ -428,29 +536,34 @@ function sectionThreePublic(ctx: Ctx): Block[] {
             budget: textAmount(line.budget),
             actual: textAmount(line.actual),
             rate: line.completion.rate ?? undefined,
-          });
+          }) + budgetReasonText(t.budgetReason, line.completion, budgetReason);
     const c = nothing && line.change?.direction === 'flat' ? null : line.change;
     return main + (c ? changeText(t.categoryChange, c, base, reason) : t.end);
   };
 
-  let abroad = category('abroad', reasons.abroad);
+  let abroad = category('abroad', reasons.abroad, reasons.abroadBudget);
   if (tp.abroad.actual !== 0) {
     const { abroadGroups: groups, abroadPeople: people } = detail;
     if (groups !== undefined && people !== undefined) abroad += fill(t.abroadGroupsPeople, { groups, people });
     else if (groups !== undefined) abroad += fill(t.abroadGroups, { groups });
     else if (people !== undefined) abroad += fill(t.abroadPeople, { people });
+    if (detail.abroadPurpose) abroad += fill(t.abroadPurpose, { purpose: clause(detail.abroadPurpose) });
   }
   blocks.push(numbered(1, abroad));
 
-  let vehicle = category('vehicle', reasons.vehicle);
+  let vehicle = category('vehicle', reasons.vehicle, reasons.vehicleBudget);
   const held = detail.vehiclesHeld === undefined ? '' : fill(t.vehiclesHeld, { ...base, count: detail.vehiclesHeld });
   if (tp.vehicle.actual === 0) {
     blocks.push(numbered(2, vehicle + held));
   } else {
     vehicle += t.vehicleOf;
     blocks.push(numbered(2, vehicle));
-    let purchase = fill(t.purchase, { amount: textAmount(tp.purchase) });
+    let purchase =
+      fill(t.purchase, { amount: textAmount(tp.purchase) }).replace(/。$/u, '') +
+      subItemReasons(tp.purchaseLine, reasons.vehiclePurchaseBudget, reasons.vehiclePurchase) +
+      t.end;
     if (detail.vehiclesPurchased !== undefined) purchase += fill(t.purchasedCount, { count: detail.vehiclesPurchased });
+    if (detail.vehiclePurchaseUses && tp.purchase !== 0) purchase += fill(t.purchaseUses, { uses: clause(detail.vehiclePurchaseUses) });
     blocks.push(subNumbered(1, purchase));
     let operation = fill(t.operation, { amount: textAmount(tp.operation) });
     if (detail.vehicleOperationBreakdown.length > 0) {
@@ -458,17 +571,15 @@ function sectionThreePublic(ctx: Ctx): Block[] {
         .map((b) => fill(t.operationItem, { item: clause(b.item), amount: textAmount(b.amount) }))
         .join(common.listSeparator);
       operation += fill(t.operationBreakdown, { items });
+    } else if (detail.vehicleOperationUses) {
+      operation += fill(t.operationUses, { uses: clause(detail.vehicleOperationUses) });
     }
+    operation += subItemReasons(tp.operationLine, reasons.vehicleOperationBudget, reasons.vehicleOperation);
     blocks.push(subNumbered(2, operation + t.operationEnd + held));
   }
 
-  let reception = category('reception', reasons.reception);
-  if (tp.reception.actual !== 0) {
-    const { receptionBatches: batches, receptionPeople: people } = detail;
-    if (batches !== undefined && people !== undefined) reception += fill(t.receptionBatchesPeople, { batches, people });
-    else if (batches !== undefined) reception += fill(t.receptionBatches, { batches });
-    else if (people !== undefined) reception += fill(t.receptionPeople, { people });
-  }
+  let reception = category('reception', reasons.reception, reasons.receptionBudget);
+  if (tp.reception.actual !== 0) reception += receptionDetail(detail);
   blocks.push(numbered(3, reception));
   blocks.push(...figureIf(ctx, '6'));
   return blocks;
@@ -513,6 +624,18 @@ function sectionProcurement(ctx: Ctx): Block[] {
           : fill(t.smallMicro, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShare });
     }
     text += t.smeEnd;
+    if (x.reservedSplit.length > 0) {
+      text +=
+        t.reservedIntro +
+        x.reservedSplit
+          .map((r) =>
+            r.share === null
+              ? fill(t.reservedPartNoShare, { name: t.reservedNames[r.key], amount: textAmount(r.amount) })
+              : fill(t.reservedPart, { name: t.reservedNames[r.key], amount: textAmount(r.amount), share: r.share }),
+          )
+          .join(t.reservedSeparator) +
+        t.reservedEnd;
+    }
   }
   const shares = x.categories
     .filter((c) => c.amount !== 0 && c.share !== null)
@@ -552,6 +675,16 @@ function sectionAssets(ctx: Ctx): Block[] {
   return text ? [paragraph(text)] : [];
 }
 
+/** "，自评得分 95.5 分，自评等级为“优”" ('' when neither is given). */
+function scoreText(score: number | null, grade: string | null): string {
+  const t = performanceTemplates;
+  // A score is a number with up to two decimals: printed as typed (95.5, not 95.50).
+  if (score !== null && grade !== null) return fill(t.score, { score: String(score), grade });
+  if (score !== null) return fill(t.scoreNoGrade, { score: String(score) });
+  if (grade !== null) return fill(t.gradeNoScore, { grade });
+  return '';
+}
+
 function sectionPerformance(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = performanceTemplates;
@@ -564,9 +697,31 @@ function sectionPerformance(ctx: Ctx): Block[] {
   // （一）
   let management = '';
   if (x.projectCount > 0) {
-    const vals = { ...base, count: x.projectCount, budget: textAmount(x.projectBudget), executed: textAmount(x.projectExecuted) };
-    management += x.coverage === null ? fill(t.managementNoShare, vals) : fill(t.management, { ...vals, share: x.coverage });
+    const levels =
+      x.level1Count !== null && x.level2Count !== null
+        ? fill(t.levelsBoth, { levelOne: x.level1Count, levelTwo: x.level2Count })
+        : x.level1Count !== null
+          ? fill(t.levelsFirst, { levelOne: x.level1Count })
+          : x.level2Count !== null
+            ? fill(t.levelsSecond, { levelTwo: x.level2Count })
+            : '';
+    const vals = { ...base, count: x.projectCount, levels, budget: textAmount(x.projectBudget), executed: textAmount(x.projectExecuted) };
+    // The forms' budgets are only summed when the forms are the whole count (nothing typed over them).
+    const withBudget = !x.typed && x.projectBudget !== 0;
+    management +=
+      x.coverage === null
+        ? fill(withBudget ? t.managementBudgetNoShare : t.managementNoShare, vals)
+        : fill(withBudget ? t.managementBudget : t.management, { ...vals, share: x.coverage });
   }
+  if (x.overallCount !== null) management += fill(t.overallCount, { count: x.overallCount });
+  const evaluations = (e: { count: number; amount: number | null } | null, withAmount: string, without: string) =>
+    !e
+      ? ''
+      : e.amount === null
+        ? fill(without, { ...base, count: e.count, fiscalLevel: model.payload.meta.fiscalLevel })
+        : fill(withAmount, { ...base, count: e.count, amount: textAmount(e.amount), fiscalLevel: model.payload.meta.fiscalLevel });
+  management += evaluations(x.departmentEvaluations, t.departmentEvaluations, t.departmentEvaluationsNoAmount);
+  management += evaluations(x.fiscalEvaluations, t.fiscalEvaluations, t.fiscalEvaluationsNoAmount);
   if (perf.evaluationSummary) management += sentence(perf.evaluationSummary);
   if (management) blocks.push(heading(t.managementHeading), paragraph(management));
 
@@ -575,7 +730,10 @@ function sectionPerformance(ctx: Ctx): Block[] {
   if (x.overallBudget !== null) {
     overall += fill(t.overall, { budget: textAmount(x.overallBudget) });
     if (x.overallExecuted !== null) overall += fill(t.overallExecuted, { executed: textAmount(x.overallExecuted) });
-    overall += t.overallEnd;
+    if (x.overallRate !== null) overall += fill(t.overallRate, { rate: x.overallRate });
+    overall += scoreText(x.overallScore, x.overallGrade) + t.overallEnd;
+  } else if (x.overallScore !== null || x.overallGrade !== null) {
+    overall += t.overallNoBudget + scoreText(x.overallScore, x.overallGrade) + t.overallEnd;
   }
   if (perf.overallConclusion) overall += sentence(perf.overallConclusion);
   if (perf.overallOutputs) overall += fill(t.overallOutputs, { outputs: sentence(perf.overallOutputs) });
@@ -589,8 +747,9 @@ function sectionPerformance(ctx: Ctx): Block[] {
       const name = clause(s.name);
       // "…建设项目" is not followed by another 项目.
       let text = fill(t.projectTitle, { name: name.endsWith('项目') ? name.slice(0, -2) : name });
+      const score = scoreText(s.score, s.grade);
       if (s.budget !== null && s.executed !== null) {
-        const vals = { budget: textAmount(s.budget), executed: textAmount(s.executed) };
+        const vals = { budget: textAmount(s.budget), executed: textAmount(s.executed), score };
         text += s.rate === null ? fill(t.projectBudgetNoRate, vals) : fill(t.projectBudget, { ...vals, rate: s.rate });
       }
       if (s.outputs.length > 0) text += fill(t.outputs, { items: ordinalList(s.outputs) });
@@ -605,6 +764,17 @@ function sectionPerformance(ctx: Ctx): Block[] {
   return blocks;
 }
 
+/**
+ * A section whose inputs the payload leaves out says so in the set's words (never a bare heading);
+ * the audit reports the gap as a completeness finding.
+ */
+function orAbsent(key: keyof typeof common.sectionAbsent, build: (ctx: Ctx) => Block[]): (ctx: Ctx) => Block[] {
+  return (ctx) => {
+    const blocks = build(ctx);
+    return blocks.length > 0 ? blocks : [paragraph(fill(common.sectionAbsent[key], ctx.base))];
+  };
+}
+
 const SECTIONS: Record<NarrativeSectionKey, (ctx: Ctx) => Block[]> = {
   overall: sectionOverall,
   income: sectionIncome,
@@ -615,10 +785,10 @@ const SECTIONS: Record<NarrativeSectionKey, (ctx: Ctx) => Block[]> = {
   fund: sectionFund,
   stateCapital: sectionStateCapital,
   threePublic: sectionThreePublic,
-  operatingCosts: sectionOperatingCosts,
-  procurement: sectionProcurement,
-  assets: sectionAssets,
-  performance: sectionPerformance,
+  operatingCosts: orAbsent('operatingCosts', sectionOperatingCosts),
+  procurement: orAbsent('procurement', sectionProcurement),
+  assets: orAbsent('assets', sectionAssets),
+  performance: orAbsent('performance', sectionPerformance),
 };
 
 /** The 情况说明 parts of the template set's document (national: one, 第三部分; others split it). */
@@ -628,8 +798,8 @@ export function narrativeParts(model: Model): Extract<DocumentPart, { kind: 'nar
 
 /**
  * One 情况说明 part as text blocks: the sections the template set puts in it, in its order,
- * numbered 一、二、… (a section whose data the payload leaves out keeps its heading and has no
- * body; the audit reports what is missing). `figures`: ids of the figures to place (default
+ * numbered 一、二、… (a section whose data the payload leaves out says so in the set's words —
+ * never a bare heading — and the audit reports what is missing). `figures`: ids of the figures to place (default
  * 图1–图4 after sections 一–四; 图5–图7, when offered, go to 五 and 九); a set's `figures` list
  * narrows them. `part`: which narrative part of the set's document (default the first).
  * @example buildNarrative(model).sections[0].blocks[0] // { kind: 'paragraph', text: '2024 年度收、支总计均为 1519.58 万元。…' }
