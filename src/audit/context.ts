@@ -4,7 +4,7 @@
  */
 import type { Figure, Model } from '../model/derive';
 import { formatAmount, type Cents } from '../schema/money';
-import type { TableKey } from '../model/template-set';
+import { tableName, type BuiltInTableKey, type TableKey } from '../model/template-set';
 import type { Finding, Severity } from './types';
 
 /**
@@ -24,7 +24,7 @@ export function roundingBound(terms: number): Cents {
 export const MAX_TOLERANCE: Cents = 1;
 
 /** Titles used when a template set does not number a table. */
-const FALLBACK_TITLES: Record<TableKey, string> = {
+const FALLBACK_TITLES: Record<BuiltInTableKey, string> = {
   summary: '收入支出决算总表',
   income: '收入决算表',
   expense: '支出决算表',
@@ -42,18 +42,20 @@ export interface AuditContext {
   tolerance: Cents | undefined;
   /** The 尾数误差 bound for a comparison of `terms` printed amounts, after the ceiling. */
   bound(terms: number): Cents;
-  /** The table as the publication names it: "公开05表", or 《title》 when the set has no number for it. */
+  /**
+   * The table as the publication names it, by the template set's own label ("公开05表", "表5"),
+   * else its title in 《》; a table the set does not have, by its usual title.
+   */
   table(key: TableKey): string;
 }
 
 export function createContext(model: Model, tolerance: Cents | undefined): AuditContext {
-  const names = new Map<TableKey, string>();
-  for (const ref of model.set.tables) names.set(ref.key, `公开${ref.no}表`);
   return {
     model,
     tolerance,
     bound: (terms) => Math.min(roundingBound(terms), tolerance ?? Number.POSITIVE_INFINITY),
-    table: (key) => names.get(key) ?? `《${FALLBACK_TITLES[key]}》`,
+    table: (key) =>
+      tableName(model.set, key) ?? `《${Object.hasOwn(FALLBACK_TITLES, key) ? FALLBACK_TITLES[key as BuiltInTableKey] : key}》`,
   };
 }
 

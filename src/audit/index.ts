@@ -18,6 +18,7 @@ import { rangeRules } from './rules/range';
 import { rollupRules } from './rules/rollups';
 import { templateRules } from './rules/template';
 import { threePublicRules } from './rules/three-public';
+import { customTableRules } from './rules/custom';
 import type { AcknowledgedFinding, AuditOptions, AuditResult, Finding } from './types';
 
 export type { AcknowledgedFinding, AuditOptions, AuditResult, Finding, Severity } from './types';
@@ -86,6 +87,11 @@ export const RULE_IDS = [
   'performance.summary-name',
   'glossary.subject-explanation',
   'audit.acknowledgement-unmatched',
+  'custom.unknown-table',
+  'custom.unknown-column',
+  'custom.unknown-line',
+  'custom.shape',
+  'custom.identity',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -96,6 +102,7 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
   codeRules,
   balanceRules,
   rollupRules,
+  customTableRules,
   crossTableRules,
   detailRules,
   threePublicRules,

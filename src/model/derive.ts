@@ -12,6 +12,7 @@ import {
   DEFAULT_TEMPLATE_SET,
   type TemplateSet,
 } from './template-set';
+import type { DataSpec } from './layout-schema';
 
 /** One printed figure. */
 export interface Figure {
@@ -278,6 +279,81 @@ export interface Model {
   fiscalSummary: FiscalSummaryModel;
   basicExpenseDetail: BasicExpenseDetailModel;
   threePublic: { budget: ThreePublicFigures; actual: ThreePublicFigures };
+  /** Tables the template set declares (layouts with `data`), from tables.custom, by table key. */
+  custom: Record<string, CustomTableModel>;
+}
+
+/** A table the template set declares: rows by 功能分类 code, or fixed lines, with declared columns. */
+export interface CustomTableModel {
+  key: string;
+  data: DataSpec;
+  /** rows = functional: 类/款/项 rows with derived rollups and a 合计 row. */
+  functional?: FunctionalTableModel<string>;
+  /** rows = lines: line key → column key → figure (every declared line and column present). */
+  lines: Record<string, Record<string, Figure>>;
+  /** Pointer of the table in the payload. */
+  path: string;
+}
+
+/**
+ * Derives every declared table of the set from payload.tables.custom: a column or line the
+ * payload leaves out is blank, or — when an identity declares it a total — the sum of its parts.
+ */
+export function deriveCustomTables(payload: Payload, set: TemplateSet): Record<string, CustomTableModel> {
+  const out: Record<string, CustomTableModel> = {};
+  for (const [key, layout] of Object.entries(set.layouts)) {
+    const data = layout.data;
+    if (!data) continue;
+    const path = `/tables/custom/${key}`;
+    const given = Object.hasOwn(payload.tables.custom, key) ? payload.tables.custom[key] : undefined;
+    const columns = data.columns.map((c) => c.key);
+    const columnIdentities = (data.identities ?? []).filter((i) => i.kind === 'columns');
+    const applyColumns = (cells: Record<string, Figure>, typed: Record<string, unknown> | undefined, cellPath: string) => {
+      for (const identity of columnIdentities) {
+        applyRowIdentity(cells, identity, typed !== undefined && typed[identity.total] === undefined, `${cellPath}/${identity.total}`);
+      }
+    };
+    if (data.rows === 'functional') {
+      const identity = columnIdentities[0] ?? { total: columns[0], parts: [] };
+      const rows = (given?.rows ?? []).map((r) => ({
+        code: r.code,
+        name: r.name ?? functionalSubject(r.code)?.name ?? '',
+        ...r.values,
+      }));
+      const table = deriveFunctionalTable({ rows, total: given?.total }, columns, identity, path);
+      // The payload keeps a row's amounts under `values`: point findings there.
+      for (const row of table.rows)
+        for (const c of columns) row.cells[c] = { ...row.cells[c], path: row.cells[c].path.replace(/\/rows\/(\d+)\/([^/]+)$/, '/rows/$1/values/$2') };
+      for (const row of table.rows) for (const identity of columnIdentities.slice(1)) applyRowIdentity(row.cells, identity, false, row.path);
+      out[key] = { key, data, functional: table, lines: {}, path };
+      continue;
+    }
+    const lines: Record<string, Record<string, Figure>> = {};
+    for (const line of data.lines ?? []) {
+      const typed = given?.lines && Object.hasOwn(given.lines, line.key) ? given.lines[line.key] : undefined;
+      const cells: Record<string, Figure> = {};
+      for (const c of columns) {
+        const value = typed && Object.hasOwn(typed, c) ? typed[c] : undefined;
+        cells[c] = figure(value, BLANK, `${path}/lines/${line.key}/${c}`);
+      }
+      lines[line.key] = cells;
+    }
+    // Line totals first (三公合计 = Σ items), then column totals in every line.
+    for (const identity of (data.identities ?? []).filter((i) => i.kind === 'lines')) {
+      const total = lines[identity.total];
+      for (const c of columns) {
+        if (total[c].printed) continue;
+        const parts = dsum(identity.parts.map((p) => termsOf(lines[p][c])));
+        total[c] = figure(undefined, parts, `${path}/lines/${identity.total}/${c}`);
+      }
+    }
+    for (const line of data.lines ?? []) {
+      const typed = given?.lines && Object.hasOwn(given.lines, line.key) ? given.lines[line.key] : undefined;
+      applyColumns(lines[line.key], typed, `${path}/lines/${line.key}`);
+    }
+    out[key] = { key, data, lines, path };
+  }
+  return out;
 }
 
 function classValue<C extends string>(table: FunctionalTableModel<C>, code: string, column: C): Derived {
@@ -504,5 +580,6 @@ export function deriveModel(payload: Payload): Model {
     actual: threePublicFigures(t.threePublic.actual, '/tables/threePublic/actual'),
   };
 
-  return { payload, set, income, expense, gpbExpense, fund, stateCapital, summary, fiscalSummary, basicExpenseDetail, threePublic };
+  const custom = deriveCustomTables(payload, set);
+  return { payload, set, income, expense, gpbExpense, fund, stateCapital, summary, fiscalSummary, basicExpenseDetail, threePublic, custom };
 }

@@ -83,16 +83,23 @@ export const HalfSpec = z.strictObject({
   values: z.array(z.string()),
 });
 
-export const FunctionalTable = z.enum(['income', 'expense', 'gpbExpense', 'fund', 'stateCapital']);
+export const BUILT_IN_FUNCTIONAL = ['income', 'expense', 'gpbExpense', 'fund', 'stateCapital'] as const;
 
 export const SegmentSpec = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rows'), rows: z.array(ExplicitRowSpec) }),
-  /** 功能分类 table (02/03/05/07/08): the 合计 row, then 类/款/项 rows from the model. */
+  /**
+   * 功能分类 table: the 合计 row, then 类/款/项 rows from the model. `table`: a built-in one
+   * (income, expense, gpbExpense, fund, stateCapital) or a table the set declares with `data`.
+   */
   z.strictObject({
     type: z.literal('functional'),
-    table: FunctionalTable,
+    table: z.string().min(1),
     totalLabel: z.string(),
     values: z.array(z.string()),
+    /** Where the 合计 row goes: first (national), last, or not printed. */
+    total: z.enum(['first', 'last', 'none']).optional(),
+    /** `nonblank`: only rows with a figure in one of `values` (e.g. a 项目支出 table from 05's project column). */
+    rows: z.enum(['all', 'nonblank']).optional(),
   }),
   /**
    * Income and expense side by side (01/04). Blocks align row by row; the shorter half of a block
@@ -100,12 +107,37 @@ export const SegmentSpec = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('paired'),
+    /** false: no 行次 column (the layout then has label + amounts per half). */
+    lineNumbers: z.boolean().optional(),
     halves: z.tuple([HalfSpec, HalfSpec]),
     blocks: z.array(z.strictObject({ left: z.array(LineSpec), right: z.array(LineSpec) })),
   }),
   /** 经济分类 groups side by side (06), from the template set's economic columns. */
   z.strictObject({ type: z.literal('economic'), source: FigurePath, values: z.array(z.string()) }),
 ]);
+
+/**
+ * An identity the audit checks in a declared table: `columns` — in every row, the `total` column
+ * equals the sum of the `parts` columns (合计 = 基本支出 + 项目支出); `lines` — in every column, the
+ * `total` line equals the sum of the `parts` lines (三公合计 = 出国 + 车辆 + 接待).
+ */
+export const IdentitySpec = z.strictObject({
+  kind: z.enum(['columns', 'lines']),
+  total: z.string().min(1),
+  parts: z.array(z.string().min(1)).min(1),
+});
+
+/**
+ * The data a table not built in takes from the payload (tables.custom.<key>): rows by 功能分类
+ * code (类 = Σ款 = Σ项 and 合计 = Σ类 are derived and checked) or fixed lines, with declared columns.
+ */
+export const DataSpec = z.strictObject({
+  rows: z.enum(['functional', 'lines']),
+  columns: z.array(z.strictObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), title: z.string() })).min(1),
+  /** For `lines`: the line keys and their names (used in audit messages). */
+  lines: z.array(z.strictObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), title: z.string() })).optional(),
+  identities: z.array(IdentitySpec).optional(),
+});
 
 export const TableLayoutSchema = z.strictObject({
   $comment: Comment,
@@ -123,6 +155,8 @@ export const TableLayoutSchema = z.strictObject({
   notes: z.array(z.string()),
   /** Printed under the table when every figure in it is blank ("本部门 {year} 年度无…"). */
   emptyNote: z.string().optional(),
+  /** For a table that is not built in: what the payload gives for it. */
+  data: DataSpec.optional(),
 });
 
 export type HeaderCellSpec = z.infer<typeof HeaderCellSpec>;
@@ -138,3 +172,5 @@ export type LineSpec = z.infer<typeof LineSpec>;
 export type HalfSpec = z.infer<typeof HalfSpec>;
 export type SegmentSpec = z.infer<typeof SegmentSpec>;
 export type TableLayout = z.infer<typeof TableLayoutSchema>;
+export type IdentitySpec = z.infer<typeof IdentitySpec>;
+export type DataSpec = z.infer<typeof DataSpec>;

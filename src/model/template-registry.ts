@@ -28,7 +28,7 @@ import type standardT from '../../templates/sets/national-2024/glossary/standard
 import type genericItemsT from '../../templates/sets/national-2024/glossary/generic-items.json';
 import type figuresT from '../../templates/sets/national-2024/figures.json';
 import { SET_FILES } from './sets.generated';
-import { TableLayoutSchema, type TableLayout } from './layout-schema';
+import { BUILT_IN_FUNCTIONAL, TableLayoutSchema, type TableLayout } from './layout-schema';
 
 /** The set every other set's wording is checked against, and the default of a payload. */
 export const REFERENCE_SET = 'national-2024';
@@ -44,7 +44,12 @@ export const TABLE_KEYS = [
   'stateCapital',
   'threePublic',
 ] as const;
-export type TableKey = (typeof TABLE_KEYS)[number];
+/** A built-in table (its data has a fixed place in the payload and the audit knows its meaning). */
+export type BuiltInTableKey = (typeof TABLE_KEYS)[number];
+/** Any table of a set: a built-in one, or one the set declares (layouts/<key>.json). */
+export type TableKey = string;
+const TableKeySchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '表名只能包含英文字母和数字，以字母开头');
+export const isBuiltInTable = (key: string): key is BuiltInTableKey => (TABLE_KEYS as readonly string[]).includes(key);
 
 /** The 情况说明 sections the narrative renderer can write (a set picks, orders and titles them). */
 export const NARRATIVE_SECTION_KEYS = [
@@ -72,7 +77,8 @@ const CodeName = z.strictObject({ code: z.string().regex(/^\d+$/, '科目编码�
 export const TableRefSchema = z.strictObject({
   /** Number as published ("01", "4"); fills {no} of the layout's label and names the output file. */
   no: z.string().regex(/^[0-9A-Za-z-]+$/, '表号只能包含字母、数字和连字符（用作文件名）'),
-  key: z.enum(TABLE_KEYS),
+  /** Which layout (layouts/<key>.json): a built-in table or one the set declares. */
+  key: TableKeySchema,
   title: z.string().min(1),
 });
 
@@ -105,6 +111,11 @@ export const SetFileSchema = z.strictObject({
     .optional(),
   /** Which figures of the 情况说明 the set has (default: all that apply). */
   figures: z.array(z.enum(FIGURE_KEYS)).optional(),
+  /**
+   * How a 0 the payload typed is printed: "0.00", "0", "-", or "" (blank, the national format).
+   * A figure the payload leaves out always prints blank.
+   */
+  zero: z.enum(['', '0.00', '0', '-']).optional(),
 });
 
 const PartBase = { id: z.string().regex(/^[A-Za-z][\w-]*$/, '编号只能包含字母、数字、连字符'), title: z.string() };
@@ -197,7 +208,8 @@ export interface TemplateSet {
   classLines: CodeName[];
   economic: NonNullable<z.infer<typeof SetFileSchema>['economic']>;
   figures?: string[];
-  layouts: Record<TableKey, TableLayout>;
+  zero: '' | '0.00' | '0' | '-';
+  layouts: Record<string, TableLayout>;
   document: DocumentTexts;
   narrative: NarrativeTemplates;
   glossary: GlossaryTemplates;
@@ -428,7 +440,7 @@ function build(
   }
 
   // Layouts: a file replaces the base's layout of its table.
-  const layouts: Partial<Record<TableKey, TableLayout>> = { ...(base?.layouts ?? {}) };
+  const layouts: Record<string, TableLayout> = { ...(base?.layouts ?? {}) };
   for (const [path, value] of Object.entries(byPath)) {
     const m = /^layouts\/([A-Za-z]+)\.json$/.exec(path);
     if (!m) continue;
@@ -441,11 +453,40 @@ function build(
       problems.push({ file: `${id}/${path}`, path: '/key', message: `key “${parsed.data.key}” 应与文件名 “${m[1]}” 相同` });
       continue;
     }
-    if (!(TABLE_KEYS as readonly string[]).includes(m[1])) {
-      problems.push({ file: `${id}/${path}`, path: '/key', message: `不认识的表 unknown table key “${m[1]}”（可用：${TABLE_KEYS.join('、')}）` });
-      continue;
-    }
-    layouts[m[1] as TableKey] = parsed.data;
+    layouts[m[1]] = parsed.data;
+  }
+  // Functional segments read a built-in table or a declared one with rows by code.
+  for (const [key, layout] of Object.entries(layouts)) {
+    if (!isBuiltInTable(key) && !layout.data && !layout.body.every((seg) => seg.type === 'functional' || seg.type === 'rows'))
+      problems.push({ file: `${id}/layouts/${key}.json`, path: '/data', message: '自定义表需要声明 data（数据来自付款数据的 tables.custom）' });
+    layout.body.forEach((seg, i) => {
+      if (seg.type !== 'functional') return;
+      const declared = layouts[seg.table]?.data;
+      if ((BUILT_IN_FUNCTIONAL as readonly string[]).includes(seg.table)) return;
+      if (declared?.rows === 'functional') {
+        const unknown = seg.values.filter((v) => !declared.columns.some((c) => c.key === v));
+        if (unknown.length)
+          problems.push({ file: `${id}/layouts/${key}.json`, path: `/body/${i}/values`, message: `表 “${seg.table}” 没有栏目 ${unknown.join('、')}` });
+        return;
+      }
+      problems.push({
+        file: `${id}/layouts/${key}.json`,
+        path: `/body/${i}/table`,
+        message: `“${seg.table}” 不是按功能分类列示的表（可用：${[...BUILT_IN_FUNCTIONAL].join('、')} 或声明了 data.rows = functional 的表）`,
+      });
+    });
+    const data = layout.data;
+    if (data)
+      (data.identities ?? []).forEach((identity, i) => {
+        const keys = identity.kind === 'columns' ? data.columns.map((c) => c.key) : (data.lines ?? []).map((l) => l.key);
+        const unknown = [identity.total, ...identity.parts].filter((k) => !keys.includes(k));
+        if (unknown.length)
+          problems.push({
+            file: `${id}/layouts/${key}.json`,
+            path: `/data/identities/${i}`,
+            message: `没有${identity.kind === 'columns' ? '栏目' : '行'} ${unknown.join('、')}（有：${keys.join('、') || '无'}）`,
+          });
+      });
   }
   if (tables) {
     const seenNo = new Set<string>();
@@ -472,6 +513,7 @@ function build(
     classLines: classLines!,
     economic: economic!,
     ...(own.figures ?? base?.figures ? { figures: own.figures ?? base?.figures } : {}),
+    zero: own.zero ?? base?.zero ?? '',
     layouts: layouts as Record<TableKey, TableLayout>,
     document: document!,
     narrative: allDefined<NarrativeTemplates>(narrative),

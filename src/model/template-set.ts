@@ -9,6 +9,7 @@ import { REFERENCE_SET, templateSets, type TemplateSet } from './template-regist
 
 export type {
   TableKey,
+  BuiltInTableKey,
   TableRef,
   CodeName,
   TemplateSet,
@@ -51,13 +52,13 @@ export function tableLabel(set: TemplateSet, no: string): string | null {
 }
 
 /**
- * How the audit, the CLI and the index name a table: its label, else its title
- * ("公开05表", "表5", "一般公共预算财政拨款支出决算表").
+ * How the audit, the CLI and the index name a table of the set: its label ("公开05表", "表5"),
+ * else its title in 《》; undefined when the set does not have the table.
  */
-export function tableName(set: TemplateSet, key: string): string {
+export function tableName(set: TemplateSet, key: string): string | undefined {
   const ref = set.tables.find((t) => t.key === key);
-  if (!ref) return key;
-  return tableLabel(set, ref.no) ?? ref.title;
+  if (!ref) return undefined;
+  return tableLabel(set, ref.no) ?? `《${ref.title}》`;
 }
 
 export interface FunctionalSubject {

@@ -3,6 +3,7 @@
  * written as index.html by the CLI for a static site.
  */
 import type { Model } from '../model/derive';
+import { tableLabel } from '../model/template-set';
 import type { Links } from './types';
 import { figureIds } from './figures';
 import { FORMATS, OUTPUT_FORMATS } from './formats';
@@ -38,7 +39,7 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     const tables = model.set.tables
       .map(
         (t) =>
-          `<li>公开${t.no}表 ${escapeHtml(t.title)}：${OUTPUT_FORMATS.table.map((f) => `<a href="${escapeHtml(links.table(t.no, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
+          `<li>${escapeHtml([tableLabel(model.set, t.no), t.title].filter(Boolean).join(' '))}：${OUTPUT_FORMATS.table.map((f) => `<a href="${escapeHtml(links.table(t.no, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
       )
       .join('');
     const figures = figureIds(model)

@@ -234,6 +234,35 @@ export const ThreePublicTable = z
   })
   .meta({ description: '公开09表 财政拨款“三公”经费支出决算表' });
 
+const DataKey = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '只能包含英文字母和数字，以字母开头');
+const CellValues = z.record(DataKey, Cell);
+
+/**
+ * A table the template set declares beyond the built-in ones (templates/sets/<set>/layouts/<key>.json
+ * with `data`): rows by 功能分类 code, or fixed lines by key, each with the columns the layout declares.
+ * Which keys and columns exist is checked against the payload's template set by the audit.
+ */
+export const CustomTable = z
+  .strictObject({
+    rows: z
+      .array(
+        z.strictObject({
+          code: FunctionalCode.meta({ description: '功能分类科目编码' }),
+          name: ShortText.optional().meta({ description: '科目名称（省略时取《政府收支分类科目》）' }),
+          values: CellValues.meta({ description: '各栏金额，键为模板集声明的栏目' }),
+        }),
+      )
+      .max(2000)
+      .optional()
+      .meta({ description: '按功能分类科目列示的行（项级为数据来源，类、款可省略）' }),
+    total: CellValues.optional().meta({ description: '“合计”行（省略则汇总得出）' }),
+    lines: z
+      .record(DataKey, CellValues)
+      .optional()
+      .meta({ description: '固定行：键为模板集声明的行，值为各栏金额' }),
+  })
+  .meta({ description: '模板集自定义的表' });
+
 export const Tables = z
   .strictObject({
     summary: SummaryTable.default({ income: {}, expenseByClass: {}, expense: {} }),
@@ -247,6 +276,10 @@ export const Tables = z
       rows: [],
     }),
     threePublic: ThreePublicTable.default({ budget: {}, actual: {} }),
+    custom: z
+      .record(DataKey, CustomTable)
+      .default({})
+      .meta({ description: '模板集自定义的表（如云南的一般公共预算财政拨款项目支出决算表），键为模板集中的表名' }),
   })
   .meta({ description: '第二部分 部门决算表的数据（按含义命名，表号由模板集决定）' });
 

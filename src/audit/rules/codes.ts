@@ -45,8 +45,7 @@ function duplicates(ctx: AuditContext): Finding[] {
 /** In the payload's own order, a row printed after a 类/款 row must belong to it. */
 function placement(ctx: AuditContext): Finding[] {
   const findings: Finding[] = [];
-  for (const { key, table } of functionalTables(ctx.model)) {
-    const raw = ctx.model.payload.tables[key].rows as { code: string; name: string }[];
+  for (const { key, table, raw } of functionalTables(ctx.model)) {
     let currentClass: { code: string; name: string } | null = null;
     let currentSection: { code: string; name: string } | null = null;
     raw.forEach((row, index) => {

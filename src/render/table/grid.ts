@@ -88,17 +88,41 @@ export function tableRef(model: Model, id: string): TableRef {
   return ref;
 }
 
-/** Blank for null and for zero: the official format leaves zero cells empty. */
+/** Blank for null and for zero: the national format leaves zero cells empty. */
 function isBlank(value: number | null): value is null {
   return value === null || value === 0;
 }
 
-export function displayAmount(figure: Figure): string {
+/**
+ * The printed text of a figure. A 0 the payload typed prints as the template set prints zeros
+ * (`zero`: "0.00", "0", "-", or blank); anything left out, or derived as 0, prints blank.
+ */
+export function displayAmount(figure: Figure, zero = ''): string {
+  if (figure.value === 0 && figure.printed) return zero;
   return isBlank(figure.value) ? '' : formatAmount(figure.value);
 }
 
-export function plainAmount(figure: Figure): string | null {
+/** CSV/JSON value: exact decimal without separators; a typed 0 is "0.00" where the set prints zeros. */
+export function plainAmount(figure: Figure, zero = ''): string | null {
+  if (figure.value === 0 && figure.printed && zero !== '') return formatAmount(0, { separators: false });
   return isBlank(figure.value) ? null : formatAmount(figure.value, { separators: false });
+}
+
+type FunctionalSource = { rows: { code: string; name: string; level: string; cells: Record<string, Figure> }[]; total: Record<string, Figure> };
+
+/** The rows of a functional segment: a built-in table of the model, or a table the set declares. */
+function functionalSource(model: Model, table: string): FunctionalSource {
+  switch (table) {
+    case 'income':
+    case 'expense':
+    case 'gpbExpense':
+    case 'fund':
+    case 'stateCapital':
+      return model[table];
+  }
+  const declared = Object.hasOwn(model.custom, table) ? model.custom[table].functional : undefined;
+  if (!declared) throw new Error(`layout functional table not found: ${table}`);
+  return declared;
 }
 
 function isFigure(x: unknown): x is Figure {
@@ -163,10 +187,15 @@ class Builder {
     };
   }
 
+  /** CSV/JSON text of a figure under the set's zero rule. */
+  plain(figure: Figure): string | null {
+    return plainAmount(figure, this.model.set.zero);
+  }
+
   figureCell(figure: Figure | null, start: number, span = 1): GridCell {
     return {
-      text: figure ? displayAmount(figure) : '',
-      plain: figure ? (plainAmount(figure) ?? '') : '',
+      text: figure ? displayAmount(figure, this.model.set.zero) : '',
+      plain: figure ? (this.plain(figure) ?? '') : '',
       kind: 'amount',
       rowHeader: false,
       span,
@@ -216,7 +245,7 @@ class Builder {
           level: record.level ?? null,
           ...(record.section ? { section: record.section } : {}),
           values: Object.fromEntries(
-            Object.entries(record.values).map(([key, path]) => [key, plainAmount(resolveFigure(this.model, path))]),
+            Object.entries(record.values).map(([key, path]) => [key, this.plain(resolveFigure(this.model, path))]),
           ),
         });
       }
@@ -224,21 +253,23 @@ class Builder {
   }
 
   private functional(spec: Extract<SegmentSpec, { type: 'functional' }>): void {
-    const table = this.model[spec.table] as unknown as {
-      rows: { code: string; name: string; level: string; cells: Record<string, Figure> }[];
-      total: Record<string, Figure>;
-    };
+    const table = functionalSource(this.model, spec.table);
     const valueCells = (cells: Record<string, Figure>) =>
       spec.values.map((key, i) => this.figureCell(cells[key] ?? null, 2 + i));
     const values = (cells: Record<string, Figure>) =>
-      Object.fromEntries(spec.values.map((key) => [key, cells[key] ? plainAmount(cells[key]) : null]));
-
-    this.push({
-      cells: [this.textCell(spec.totalLabel, 'stub', 0, { rowHeader: true, span: 2 }), ...valueCells(table.total)],
-      emphasis: 'total',
-    });
-    this.records.push({ code: null, name: spec.totalLabel, level: 'total', values: values(table.total) });
+      Object.fromEntries(spec.values.map((key) => [key, cells[key] ? this.plain(cells[key]) : null]));
+    const totalRow = () => {
+      this.push({
+        cells: [this.textCell(spec.totalLabel, 'stub', 0, { rowHeader: true, span: 2 }), ...valueCells(table.total)],
+        emphasis: 'total',
+      });
+      this.records.push({ code: null, name: spec.totalLabel, level: 'total', values: values(table.total) });
+    };
+    const position = spec.total ?? 'first';
+    if (position === 'first') totalRow();
     for (const row of table.rows) {
+      if (spec.rows === 'nonblank' && spec.values.every((key) => !row.cells[key] || row.cells[key].value === null || row.cells[key].value === 0))
+        continue;
       this.push({
         cells: [
           this.textCell(row.code, 'code', 0),
@@ -249,6 +280,7 @@ class Builder {
       });
       this.records.push({ code: row.code, name: row.name, level: row.level, values: values(row.cells) });
     }
+    if (position === 'last') totalRow();
   }
 
   /** Expands a half's line specs: the fixed 类 lines come from the template set. */
@@ -304,14 +336,17 @@ class Builder {
     const leftCount = blocks.reduce((n, b) => n + b.left.length, 0);
     let leftLine = 1;
     let rightLine = leftCount + 1;
-    const leftWidth = 2 + leftHalf.values.length;
+    // 行次: a column after each half's label, unless the set's format prints none.
+    const numbered = spec.lineNumbers !== false;
+    const lead = numbered ? 2 : 1;
+    const leftWidth = lead + leftHalf.values.length;
 
     const halfCells = (line: ExpandedLine, lineNo: number, values: string[], start: number): GridCell[] => [
       line.label
         ? this.textCell(line.label, 'label', start, { rowHeader: true, indent: line.indent })
         : this.textCell('', 'label', start),
-      this.textCell(String(lineNo), 'line', start + 1),
-      ...values.map((_, i) => this.figureCell(line.figures[i] ?? null, start + 2 + i)),
+      ...(numbered ? [this.textCell(String(lineNo), 'line', start + 1)] : []),
+      ...values.map((_, i) => this.figureCell(line.figures[i] ?? null, start + lead + i)),
     ];
     const record = (line: ExpandedLine, lineNo: number, half: typeof leftHalf): void => {
       if (!line.label) return;
@@ -320,9 +355,9 @@ class Builder {
         name: line.label,
         level: line.code ? 'class' : line.emphasis ? 'total' : null,
         section: half.section,
-        line: lineNo,
+        ...(numbered ? { line: lineNo } : {}),
         values: Object.fromEntries(
-          half.values.map((key, i) => [key, line.figures[i] ? plainAmount(line.figures[i]) : null]),
+          half.values.map((key, i) => [key, line.figures[i] ? this.plain(line.figures[i]) : null]),
         ),
       });
     };
@@ -395,7 +430,7 @@ class Builder {
           name: row.name,
           level: code.length === 3 ? 'class' : 'section',
           section: group.title,
-          values: Object.fromEntries(spec.values.map((key) => [key, plainAmount(row.figure)])),
+          values: Object.fromEntries(spec.values.map((key) => [key, this.plain(row.figure)])),
         });
       }
     }
