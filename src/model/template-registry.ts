@@ -140,7 +140,7 @@ export const DocumentSchema = z.strictObject({
   tocTitle: z.string(),
   /** Parts in printed order. */
   parts: z.array(DocumentPartSchema).min(1),
-  /** "{n}、{title}": the heading of a table inside the tables part (n: 一、二、…). */
+  /** "{n}、{title}": the heading of a table inside the tables part ({n}: 一、二、…; {no}: the table's number). */
   tableHeading: z.string(),
   overview: z.strictObject({
     duties: z.strictObject({ id: z.string(), title: z.string() }),
@@ -330,7 +330,7 @@ export function loadTemplateSets(files: Record<string, Record<string, unknown>>)
         path === 'set.json' ||
         path === 'document.json' ||
         path === 'figures.json' ||
-        /^layouts\/[A-Za-z]+\.json$/.test(path) ||
+        /^layouts\/[A-Za-z0-9]+\.json$/.test(path) ||
         WORDING_FILES.narrative.some((n) => path === `narrative/${n}.json`) ||
         WORDING_FILES.glossary.some((n) => path === `glossary/${n}.json`);
       if (!known) problems.push({ file: `${id}/${path}`, path: '', message: '不认识的文件 unknown file (see docs/template-sets.md)' });
@@ -439,22 +439,42 @@ function build(
     else document = parsed.data;
   }
 
-  // Layouts: a file replaces the base's layout of its table.
+  // Layouts: a file is merged key by key onto the base's layout of its table (arrays replace),
+  // or onto the layout named by its `like` (a new table shaped like an existing one); a layout
+  // with neither is complete on its own.
   const layouts: Record<string, TableLayout> = { ...(base?.layouts ?? {}) };
-  for (const [path, value] of Object.entries(byPath)) {
-    const m = /^layouts\/([A-Za-z]+)\.json$/.exec(path);
-    if (!m) continue;
-    const parsed = TableLayoutSchema.safeParse(value);
+  const layoutFiles = Object.entries(byPath).filter(([path]) => /^layouts\/[A-Za-z0-9]+\.json$/.test(path));
+  const pending = new Map(layoutFiles.map(([path, value]) => [/^layouts\/([A-Za-z0-9]+)\.json$/.exec(path)![1], value]));
+  const resolveLayout = (key: string, seen: string[]): void => {
+    if (!pending.has(key)) return;
+    const value = pending.get(key);
+    pending.delete(key);
+    const file = `${id}/layouts/${key}.json`;
+    const like = isPlainObject(value) && typeof value.like === 'string' ? value.like : undefined;
+    if (like && seen.includes(like)) {
+      problems.push({ file, path: '/like', message: '“like” 成环' });
+      return;
+    }
+    if (like) resolveLayout(like, [...seen, key]);
+    const { like: _like, ...own } = isPlainObject(value) ? value : { like: undefined };
+    const start = like ? layouts[like] : layouts[key];
+    if (like && !start) {
+      problems.push({ file, path: '/like', message: `没有版式 “${like}”（有：${Object.keys(layouts).join('、')}）` });
+      return;
+    }
+    const merged = start ? mergeDeep({ ...start, key }, own) : own;
+    const parsed = TableLayoutSchema.safeParse(merged);
     if (!parsed.success) {
-      problems.push(...zodProblems(`${id}/${path}`, parsed.error));
-      continue;
+      problems.push(...zodProblems(file, parsed.error));
+      return;
     }
-    if (parsed.data.key !== m[1]) {
-      problems.push({ file: `${id}/${path}`, path: '/key', message: `key “${parsed.data.key}” 应与文件名 “${m[1]}” 相同` });
-      continue;
+    if (parsed.data.key !== key) {
+      problems.push({ file, path: '/key', message: `key “${parsed.data.key}” 应与文件名 “${key}” 相同` });
+      return;
     }
-    layouts[m[1]] = parsed.data;
-  }
+    layouts[key] = parsed.data;
+  };
+  for (const [key] of [...pending]) resolveLayout(key, [key]);
   // Functional segments read a built-in table or a declared one with rows by code.
   for (const [key, layout] of Object.entries(layouts)) {
     if (!isBuiltInTable(key) && !layout.data && !layout.body.every((seg) => seg.type === 'functional' || seg.type === 'rows'))
@@ -529,6 +549,14 @@ function allDefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): 
 }
 
 let loaded: Map<string, TemplateSet> | undefined;
+
+/**
+ * Replaces the loaded sets (tests: a fixture set outside templates/sets/ next to the shipped ones).
+ * @example useTemplateSets({ ...SET_FILES, 'fixture-2024': files })
+ */
+export function useTemplateSets(files: Record<string, Record<string, unknown>>): void {
+  loaded = loadTemplateSets(files);
+}
 
 /** The shipped sets, loaded and checked once. */
 export function templateSets(): Map<string, TemplateSet> {

@@ -54,7 +54,7 @@ describe('template sets under templates/sets/', () => {
   it('names the file and the JSON path of every problem', () => {
     const problems = problemsOf(
       withSet('bad', {
-        'set.json': { id: 'bad', name: '坏', extends: 'national-2024', colour: 'red', tables: [{ no: '01', key: 'nope', title: 'x' }] },
+        'set.json': { id: 'bad', name: '坏', extends: 'national-2024', colour: 'red', tables: [{ no: '01', key: '1nope', title: 'x' }] },
         'narrative/common.json': { sectionTitles: { overall: '{nothing}情况' } },
         'layouts/summary.json': { ...(national['layouts/summary.json'] as object), header: [{ cells: [{ text: 'a', colspan: 0 }] }] },
         'notes.txt.json': {},

@@ -156,7 +156,9 @@ ${body}
         bodies.push(section(p, overviewHtml(model, texts), ' prose'));
         break;
       case 'tables': {
-        const heading = (i: number, t: { title: string }) => fill(texts.tableHeading, { n: chineseNumeral(i + 1), title: t.title });
+        // {n}: 一、二、… by position; {no}: the table's own number.
+        const heading = (i: number, t: { no: string; title: string }) =>
+          fill(texts.tableHeading, { n: chineseNumeral(i + 1), no: t.no, title: t.title });
         toc.push({ ...p, children: model.set.tables.map((t, i) => ({ id: `table-${t.no}`, title: heading(i, t) })) });
         const tables = model.set.tables
           .map((t, i) => `<h3 class="visually-hidden">${escapeHtml(heading(i, t))}</h3>\n${renderTableSection(model, t.no, ctx)}`)

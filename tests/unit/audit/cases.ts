@@ -163,6 +163,24 @@ export const RULE_CASES: RuleCase[] = [
     rule: 'audit.acknowledgement-unmatched', severity: 'warning', base: 'full', what: 'an acknowledgement of a finding that is not there', path: '/audit/acknowledged/0',
     edit: (p) => { p.audit = { acknowledged: [{ rule: 'rollup.class', path: '/tables/gpbExpense/rows/0/basic', reason: '决算已批复，原表如此' }] }; },
   },
+  // tables a template set declares (yunnan-2024: threePublicOperating has fixed lines budget/actual)
+  { rule: 'custom.unknown-table', severity: 'error', base: 'full', what: 'data for a table the set does not declare', path: '/tables/custom/nope', edit: (p) => { p.tables.custom = { nope: { lines: {} } }; } },
+  {
+    rule: 'custom.unknown-column', severity: 'error', base: 'full', what: 'a column the declared table does not have', path: '/tables/custom/threePublicOperating/lines/total/planned',
+    edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { lines: { total: { planned: '1.00' } } } }; },
+  },
+  {
+    rule: 'custom.unknown-line', severity: 'error', base: 'full', what: 'a line the declared table does not have', path: '/tables/custom/threePublicOperating/lines/meetings',
+    edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { lines: { meetings: { actual: '1.00' } } } }; },
+  },
+  {
+    rule: 'custom.shape', severity: 'error', base: 'full', what: 'rows given for a table of fixed lines', path: '/tables/custom/threePublicOperating/rows',
+    edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { rows: [] } }; },
+  },
+  {
+    rule: 'custom.identity', severity: 'error', base: 'full', what: 'a declared total line that is not the sum of its parts', path: '/tables/custom/threePublicOperating/lines/total/actual',
+    edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { lines: { total: { actual: '5.00' }, abroad: { actual: '1.00' } } } }; },
+  },
   { rule: 'assets.vehicle-breakdown', severity: 'error', base: 'full', what: 'more vehicles by kind than held', path: '/explanation/assets/vehicleBreakdown', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].count = 3; } },
 ];
 
