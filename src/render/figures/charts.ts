@@ -7,7 +7,7 @@
  */
 import { formatAmount, type Cents } from '../../schema/money';
 import type { BarFigure, DonutFigure, FigureData, HBarFigure } from './data';
-import { filledPath, line, patternDefs, rectPath, ringSlice, roundedRect, swatch } from './marks';
+import { filledPath, line, rectPath, ringSlice, roundedRect, swatch } from './marks';
 import { wrap, type Measure } from './measure';
 import type { Scene, TextItem } from './scene';
 import { categoryFill, seriesFill, type Fill, type Theme } from './theme';
@@ -67,7 +67,7 @@ function frame(
     const items = legend.map((item) => ({ ...item, w: measure(item.label, SIZE.legend) }));
     let x = W - PAD - items.reduce((sum, item) => sum + 14 + 6 + item.w, 0) - 20 * Math.max(0, items.length - 1);
     for (const item of items) {
-      marks.push(swatch(x, LEGEND_Y - 7, 14, item.fill, ctx.idPrefix, theme.text));
+      marks.push(swatch(x, LEGEND_Y - 7, 14, item.fill, theme.text));
       texts.push({ x: x + 20, y: LEGEND_Y, text: item.label, size: SIZE.legend, color: theme.text });
       x += 14 + 6 + item.w + 20;
     }
@@ -91,7 +91,7 @@ function scene(ctx: ChartContext, data: FigureData, f: Frame, height = ctx.heigh
     height,
     idPrefix: ctx.idPrefix,
     theme: ctx.theme,
-    defs: patternDefs(ctx.idPrefix, ctx.theme),
+    defs: '',
     marks: f.marks,
     texts: f.texts,
     title: data.caption,
@@ -178,7 +178,7 @@ export function barsScene(data: BarFigure, ctx: ChartContext): Scene {
       const top = Math.min(y(value), zero);
       const height = Math.abs(y(value) - zero);
       if (height >= 0.5) {
-        f.marks.push(filledPath(rectPath(x, top, barWidth, height), fills[s], ctx.idPrefix));
+        f.marks.push(filledPath(rectPath(x, top, barWidth, height), fills[s]));
       } else {
         // A zero bar is a visible stub, so "0.00" labels a mark rather than empty space.
         f.marks.push(`<path d="${rectPath(x, zero - 1.5, barWidth, 1.5)}" fill="${fills[s].color}"/>`);
@@ -248,7 +248,7 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   data.slices.forEach((slice, i) => {
     const sweep = (slice.value / total) * Math.PI * 2;
     const d = ringSlice(cx, cy, outer, inner, angle, angle + sweep);
-    f.marks.push(filledPath(d, fills[i], ctx.idPrefix, ' fill-rule="evenodd"'));
+    f.marks.push(filledPath(d, fills[i], ' fill-rule="evenodd"'));
     angle += sweep;
   });
   if (data.slices.length > 1) {
@@ -304,7 +304,7 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   rows.forEach((lines, i) => {
     const h = rowHeight(lines.length);
     const centerY = rowY + h / 2;
-    f.marks.push(swatch(tableLeft, centerY - 7, 14, fills[i], ctx.idPrefix, theme.text));
+    f.marks.push(swatch(tableLeft, centerY - 7, 14, fills[i], theme.text));
     lines.forEach((text, k) => {
       const ly = centerY - ((lines.length - 1) * lineHeight) / 2 + k * lineHeight;
       f.texts.push({ x: nameX, y: ly, text, size, color: theme.text });
@@ -394,7 +394,7 @@ export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
     row.values.forEach((value, s) => {
       const by = cy - barHeight - 1 + s * (barHeight + 2);
       const w = x(value ?? 0) - barLeft;
-      if (value !== null && w >= 0.5) f.marks.push(filledPath(rectPath(barLeft, by, w, barHeight), fills[s], ctx.idPrefix));
+      if (value !== null && w >= 0.5) f.marks.push(filledPath(rectPath(barLeft, by, w, barHeight), fills[s]));
       f.texts.push({ x: barLeft + Math.max(w, 0) + 5, y: by + barHeight / 2, text: valueTexts[i][s], size: 11.5, color: value === null ? theme.muted : theme.text });
     });
     f.texts.push({ x: rateRight, y: cy, text: rateTexts[i], size: 13, weight: 700, color: theme.text, anchor: 'end' });

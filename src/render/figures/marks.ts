@@ -1,5 +1,6 @@
-/** SVG fragments for the non-text parts of a figure: patterns, bars, ring slices, lines. */
-import type { Fill, PatternName, Theme } from './theme';
+/** SVG fragments for the non-text parts of a figure: bars, ring slices, lines, hatched fills. */
+import { hatchPath } from './hatch';
+import type { Fill } from './theme';
 
 /** Coordinates with two decimals: compact SVG and no float noise in the bytes. */
 export const n = (x: number): string => String(Math.round(x * 100) / 100);
@@ -8,37 +9,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-const PATTERN_BODY: Record<Exclude<PatternName, 'solid'>, { rotate: number; body: (ink: string) => string }> = {
-  diagonal: { rotate: 45, body: (ink) => `<rect x="0" y="0" width="2.6" height="8" fill="${ink}"/>` },
-  backdiagonal: { rotate: -45, body: (ink) => `<rect x="0" y="0" width="2.6" height="8" fill="${ink}"/>` },
-  vertical: { rotate: 0, body: (ink) => `<rect x="0" y="0" width="2.4" height="8" fill="${ink}"/>` },
-  horizontal: { rotate: 0, body: (ink) => `<rect x="0" y="0" width="8" height="2.4" fill="${ink}"/>` },
-  cross: {
-    rotate: 45,
-    body: (ink) => `<rect x="0" y="0" width="2" height="8" fill="${ink}"/><rect x="0" y="0" width="8" height="2" fill="${ink}"/>`,
-  },
-  grid: {
-    rotate: 0,
-    body: (ink) => `<rect x="0" y="0" width="1.8" height="8" fill="${ink}"/><rect x="0" y="0" width="8" height="1.8" fill="${ink}"/>`,
-  },
-  dots: { rotate: 0, body: (ink) => `<circle cx="4" cy="4" r="1.7" fill="${ink}"/>` },
-};
-
-/** Pattern definitions, drawn in the background colour so they read as texture over any fill. */
-export function patternDefs(prefix: string, theme: Theme): string {
-  const ink = theme.background;
-  return Object.entries(PATTERN_BODY)
-    .map(([name, { rotate, body }]) => {
-      const transform = rotate ? ` patternTransform="rotate(${rotate})"` : '';
-      return `<pattern id="${prefix}-${name}" patternUnits="userSpaceOnUse" width="8" height="8"${transform}><g opacity="0.6">${body(ink)}</g></pattern>`;
-    })
-    .join('');
-}
-
-/** A shape (given as path data) filled with a colour and, unless solid, its pattern on top. */
-export function filledPath(d: string, fill: Fill, prefix: string, attrs = ''): string {
+/** A shape (given as path data) filled with a colour and, unless solid, its hatching on top (hatch.ts). */
+export function filledPath(d: string, fill: Fill, attrs = ''): string {
   const base = `<path d="${d}" fill="${fill.color}"${attrs}/>`;
-  return fill.pattern === 'solid' ? base : `${base}<path d="${d}" fill="url(#${prefix}-${fill.pattern})"${attrs}/>`;
+  if (fill.pattern === 'solid') return base;
+  const hatch = hatchPath(d, fill.pattern);
+  return hatch === '' ? base : `${base}<path d="${hatch}" fill="${fill.ink}" fill-opacity="0.6"/>`;
 }
 
 export function rectPath(x: number, y: number, w: number, h: number): string {
@@ -51,9 +27,9 @@ export function line(x1: number, y1: number, x2: number, y2: number, color: stri
 }
 
 /** A legend swatch: the fill plus a thin outline so pale colours stay visible on white. */
-export function swatch(x: number, y: number, size: number, fill: Fill, prefix: string, outline: string): string {
+export function swatch(x: number, y: number, size: number, fill: Fill, outline: string): string {
   const d = rectPath(x, y, size, size);
-  return `${filledPath(d, fill, prefix)}<path d="${d}" fill="none" stroke="${outline}" stroke-opacity="0.45" stroke-width="0.8"/>`;
+  return `${filledPath(d, fill)}<path d="${d}" fill="none" stroke="${outline}" stroke-opacity="0.45" stroke-width="0.8"/>`;
 }
 
 /**

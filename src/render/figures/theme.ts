@@ -18,6 +18,8 @@ export interface Theme {
 export interface Fill {
   color: string;
   pattern: PatternName;
+  /** The colour the pattern is drawn in: the background, so it reads as texture over any fill. */
+  ink: string;
 }
 
 /** Images have no surrounding page to follow, so `auto` means light. */
@@ -36,7 +38,7 @@ export function categoryFill(theme: Theme, index: number): Fill {
   const colors = theme.categories;
   const color = colors[index % colors.length];
   const pattern = PATTERNS[(index + Math.floor(index / colors.length)) % PATTERNS.length];
-  return { color, pattern };
+  return { color, pattern, ink: theme.background };
 }
 
 /** The fill of the i-th bar series (previous year / budget, then this year / actual). */
@@ -44,6 +46,7 @@ export function seriesFill(theme: Theme, index: number): Fill {
   return {
     color: theme.series[index % theme.series.length],
     pattern: (palette.seriesPatterns as PatternName[])[index % palette.seriesPatterns.length],
+    ink: theme.background,
   };
 }
 

@@ -3,6 +3,6 @@
 // same bytes in both runtimes. Written by `UPDATE_GOLDEN=1 npx vitest run --project unit tests/golden/figures`.
 export const CROSS_RUNTIME_SHA256: Record<string, string> = {
   'figure 2 png': 'e93bd57a191b6932b96708867c2d6277983517d5e523bcfde46ff9a27bd7e217',
-  'figure 7 svg': 'ec83a81fa908c74edcbda1ca382d96b056e3c1309baac012d5cce7edb0f5afb5',
+  'figure 7 svg': '5c04dba1b595e87e2fffd3531d886173064a4dffa5a83df9d87035cfad58f5de',
   'table 01 png': '28febc48e467fde8d8d1682e3aacadbe01565d858442f10ba53f0300d7baf412',
 };
