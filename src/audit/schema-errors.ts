@@ -158,3 +158,53 @@ export function zodIssuesToProblems(error: z.ZodError): Problem[] {
   }
   return problems;
 }
+
+/** At most this many problems are reported (the total is counted): a reply stays small whatever is sent. */
+export const MAX_REPORTED_PROBLEMS = 100;
+/** No array or object in a payload has more entries than this (the longest real list, table rows, has at most 2,000). */
+export const MAX_ENTRIES = 2000;
+/** Deeper than any real payload (about 8 levels): refused before the schema walks it. */
+export const MAX_DEPTH = 32;
+/** Keys that name JavaScript's object machinery: refused, never silently dropped. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Checks the shape of raw JSON before the schema sees it, without recursion: arrays and objects of
+ * more than MAX_ENTRIES entries, nesting deeper than MAX_DEPTH, and `__proto__` / `constructor` /
+ * `prototype` keys. Each is a problem naming its path; a huge list gives one problem, not one per item.
+ * @example structuralProblems({ a: { ['__proto__']: 1 } }) // [{ path: '/a/__proto__', message: '不允许的字段名“__proto__”…' }]
+ */
+export function structuralProblems(json: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: json, path: [] }];
+  while (stack.length > 0 && problems.length < MAX_REPORTED_PROBLEMS) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) {
+      problems.push({ path: toPointer(path), message: `嵌套层级过深（最多 ${MAX_DEPTH} 层）` });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (value.length > MAX_ENTRIES) {
+        problems.push({ path: toPointer(path), message: `条目过多：${value.length} 项，最多 ${MAX_ENTRIES} 项` });
+        continue;
+      }
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > MAX_ENTRIES) {
+      problems.push({ path: toPointer(path), message: `字段过多：${keys.length} 个，最多 ${MAX_ENTRIES} 个` });
+      continue;
+    }
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ path: toPointer([...path, key]), message: `不允许的字段名“${key}”` });
+      }
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      if (!FORBIDDEN_KEYS.has(keys[i])) stack.push({ value: (value as Record<string, unknown>)[keys[i]], path: [...path, keys[i]] });
+    }
+  }
+  return problems;
+}

@@ -34,6 +34,11 @@ export async function resolveInputs(args: string[], cwd: string): Promise<Resolv
       errors.push({ source: arg, kind: 'unreadable', message: `找不到文件或文件夹（not found）：${arg}` });
       continue;
     }
+    if (!info.isDirectory() && !info.isFile()) {
+      // A FIFO, socket or device: reading it could block forever or never end.
+      errors.push({ source: arg, kind: 'unreadable', message: `不是普通文件（not a regular file）：${arg}` });
+      continue;
+    }
     if (info.isDirectory()) {
       const names = (await readdir(absolute, { withFileTypes: true }))
         .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.json'))
@@ -69,6 +74,13 @@ export async function loadPayload(input: InputFile): Promise<LoadedPayload> {
   const fail = (error: Omit<ErrorRecord, 'source'>): LoadedPayload => ({ ok: false, input, error: { source: input.source, ...error } });
   let bytes: Uint8Array;
   try {
+    // Only regular files of at most the Worker's body limit are read: a FIFO would block, a device
+    // never end, and a huge file is no payload.
+    const info = await stat(input.absolute);
+    if (!info.isFile()) return fail({ kind: 'unreadable', message: '不是普通文件（not a regular file）。' });
+    if (info.size > MAX_PAYLOAD_BYTES) {
+      return fail({ kind: 'unreadable', message: `文件超过 ${MAX_PAYLOAD_BYTES / 1024 / 1024} MiB 上限（too large: ${info.size} bytes）。` });
+    }
     bytes = new Uint8Array(await readFile(input.absolute));
   } catch (error) {
     return fail({ kind: 'unreadable', message: `无法读取文件（cannot read）：${(error as Error).message}` });
@@ -83,18 +95,41 @@ export async function loadPayload(input: InputFile): Promise<LoadedPayload> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail({ kind: 'json', message: `JSON 格式错误（malformed JSON）：${(error as Error).message}` });
+    return fail({ kind: 'json', message: `JSON 格式错误（malformed JSON）${jsonErrorPlace(text, error as Error)}。` });
   }
-  const result = checkReport(json);
+  let result: ReportResult;
+  try {
+    result = checkReport(json);
+  } catch (error) {
+    // A bug of ours, not the file's: report this file and go on with the others.
+    return fail({ kind: 'schema', message: `无法校验此文件（internal error while checking）：${String((error as Error).message ?? error).slice(0, 200)}` });
+  }
   if (!result.ok) {
     return fail({
       kind: 'schema',
-      message: `数据不符合格式要求（schema errors）：共 ${result.schemaErrors.length} 处错误。`,
+      message: `数据不符合格式要求（schema errors）：共 ${result.schemaErrorCount} 处错误${result.schemaErrorCount > result.schemaErrors.length ? `，列出前 ${result.schemaErrors.length} 处` : ''}。`,
       problems: result.schemaErrors,
     });
   }
   const { meta } = result.model.payload;
   return { ok: true, input, bytes, result, id: await contentId(result.model.payload), alias: `${meta.slug}-${meta.fiscalYear}` };
+}
+
+/** The Worker's body limit (src/http/read-payload.ts MAX_BODY_BYTES), for files. */
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+/**
+ * Where JSON.parse failed, as line and column — never the file's text: V8's message quotes the
+ * first bytes, and a mistyped path (or a link to /etc/passwd) must not print a file's contents.
+ */
+function jsonErrorPlace(text: string, error: Error): string {
+  const at = /position (\d+)/.exec(error.message);
+  if (at) {
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    return `：第 ${line} 行第 ${before.length - before.lastIndexOf('\n')} 列（line ${line}）`;
+  }
+  return /Unexpected end/.test(error.message) ? '：内容不完整（unexpected end）' : '';
 }
 
 /**

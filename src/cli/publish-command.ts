@@ -34,6 +34,8 @@ export interface PublishOutcome {
   id?: string;
   alias?: string;
   created?: boolean;
+  /** The version the alias serves (differs from id when an older version was re-published). */
+  latest?: string;
   document?: string;
   warnings?: number;
   problem?: Problem;
@@ -128,7 +130,17 @@ async function publishOne(base: string, token: string, source: string, absolute:
     return { source, ok: false, status: response.status, failure: 'not-json', error: `服务返回的不是 JSON（HTTP ${response.status}）：${text.slice(0, 200)}` };
   }
   if (!response.ok) return { source, ok: false, status: response.status, problem: json as Problem };
-  const answer = json as { id: string; alias: string; created: boolean; findings?: Finding[]; urls?: { byAlias?: { document?: string } } };
+  const answer = json as {
+    id: string;
+    alias: string;
+    created: boolean;
+    latest?: string;
+    findings?: Finding[];
+    urls?: { byAlias?: { document?: string }; byId?: { document?: string } };
+  };
+  // Re-publishing an older version does not move the alias: then the alias serves another version,
+  // and the URL that shows this payload is the content-id one.
+  const aliasElsewhere = answer.latest !== undefined && answer.latest !== answer.id;
   return {
     source,
     ok: true,
@@ -136,7 +148,8 @@ async function publishOne(base: string, token: string, source: string, absolute:
     id: answer.id,
     alias: answer.alias,
     created: answer.created,
-    document: answer.urls?.byAlias?.document,
+    latest: answer.latest,
+    document: aliasElsewhere ? answer.urls?.byId?.document : answer.urls?.byAlias?.document,
     warnings: countFindings(answer.findings ?? []).warnings,
   };
 }
@@ -155,7 +168,12 @@ export function outcomeExit(outcome: PublishOutcome): ExitCode {
 
 function outcomeText(outcome: PublishOutcome, c: Colours): string {
   if (outcome.ok) {
-    const state = outcome.created ? '新发布 created' : '已存在 unchanged';
+    const elsewhere = outcome.latest !== undefined && outcome.latest !== outcome.id;
+    const state = outcome.created
+      ? '新发布 created'
+      : elsewhere
+        ? `已存在，但别名 ${outcome.alias} 指向另一版本 ${outcome.latest}（already published; the alias serves a newer version）`
+        : '已存在 unchanged';
     const warned = outcome.warnings ? `，${c.yellow(`${outcome.warnings} 个警告`)}` : '';
     return `${c.green('✔')} ${outcome.source} → ${outcome.alias}（${outcome.id}）${state}${warned}\n  ${outcome.document ?? ''}\n`;
   }

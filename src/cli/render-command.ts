@@ -121,6 +121,11 @@ export async function renderPayloads(
   const started = performance.now();
   const c = colours(io.stderr, io.env);
   const resolved = await resolveInputs(args, io.cwd);
+  // A mistyped path must not leave a site whose index and manifest silently lack its reports:
+  // an argument that names nothing readable stops the run before anything is written.
+  if (resolved.errors.length > 0) {
+    throw new UsageError(resolved.errors.map((e) => e.message).join('\n') + '\n未写入任何文件（nothing written）。');
+  }
   // A manifest from a previous run inside an input folder is not a payload.
   const inputs = resolved.files.filter((f) => f.absolute !== join(outDir, MANIFEST_FILE));
   const errors: ErrorRecord[] = [...resolved.errors];

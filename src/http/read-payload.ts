@@ -72,12 +72,28 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   }
 }
 
+/** At most this many findings go into one answer; `findingCount` then says how many there were. */
+export const MAX_LISTED_FINDINGS = 100;
+
+/**
+ * The findings an answer lists: all of them up to MAX_LISTED_FINDINGS, else errors first and the
+ * first 100, with the total — one payload cannot make a reply of megabytes.
+ */
+export function listedFindings<T extends { severity: string }>(findings: T[]): { findings: T[]; findingCount?: number } {
+  if (findings.length <= MAX_LISTED_FINDINGS) return { findings };
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+  return { findings: ordered.slice(0, MAX_LISTED_FINDINGS), findingCount: findings.length };
+}
+
 /** Turns schema and audit results into problems; returns the model when rendering may proceed. */
 export function checkedOrThrow(json: unknown): CheckedPayload {
   const result = checkReport(json);
   if (!result.ok) {
-    throw new ProblemError(422, 'invalid-payload', '数据不符合格式要求', `共 ${result.schemaErrors.length} 处错误，请按 errors 中的路径逐项修改。`, {
+    const total = result.schemaErrorCount;
+    const listed = total > result.schemaErrors.length ? `（errors 列出前 ${result.schemaErrors.length} 处）` : '';
+    throw new ProblemError(422, 'invalid-payload', '数据不符合格式要求', `共 ${total} 处错误${listed}，请按 errors 中的路径逐项修改。`, {
       errors: result.schemaErrors,
+      errorCount: total,
     });
   }
   if (result.errors.length > 0) {
@@ -86,7 +102,7 @@ export function checkedOrThrow(json: unknown): CheckedPayload {
       'audit-failed',
       '勾稽关系校验未通过',
       `发现 ${result.errors.length} 处错误，请按 findings 中的路径逐项核对；确需按原样公开的，可在 audit.acknowledged 中逐条说明原因。`,
-      { findings: result.findings, acknowledged: result.acknowledged },
+      { ...listedFindings(result.findings), acknowledged: result.acknowledged.slice(0, MAX_LISTED_FINDINGS) },
     );
   }
   return { model: result.model, findings: result.findings, acknowledged: result.acknowledged };

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { requireToken } from '../http/auth';
-import { readJsonBody, checkedOrThrow } from '../http/read-payload';
+import { readJsonBody, checkedOrThrow, listedFindings } from '../http/read-payload';
 import { outputPath, parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../render/output-path';
 import { parseRenderParams } from '../render/render-params';
 import { notFound, problemOf } from '../http/problem';
@@ -69,7 +69,7 @@ reportRoutes.post('/v1/reports', async (c) => {
       created,
       latest: record.latest,
       versions: record.versions,
-      findings,
+      ...listedFindings(findings),
       urls: { byId: reportUrls(origin, id, model), byAlias: reportUrls(origin, alias, model) },
     },
     created ? 201 : 200,

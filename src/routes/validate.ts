@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { readPayload } from '../http/read-payload';
+import { listedFindings, MAX_LISTED_FINDINGS, readPayload } from '../http/read-payload';
 import { Payload, SCHEMA_VERSION } from '../schema/payload';
 
 export const validateRoutes = new Hono<AppEnv>();
@@ -13,9 +13,9 @@ validateRoutes.post('/v1/validate', async (c) => {
     department: model.payload.meta.department,
     fiscalYear: model.payload.meta.fiscalYear,
     warnings: findings.filter((f) => f.severity === 'warning').length,
-    findings,
+    ...listedFindings(findings),
     // Listed apart, each with the reviewer's reason: they no longer block publication.
-    acknowledged,
+    acknowledged: acknowledged.slice(0, MAX_LISTED_FINDINGS),
   });
 });
 

@@ -57,7 +57,11 @@ function text(max: number, options: { required?: boolean } = {}) {
 const Text = text(20_000);
 const ShortText = text(500);
 const Count = z.number().int('必须是整数').min(0, '不能为负数');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，如 2025-10-31');
+/** A real calendar date (zod's ISO date pattern: months 01–12, days per month, leap years): 2025-02-30 is refused. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，如 2025-10-31', abort: true })
+  .regex(z.regexes.date, '日期不存在（月份应为 01–12，日期不超过当月天数），如 2025-10-31');
 
 /** 功能分类科目编码: 3 digits 类, 5 digits 款, 7 digits 项. */
 export const FunctionalCode = z

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditError, EXAMPLE, runCli, tempDir, writeVariant } from './helpers';
@@ -67,6 +68,43 @@ describe('juesuan check', () => {
     expect(run.stdout).toMatch(/✖ 格式 schema {2}别名只能包含小写字母.* {2}\/meta\/slug/);
     expect(run.stdout).toContain('找不到文件或文件夹');
     expect(run.stdout).toMatch(/✔ .*zz-good\.json {2}通过/);
+  });
+
+  it('never prints the contents of a file that is not JSON, skips FIFOs instead of hanging, and goes on (issue 14)', async () => {
+    const dir = await tempDir();
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'root:x:0:0:root:/root:/bin/bash\n');
+    await symlink(secret, join(dir, 'link.json'));
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    await writeVariant(dir, 'zz-good.json', 'still-good');
+    const run = await runCli(['check', join(dir, 'link.json'), fifo, join(dir, 'zz-good.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).not.toContain('root:x');
+    expect(run.stdout).toContain('JSON 格式错误');
+    expect(run.stdout).toContain('不是普通文件');
+    expect(run.stdout).toMatch(/✔ .*zz-good\.json {2}通过/);
+  });
+
+  it('reports a file of 300,000 list items as one capped schema error and checks the rest (issue 14)', async () => {
+    const dir = await tempDir();
+    const huge = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+    huge.meta.subordinateUnits = Array(300_000).fill(0);
+    await writeFile(join(dir, 'huge.json'), JSON.stringify(huge));
+    const many = JSON.parse(await readFile(EXAMPLE, 'utf8'));
+    many.meta.subordinateUnits = Array(1_500).fill(0);
+    await writeFile(join(dir, 'many.json'), JSON.stringify(many));
+    await writeVariant(dir, 'zz-good.json', 'still-good');
+    const run = await runCli(['check', dir, '--json']);
+    expect(run.code).toBe(2);
+    const result = JSON.parse(run.stdout);
+    const bySource = Object.fromEntries(result.files.map((f: any) => [f.source.split('/').pop(), f]));
+    expect(bySource['huge.json'].status).toBe('invalid');
+    expect(JSON.stringify(bySource['huge.json'])).toContain('最多 2000 项');
+    expect(bySource['many.json'].status).toBe('invalid');
+    expect(JSON.stringify(bySource['many.json']).length).toBeLessThan(100_000);
+    expect(JSON.stringify(bySource['many.json'])).toContain('共 1500 处错误，列出前 100 处');
+    expect(bySource['zz-good.json'].status).toBe('clean');
   });
 
   it('prints one JSON object with --json', async () => {

@@ -47,6 +47,23 @@ describe('juesuan publish', () => {
         }
         const alias = `${payload.meta.slug}-${payload.meta.fiscalYear}`;
         const origin = `http://${req.headers.host}`;
+        if (payload.meta.slug === 'old-version') {
+          // An older version published again: nothing new, and the alias serves a newer one.
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({
+              id: '0123456789abcdef01234567',
+              alias,
+              created: false,
+              latest: 'fedcba9876543210fedcba98',
+              findings: [],
+              urls: {
+                byAlias: { document: `${origin}/v1/reports/${alias}/document.html` },
+                byId: { document: `${origin}/v1/reports/0123456789abcdef01234567/document.html` },
+              },
+            }),
+          );
+        }
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -66,6 +83,17 @@ describe('juesuan publish', () => {
     bad = await writeVariant(dir, 'broken.json', 'broken', auditError);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('says so when the alias serves another version, and prints the URL that shows this one (issue 14)', async () => {
+    const dir = await tempDir();
+    const old = await writeVariant(dir, 'old.json', 'old-version');
+    const run = await runCli(['publish', old, '--url', url], { env: { JUESUAN_TOKEN: TOKEN } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('指向另一版本 fedcba9876543210fedcba98');
+    expect(run.stdout).not.toContain('已存在 unchanged');
+    expect(run.stdout).toContain(`${url}/v1/reports/0123456789abcdef01234567/document.html`);
+    expect(run.stdout).not.toContain('/v1/reports/old-version-2024/document.html');
+  });
 
   it('posts the file as given with the bearer token from JUESUAN_TOKEN and prints alias, id and document URL', async () => {
     received.length = 0;

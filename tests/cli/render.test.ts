@@ -120,6 +120,17 @@ describe('juesuan render', () => {
     expect(manifest.errors).toMatchObject([{ kind: 'json', source: expect.stringMatching(/broken\.json$/) }]);
   });
 
+  it('a missing input stops the run before anything is written: no index, no manifest (issue 14)', async () => {
+    const dir = await tempDir();
+    const site = join(await tempDir(), 'site');
+    await writeVariant(dir, 'good.json', 'site-c');
+    const run = await runCli(['render', join(dir, 'good.json'), join(dir, 'typo.json'), '--out', site, '--formats', 'csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('找不到文件或文件夹');
+    expect(existsSync(join(site, 'index.html'))).toBe(false);
+    expect(existsSync(join(site, 'manifest.json'))).toBe(false);
+  });
+
   it('writes the same bytes on worker threads as in one thread', async () => {
     const two = await tempDir();
     await writeVariant(two, 'x.json', 'thread-x');

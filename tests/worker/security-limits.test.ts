@@ -57,3 +57,64 @@ describe('work bounds of images (item 2)', () => {
     expect((await post('/v1/render/tables/06.png', payload)).status).toBe(200);
   });
 });
+
+describe('error amplification (item 3) and refused shapes (item 6)', () => {
+  it('120,000 invalid items give one small 422, 300,000 no 500; a list of 1,500 bad items lists 100 and counts them all', async () => {
+    for (const n of [120_000, 300_000]) {
+      const payload = structuredClone(minimal) as any;
+      payload.meta.subordinateUnits = Array(n).fill(0);
+      const res = await post('/v1/validate', payload);
+      expect(res.status, String(n)).toBe(422);
+      const text = await res.text();
+      expect(text.length).toBeLessThan(10_000);
+      const problem = JSON.parse(text);
+      expect(problem.errors).toEqual([{ path: '/meta/subordinateUnits', message: `条目过多：${n} 项，最多 2000 项` }]);
+    }
+    const payload = structuredClone(minimal) as any;
+    payload.meta.subordinateUnits = Array(1_500).fill(0);
+    const res = await post('/v1/validate', payload);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { errors: { path: string }[]; errorCount: number; detail: string };
+    expect(problem.errors).toHaveLength(100);
+    expect(problem.errorCount).toBe(1_500);
+    expect(problem.detail).toContain('共 1500 处错误（errors 列出前 100 处）');
+    expect(problem.errors[0].path).toBe('/meta/subordinateUnits/0');
+  });
+
+  it('audit findings in an answer are capped at 100, errors first, with the total', async () => {
+    // 150 rows whose 合计 disagrees with their columns: at least one finding each.
+    const payload = manyRows(150, 1.5, 'many-findings');
+    for (const row of payload.tables.gpbExpense.rows) if (String(row.code).length === 7 && String(row.name).startsWith('测试科目')) row.total = 9;
+    const res = await post('/v1/validate', payload);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { findings: { severity: string }[]; findingCount: number };
+    expect(problem.findings).toHaveLength(100);
+    expect(problem.findingCount).toBeGreaterThanOrEqual(150);
+    expect(problem.findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+
+  it('__proto__, constructor and prototype keys are refused with 422 naming their path, not dropped', async () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const text = JSON.stringify(minimal).replace('"meta":{', `"meta":{"${key}":{"polluted":true},`);
+      const res = await post('/v1/validate', text);
+      expect(res.status, key).toBe(422);
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors).toContainEqual({ path: `/meta/${key}`, message: `不允许的字段名“${key}”` });
+    }
+  });
+
+  it('impossible dates are refused with the field named', async () => {
+    for (const date of ['2025-13-45', '2025-02-30', '2023-02-29']) {
+      const payload = structuredClone(minimal) as any;
+      payload.meta.publishedOn = date;
+      const res = await post('/v1/validate', payload);
+      expect(res.status, date).toBe(422);
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors.map((e) => e.path)).toEqual(['/meta/publishedOn']);
+      expect(problem.errors[0].message).toContain('日期不存在');
+    }
+    const leap = structuredClone(minimal) as any;
+    leap.meta.publishedOn = '2024-02-29';
+    expect((await post('/v1/validate', leap)).status).toBe(200);
+  });
+});
