@@ -76,7 +76,7 @@ const CodeName = z.strictObject({ code: z.string().regex(/^\d+$/, '科目编码�
 
 export const TableRefSchema = z.strictObject({
   /** Number as published ("01", "4"); fills {no} of the layout's label and names the output file. */
-  no: z.string().regex(/^[0-9A-Za-z-]+$/, '表号只能包含字母、数字和连字符（用作文件名）'),
+  no: z.string().regex(/^[0-9A-Za-z-]{1,20}$/, '表号只能包含字母、数字和连字符，至多 20 个（用作文件名）'),
   /** Which layout (layouts/<key>.json): a built-in table or one the set declares. */
   key: TableKeySchema,
   title: z.string().min(1),

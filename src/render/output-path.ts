@@ -1,6 +1,7 @@
 /**
  * Output addresses shared by POST /v1/render/… and GET /v1/reports/{ref}/…:
- * document.html, narrative.html, glossary.html, tables/{01..09}.{html,csv,json,png,svg}, figures/{n}.{svg,png}.
+ * document.html, narrative.html, glossary.html, tables/{表号}.{html,csv,json,png,svg} (numbers as the template
+ * set gives them: 01–09 national, 1–11 Yunnan), figures/{n}.{svg,png}.
  */
 import { OUTPUT_FORMATS, PAGE_KINDS } from './formats';
 import type { OutputSpec } from './types';
@@ -11,12 +12,13 @@ const braces = (formats: readonly string[]) => (formats.length === 1 ? formats[0
 /** What a client reads when it asks for an output that does not exist. */
 export const UNKNOWN_OUTPUT = `没有这种输出。可用：${[
   ...PAGE_KINDS.map((kind) => `${kind}.${braces(OUTPUT_FORMATS[kind])}`),
-  `tables/01–09.${braces(OUTPUT_FORMATS.table)}`,
+  `tables/{表号}.${braces(OUTPUT_FORMATS.table)}（表号见模板集，如 01、5）`,
   `figures/N.${braces(OUTPUT_FORMATS.figure)}`,
 ].join('、')}`;
 
 const PAGE = new RegExp(`^(${PAGE_KINDS.join('|')})\\.(\\w+)$`);
-const TABLE = new RegExp(`^tables/(\\d{2})\\.(${alternatives(OUTPUT_FORMATS.table)})$`);
+// Any number a template set may give a table (TableRefSchema.no); an unknown one is a 404 naming the set's numbers.
+const TABLE = new RegExp(`^tables/([0-9A-Za-z-]{1,20})\\.(${alternatives(OUTPUT_FORMATS.table)})$`);
 const FIGURE = new RegExp(`^figures/(\\d{1,2})\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
 
 /** Returns null for an address that is not an output (the route answers 404). */

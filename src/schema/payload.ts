@@ -173,7 +173,7 @@ export const SummaryTable = z
       })
       .default({}),
   })
-  .meta({ description: '公开01表 收入支出决算总表（可省略，省略部分由其他表汇总得出）' });
+  .meta({ description: '收入支出决算总表（可省略，省略部分由其他表汇总得出）' });
 
 /** 公开04表 财政拨款收入支出决算总表, as printed. */
 export const FiscalSummaryTable = z
@@ -202,7 +202,7 @@ export const FiscalSummaryTable = z
       })
       .default({}),
   })
-  .meta({ description: '公开04表 财政拨款收入支出决算总表（可省略）' });
+  .meta({ description: '财政拨款收入支出决算总表（可省略）' });
 
 /** 公开06表 一般公共预算财政拨款基本支出决算明细表. */
 export const BasicExpenseDetailTable = z
@@ -217,7 +217,7 @@ export const BasicExpenseDetailTable = z
     personnelTotal: Cell.meta({ description: '人员经费合计（可省略）' }),
     publicTotal: Cell.meta({ description: '公用经费合计（可省略）' }),
   })
-  .meta({ description: '公开06表 一般公共预算财政拨款基本支出决算明细表' });
+  .meta({ description: '一般公共预算财政拨款基本支出决算明细表' });
 
 /** 公开09表 columns (预算数 or 决算数). */
 export const ThreePublicColumns = z
@@ -236,7 +236,7 @@ export const ThreePublicTable = z
     budget: ThreePublicColumns.default({}).meta({ description: '预算数（全年预算数）' }),
     actual: ThreePublicColumns.default({}).meta({ description: '决算数' }),
   })
-  .meta({ description: '公开09表 财政拨款“三公”经费支出决算表' });
+  .meta({ description: '财政拨款“三公”经费支出决算表' });
 
 const DataKey = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, '只能包含英文字母和数字，以字母开头');
 const CellValues = z.record(DataKey, Cell);
@@ -270,13 +270,13 @@ export const CustomTable = z
 export const Tables = z
   .strictObject({
     summary: SummaryTable.default({ income: {}, expenseByClass: {}, expense: {} }),
-    income: functionalTable(incomeColumns, '公开02表 收入决算表'),
-    expense: functionalTable(expenseColumns, '公开03表 支出决算表'),
+    income: functionalTable(incomeColumns, '收入决算表'),
+    expense: functionalTable(expenseColumns, '支出决算表'),
     fiscalSummary: FiscalSummaryTable.default({ income: {}, expenseByClass: {}, expense: {} }),
-    gpbExpense: functionalTable(basicProjectColumns, '公开05表 一般公共预算财政拨款支出决算表'),
+    gpbExpense: functionalTable(basicProjectColumns, '一般公共预算财政拨款支出决算表'),
     basicExpenseDetail: BasicExpenseDetailTable.default({ items: {} }),
-    fund: functionalTable(fundColumns, '公开07表 政府性基金预算财政拨款收入支出决算表').default({ rows: [] }),
-    stateCapital: functionalTable(basicProjectColumns, '公开08表 国有资本经营预算财政拨款支出决算表').default({
+    fund: functionalTable(fundColumns, '政府性基金预算财政拨款收入支出决算表').default({ rows: [] }),
+    stateCapital: functionalTable(basicProjectColumns, '国有资本经营预算财政拨款支出决算表').default({
       rows: [],
     }),
     threePublic: ThreePublicTable.default({ budget: {}, actual: {} }),
@@ -701,7 +701,7 @@ export const Payload = z
       .string()
       .regex(/^[a-z0-9-]+$/, '模板集名称只能包含小写字母、数字和连字符')
       .default('national-2024')
-      .meta({ description: '表式模板集，默认 national-2024（全国通用公开01–09表）' }),
+      .meta({ description: '表式模板集，默认 national-2024（全国通用表式 9 张表；GET /v1/template-sets 列出所有模板集）' }),
     meta: Meta,
     overview: z
       .strictObject({
