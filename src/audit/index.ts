@@ -18,6 +18,7 @@ import { rangeRules } from './rules/range';
 import { rollupRules } from './rules/rollups';
 import { templateRules } from './rules/template';
 import { threePublicRules } from './rules/three-public';
+import { textHomeRules } from './rules/text-homes';
 import { customTableRules } from './rules/custom';
 import type { AcknowledgedFinding, AuditOptions, AuditResult, Finding } from './types';
 
@@ -83,6 +84,9 @@ export const RULE_IDS = [
   'procurement.small-micro',
   'procurement.sme-category',
   'procurement.sme-sum',
+  'procurement.reserved-split',
+  'three-public.reception-split',
+  'three-public.vehicles-held',
   'assets.vehicle-breakdown',
   'performance.summary-name',
   'glossary.subject-explanation',
@@ -108,6 +112,7 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
   threePublicRules,
   narrativeInputRules,
   procurementRules,
+  textHomeRules,
   assetRules,
   performanceRules,
   glossaryRules,

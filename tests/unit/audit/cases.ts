@@ -182,6 +182,19 @@ export const RULE_CASES: RuleCase[] = [
     edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { lines: { total: { actual: '5.00' }, abroad: { actual: '1.00' } } } }; },
   },
   { rule: 'assets.vehicle-breakdown', severity: 'error', base: 'full', what: 'more vehicles by kind than held', path: '/explanation/assets/vehicleBreakdown', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].count = 3; } },
+  // details the 情况说明 prints beside the tables (issue 13's homes)
+  {
+    rule: 'procurement.reserved-split', severity: 'error', base: 'full', what: '预留 split not adding up to 中小企业', path: '/explanation/procurement/smeDedicated',
+    edit: (p) => { Object.assign(p.explanation.procurement, { smeDedicated: '50.00', smeReserved: '10.00', smeOther: '5.00' }); },
+  },
+  {
+    rule: 'three-public.reception-split', severity: 'error', base: 'full', what: '国内 + 外事 接待 above 09 公务接待费', path: '/explanation/threePublicDetail/receptionDomestic',
+    edit: (p) => { p.explanation.threePublicDetail.receptionDomestic = '0.50'; },
+  },
+  {
+    rule: 'three-public.vehicles-held', severity: 'warning', base: 'full', what: '公务用车 held above the 国有资产 vehicles', path: '/explanation/threePublicDetail/vehiclesHeld',
+    edit: (p) => { p.explanation.threePublicDetail.vehiclesHeld = 3; },
+  },
 ];
 
 /** Passing variants of the rules the unchanged full example triggers. */

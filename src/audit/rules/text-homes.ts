@@ -1,0 +1,78 @@
+/**
+ * The details the 情况说明 prints beside the tables must agree with them: the 预留 split of the
+ * 中小企业 contracts adds up to what was awarded, 国内 and 外事 接待 add up to 09's 公务接待费, and
+ * the 公务用车 held on 财政拨款 are among the vehicles the 国有资产 section counts.
+ */
+import { sum, type Cents } from '../../schema/money';
+import { checkAtMost, checkEqual, collect, type AuditContext } from '../context';
+import type { Finding } from '../types';
+
+const given = (x: Cents | null | undefined): x is Cents | null => x !== undefined;
+
+function reservedSplit(ctx: AuditContext): Finding[] {
+  const p = ctx.model.payload.explanation.procurement;
+  if (!p) return [];
+  const parts = [p.smeDedicated, p.smeReserved, p.smeOther];
+  const n = parts.filter(given).length;
+  if (n === 0) return [];
+  const findings: Finding[] = [];
+  const part = { label: '专门面向、预留份额、其他方式授予中小企业的金额之和', value: sum(parts), path: '/explanation/procurement/smeDedicated', terms: n };
+  const whole = { label: '授予中小企业合同金额', value: p.smeTotal ?? null, path: '/explanation/procurement/smeTotal' };
+  // All three ways given: they are the whole; fewer: they are part of it.
+  collect(
+    findings,
+    n === 3
+      ? checkEqual(ctx, 'procurement.reserved-split', part, whole)
+      : checkAtMost(ctx, 'procurement.reserved-split', part, whole, '预留方式的金额是授予中小企业合同金额的一部分'),
+  );
+  return findings;
+}
+
+function receptionSplit(ctx: AuditContext): Finding[] {
+  const d = ctx.model.payload.explanation.threePublicDetail;
+  const parts = [d.receptionDomestic, d.receptionForeign];
+  const n = parts.filter(given).length;
+  if (n === 0) return [];
+  const actual = ctx.model.threePublic.actual.reception;
+  const findings: Finding[] = [];
+  const part = { label: '国内公务接待费与外事接待费之和', value: sum(parts), path: '/explanation/threePublicDetail/receptionDomestic', terms: n };
+  const whole = { label: `${ctx.table('threePublic')}公务接待费决算数`, value: actual.value ?? null, path: actual.path };
+  collect(
+    findings,
+    n === 2
+      ? checkEqual(ctx, 'three-public.reception-split', part, whole)
+      : checkAtMost(ctx, 'three-public.reception-split', part, whole, '国内或外事接待费是公务接待费的一部分'),
+  );
+  return findings;
+}
+
+function vehiclesHeld(ctx: AuditContext): Finding[] {
+  const d = ctx.model.payload.explanation.threePublicDetail;
+  const assets = ctx.model.payload.explanation.assets;
+  const findings: Finding[] = [];
+  if (d.vehiclesHeld !== undefined && assets?.vehicles !== undefined && d.vehiclesHeld > assets.vehicles) {
+    findings.push({
+      rule: 'three-public.vehicles-held',
+      severity: 'warning',
+      message: `“三公”经费说明中开支财政拨款的公务用车保有量 ${d.vehiclesHeld} 辆，多于国有资产占用情况中的车辆总数 ${assets.vehicles} 辆，请核对。`,
+      paths: ['/explanation/threePublicDetail/vehiclesHeld', '/explanation/assets/vehicles'],
+      expected: `≤ ${assets.vehicles}`,
+      actual: String(d.vehiclesHeld),
+    });
+  }
+  if (d.vehiclesPurchased !== undefined && d.vehiclesHeld !== undefined && d.vehiclesPurchased > d.vehiclesHeld) {
+    findings.push({
+      rule: 'three-public.vehicles-held',
+      severity: 'warning',
+      message: `本年度购置（更新）公务用车 ${d.vehiclesPurchased} 辆，多于年末公务用车保有量 ${d.vehiclesHeld} 辆，请核对。`,
+      paths: ['/explanation/threePublicDetail/vehiclesPurchased', '/explanation/threePublicDetail/vehiclesHeld'],
+      expected: `≤ ${d.vehiclesHeld}`,
+      actual: String(d.vehiclesPurchased),
+    });
+  }
+  return findings;
+}
+
+export function textHomeRules(ctx: AuditContext): Finding[] {
+  return [...reservedSplit(ctx), ...receptionSplit(ctx), ...vehiclesHeld(ctx)];
+}
