@@ -40,6 +40,23 @@ export const OUTPUT_FORMATS = {
 } as const satisfies Record<string, readonly Format[]>;
 
 export type OutputKind = keyof typeof OUTPUT_FORMATS;
+
+/** Parameters one kind of output takes on top of its format's: figures come in two layouts. */
+export const KIND_PARAMS: Record<OutputKind, readonly (keyof RenderParams)[]> = {
+  document: [],
+  narrative: [],
+  glossary: [],
+  table: [],
+  figure: ['layout'],
+};
+
+/**
+ * Every parameter an output accepts, in cache-key order: its format's, then its kind's.
+ * @example acceptedParams('figure', 'svg') // ["theme", "width", "height", "background", "layout"]
+ */
+export function acceptedParams(kind: OutputKind, format: Format): readonly (keyof RenderParams)[] {
+  return [...FORMATS[format].params, ...KIND_PARAMS[kind]];
+}
 /** Whole-report pages, addressed as `{kind}.{format}`. */
 export const PAGE_KINDS = ['document', 'narrative', 'glossary'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];

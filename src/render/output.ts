@@ -9,7 +9,7 @@ import { renderTableHtml } from './html/tables';
 import { renderTableCsv } from './table/csv';
 import { renderTableJson } from './table/json';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
-import { figureIds, renderFigure, renderTableImage, type FigureRuntime } from './figures';
+import { figureIds, NARROW_WIDTH, renderFigure, renderTableImage, type FigureRuntime } from './figures';
 import { notFound } from './errors';
 import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderContext, type RenderedOutput } from './types';
@@ -60,9 +60,13 @@ export async function renderOutput(
 async function withFigures(model: Model, ctx: RenderContext, runtime: FigureRuntime): Promise<RenderContext> {
   if (ctx.links || ctx.inlineFigures) return ctx;
   const inlineFigures = new Map<string, string>();
+  const inlineNarrowFigures = new Map<string, string>();
+  const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
   for (const id of figureIds(model)) {
-    const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1 }, runtime);
-    inlineFigures.set(id, typeof out.body === 'string' ? out.body : new TextDecoder().decode(out.body));
+    const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1, layout: 'wide' }, runtime);
+    inlineFigures.set(id, text(out.body));
+    const narrow = await renderFigure(model, id, 'svg', { ...ctx.params, width: NARROW_WIDTH, height: DEFAULT_PARAMS.height, scale: 1, layout: 'narrow' }, runtime);
+    inlineNarrowFigures.set(id, text(narrow.body));
   }
-  return { ...ctx, inlineFigures };
+  return { ...ctx, inlineFigures, inlineNarrowFigures };
 }

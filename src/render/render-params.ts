@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { invalidParameter } from './errors';
 import { LIMITS } from './figures/params';
-import { FORMATS } from './formats';
+import { acceptedParams, FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderParams } from './types';
+import { NARROW_WIDTH } from './figures/charts';
 
 const bool = z.enum(['1', '0', 'true', 'false', '']).transform((v) => v === '1' || v === 'true' || v === '');
 const { minSize, maxSize, minScale, maxScale } = LIMITS;
@@ -29,11 +30,12 @@ const Query = z.strictObject({
     .pipe(z.number().min(minScale, `scale 不能小于 ${minScale}`).max(maxScale, `scale 不能大于 ${maxScale}`))
     .optional(),
   background: z.enum(['white', 'transparent'], { error: 'background 只能是 white 或 transparent' }).optional(),
+  layout: z.enum(['wide', 'narrow'], { error: 'layout 只能是 wide（横版）或 narrow（竖版，适合手机）' }).optional(),
 });
 
 /** Which parameters matter for which output (the format registry's): everything else is rejected as nonsense. */
 function allowedFor(spec: OutputSpec): readonly (keyof RenderParams)[] {
-  return FORMATS[spec.format].params;
+  return acceptedParams(spec.kind, spec.format);
 }
 
 /**
@@ -59,9 +61,12 @@ export function parseRenderParams(search: URLSearchParams, spec: OutputSpec): Re
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
     throw invalidParameter(errors.map((e) => `${e.path}：${e.message}`).join('；'), errors);
   }
+  // The narrow layout is drawn for a phone's column: without a width it is its own design width.
+  const narrowWidth = parsed.data.layout === 'narrow' && parsed.data.width === undefined ? { width: NARROW_WIDTH } : {};
   return {
     ...DEFAULT_PARAMS,
     ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)),
+    ...narrowWidth,
     fixedHeight: parsed.data.height !== undefined,
   };
 }

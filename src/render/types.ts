@@ -26,6 +26,8 @@ export interface RenderParams {
   background: 'white' | 'transparent';
   /** True when the client gave a height: table images then fit it instead of growing with their rows. */
   fixedHeight: boolean;
+  /** Figures: `wide` (the default landscape drawing) or `narrow` (portrait, for phones; height follows content). */
+  layout: 'wide' | 'narrow';
 }
 
 export const DEFAULT_PARAMS: RenderParams = {
@@ -36,6 +38,7 @@ export const DEFAULT_PARAMS: RenderParams = {
   scale: 1,
   background: 'white',
   fixedHeight: false,
+  layout: 'wide',
 };
 
 /** Where the other outputs of the same report live, for links and <img> sources. */
@@ -53,6 +56,8 @@ export interface RenderContext {
   links?: Links;
   /** Pre-rendered inline SVG of figures, by figure id (filled in when links are absent). */
   inlineFigures?: Map<string, string>;
+  /** The same figures in the narrow layout, which the page shows instead on small screens. */
+  inlineNarrowFigures?: Map<string, string>;
   /** Value of Content-Security-Policy frame-ancestors (only used for embed pages' meta). */
   frameAncestors?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_FORMATS, FORMATS, OUTPUT_FORMATS, PAGE_KINDS, type Format } from '../../src/render/formats';
+import { acceptedParams, ALL_FORMATS, FORMATS, OUTPUT_FORMATS, PAGE_KINDS, type Format } from '../../src/render/formats';
 import { outputPath, parseOutputPath, UNKNOWN_OUTPUT } from '../../src/render/output-path';
 import { parseRenderParams } from '../../src/render/render-params';
 import { renderOutput, DEFAULT_PARAMS, type OutputSpec, type RenderParams } from '../../src/render/output';
@@ -30,6 +30,7 @@ const VALID: Record<keyof RenderParams, string> = {
   scale: '2',
   background: 'transparent',
   fixedHeight: '1',
+  layout: 'narrow',
 };
 
 describe('the format registry (src/render/formats.ts) is what every reader reads', () => {
@@ -40,10 +41,10 @@ describe('the format registry (src/render/formats.ts) is what every reader reads
     for (const format of ALL_FORMATS) expect(UNKNOWN_OUTPUT).toContain(format);
   });
 
-  it('each output accepts exactly the parameters its format lists, and no other', () => {
+  it('each output accepts exactly the parameters its format (and kind) lists, and no other', () => {
     const all = Object.keys(VALID).filter((k) => k !== 'fixedHeight') as (keyof RenderParams)[];
     for (const spec of everySpec()) {
-      const allowed = FORMATS[spec.format].params;
+      const allowed = acceptedParams(spec.kind, spec.format);
       for (const key of all) {
         const parse = () => parseRenderParams(new URLSearchParams({ [key]: VALID[key] }), spec);
         if (allowed.includes(key as never)) expect(parse, `${outputPath(spec)} ${key}`).not.toThrow();

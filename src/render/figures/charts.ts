@@ -19,7 +19,16 @@ export interface ChartContext {
   theme: Theme;
   measure: Measure;
   idPrefix: string;
+  /**
+   * The phone layout: a portrait drawing NARROW_WIDTH wide, shown at about its own size, so its
+   * type stays at 12 px or more; captions and source lines wrap, legends go under the chart, and
+   * bars become a list of labelled horizontal bars. Its height follows the content.
+   */
+  narrow?: boolean;
 }
+
+/** Design width of the narrow layout (CSS px): a phone's column less the page margins. */
+export const NARROW_WIDTH = 360;
 
 const PAD = 24;
 const SIZE = {
@@ -44,7 +53,49 @@ interface Frame {
   bottom: number;
 }
 
-/** Caption on top, source line at the bottom, unit label and legend in the row under the caption. */
+/** Where the plot may go: below the caption (and the legend row when wide), above the footer. */
+interface FrameMetrics {
+  top: number;
+  /** Space the footer takes at the bottom (legend rows when narrow, source lines). */
+  footer: number;
+  captionLines: string[];
+  sourceLines: string[];
+  legendRows: { label: string; fill: Fill; x: number; row: number }[][];
+}
+
+const NARROW = { caption: 18, captionLine: 24, unit: 12.5, legend: 13, legendRow: 22, source: 12, sourceLine: 16 };
+
+function frameMetrics(data: FigureData, ctx: ChartContext, legend: { label: string; fill: Fill }[], unitInHeader = true): FrameMetrics {
+  const { width: W, measure } = ctx;
+  if (!ctx.narrow) return { top: LEGEND_Y + 22, footer: PAD + 18, captionLines: [data.caption], sourceLines: [data.source], legendRows: [] };
+  const captionLines = wrap(data.caption, W - 2 * PAD, NARROW.caption, measure, 700);
+  const sourceLines = wrap(data.source, W - 2 * PAD, NARROW.source, measure);
+  const legendRows: FrameMetrics['legendRows'] = [];
+  if (!data.empty && unitInHeader) {
+    let x = PAD;
+    let row: FrameMetrics['legendRows'][number] = [];
+    for (const item of legend) {
+      const w = 14 + 6 + measure(item.label, NARROW.legend);
+      if (row.length && x + w > W - PAD) {
+        legendRows.push(row);
+        row = [];
+        x = PAD;
+      }
+      row.push({ ...item, x, row: legendRows.length });
+      x += w + 18;
+    }
+    if (row.length) legendRows.push(row);
+  }
+  const captionBottom = PAD + captionLines.length * NARROW.captionLine;
+  const top = captionBottom + (!data.empty && unitInHeader ? 30 : 12);
+  const footer = PAD + sourceLines.length * NARROW.sourceLine + legendRows.length * NARROW.legendRow + 12;
+  return { top, footer, captionLines, sourceLines, legendRows };
+}
+
+/**
+ * Caption on top, source line at the bottom, unit label and legend in the row under the caption
+ * (narrow: caption and source wrap, the unit under the caption, the legend above the source).
+ */
 function frame(
   data: FigureData,
   ctx: ChartContext,
@@ -55,6 +106,28 @@ function frame(
   const { width: W, theme, measure } = ctx;
   const texts: TextItem[] = [];
   const marks: string[] = [];
+  if (ctx.narrow) {
+    const m = frameMetrics(data, ctx, legend, unitInHeader);
+    m.captionLines.forEach((text, i) =>
+      texts.push({ x: W / 2, y: PAD + 10 + i * NARROW.captionLine, text, size: NARROW.caption, weight: 700, color: theme.text, anchor: 'middle' }),
+    );
+    if (!data.empty && unitInHeader) {
+      texts.push({ x: PAD, y: m.top - 14, text: data.unitLabel, size: NARROW.unit, color: theme.muted });
+    }
+    const sourceTop = height - PAD - (m.sourceLines.length - 1) * NARROW.sourceLine;
+    m.sourceLines.forEach((text, i) =>
+      texts.push({ x: PAD, y: sourceTop + i * NARROW.sourceLine, text, size: NARROW.source, color: theme.muted }),
+    );
+    const legendTop = sourceTop - 8 - m.legendRows.length * NARROW.legendRow;
+    for (const row of m.legendRows) {
+      for (const item of row) {
+        const y = legendTop + item.row * NARROW.legendRow + NARROW.legendRow / 2;
+        marks.push(swatch(item.x, y - 7, 14, item.fill, ctx.idPrefix, theme.text));
+        texts.push({ x: item.x + 20, y, text: item.label, size: NARROW.legend, color: theme.text });
+      }
+    }
+    return { texts, marks, top: m.top, bottom: height - m.footer };
+  }
   const captionWidth = measure(data.caption, SIZE.caption, 700);
   const captionSize = Math.min(SIZE.caption, (SIZE.caption * (W - 2 * PAD)) / captionWidth);
   texts.push({ x: W / 2, y: PAD + 14, text: data.caption, size: captionSize, weight: 700, color: theme.text, anchor: 'middle' });
@@ -75,10 +148,14 @@ function frame(
   return { texts, marks, top: LEGEND_Y + 22, bottom: height - PAD - 18 };
 }
 
+/** Height of a narrow empty figure. */
+const NARROW_EMPTY_HEIGHT = 300;
+
 function emptyPanel(ctx: ChartContext, f: Frame, text: string): void {
   const { width: W, theme } = ctx;
-  const x = PAD + 40;
-  const w = W - 2 * (PAD + 40);
+  const inset = ctx.narrow ? 0 : 40;
+  const x = PAD + inset;
+  const w = W - 2 * (PAD + inset);
   const y = f.top;
   const h = f.bottom - f.top - 10;
   f.marks.push(roundedRect(x, y, w, h, 8, theme.panel, ` stroke="${theme.axis}" stroke-width="1" stroke-dasharray="6 4"`));
@@ -127,6 +204,14 @@ function tickValues(lo: Cents, hi: Cents, step: Cents): Cents[] {
 export function barsScene(data: BarFigure, ctx: ChartContext): Scene {
   const { width: W, theme, measure } = ctx;
   const fills = data.series.map((_, i) => seriesFill(theme, i));
+  if (ctx.narrow) {
+    return barListScene(
+      data,
+      ctx,
+      data.series,
+      data.groups.map((g) => ({ label: g.label, note: g.note, values: g.values, texts: g.values.map((v) => formatAmount(v)) })),
+    );
+  }
   const f = frame(data, ctx, data.series.map((label, i) => ({ label, fill: fills[i] })));
   if (data.empty) {
     emptyPanel(ctx, f, data.empty);
@@ -203,16 +288,20 @@ export function barsScene(data: BarFigure, ctx: ChartContext): Scene {
 /** A ring with its legend table: name, amount, share (图2, 图3, 图5). */
 export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   const { width: W, theme, measure } = ctx;
-  let height = ctx.height;
+  let height = ctx.narrow ? Math.max(ctx.height, 300) : ctx.height;
   if (data.empty) {
-    const f = frame(data, ctx, []);
+    if (ctx.narrow) height = NARROW_EMPTY_HEIGHT;
+    const f = frame(data, ctx, [], height);
     emptyPanel(ctx, f, data.empty);
-    return scene(ctx, data, f);
+    return scene(ctx, data, f, height);
   }
+  // One category is the whole: a ring closed on itself says nothing a sentence would not.
+  if (data.slices.length === 1) return statementScene(data, ctx);
   const fills = data.slices.map((_, i) => categoryFill(theme, i));
+  const metrics = frameMetrics(data, ctx, [], false);
 
-  // Side by side in landscape; in a portrait or square image the table goes under the ring.
-  const stacked = ctx.height >= ctx.width * 0.95;
+  // Side by side in landscape; in a portrait or square image (and narrow) the table goes under the ring.
+  const stacked = ctx.narrow || ctx.height >= ctx.width * 0.95;
   const leftWidth = stacked ? W - 2 * PAD : Math.round(W * 0.4);
   const tableLeft = stacked ? PAD : PAD + leftWidth + 20;
   const tableRight = W - PAD;
@@ -221,16 +310,18 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   const hundred = data.slices[0].percent.includes('.') ? `100.${'0'.repeat(data.slices[0].percent.split('.')[1].length)}` : '100';
   const omittedNote = data.omitted.length ? `注：${data.omitted.join('、')}为负数，未在图中列示。` : '';
   // The legend table decides the height: shrink its type first, then grow the figure.
-  const MIN_RING = 220;
+  const MIN_RING = ctx.narrow ? 200 : 220;
   let size = SIZE.table;
   let layout = tableLayout(size);
   const available = () =>
-    height - PAD - 18 - (LEGEND_Y + 22) - (omittedNote ? 20 : 0) - (stacked ? MIN_RING + 30 : 0);
-  if (layout.height > available()) {
+    height - metrics.footer - metrics.top - (omittedNote ? 20 : 0) - (stacked ? MIN_RING + 30 : 0);
+  if (layout.height > available() && !ctx.narrow) {
     size = 12;
     layout = tableLayout(size);
   }
   if (layout.height > available()) height = Math.ceil(height + layout.height - available());
+  // Narrow: exactly as tall as the ring and the table need.
+  if (ctx.narrow && layout.height < available()) height = Math.ceil(height - (available() - layout.height));
 
   const f = frame(data, ctx, [], height, false);
   const top = f.top;
@@ -340,6 +431,20 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
 export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
   const { width: W, theme, measure } = ctx;
   const fills = data.series.map((_, i) => seriesFill(theme, i));
+  if (ctx.narrow) {
+    return barListScene(
+      data,
+      ctx,
+      data.series,
+      data.rows.map((r) => ({
+        label: [r.code, r.name].filter(Boolean).join(' '),
+        right: r.rate === null ? '—' : `${r.rate}%`,
+        values: r.values,
+        texts: r.values.map((v) => (v === null ? '未填列' : formatAmount(v))),
+      })),
+      data.rateHeader,
+    );
+  }
   if (data.empty) {
     const f = frame(data, ctx, data.series.map((label, i) => ({ label, fill: fills[i] })));
     emptyPanel(ctx, f, data.empty);
@@ -402,6 +507,120 @@ export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
   });
   f.marks.push(line(labelLeft - 6, rowsTop - 4, rateRight + 6, rowsTop - 4, theme.axis, 1));
   f.marks.push(line(labelLeft - 6, rowsBottom, rateRight + 6, rowsBottom, theme.axis, 1));
+  return scene(ctx, data, f, height);
+}
+
+interface ListItem {
+  label: string;
+  /** Bold text at the right end of the label line (a completion rate). */
+  right?: string;
+  note?: string;
+  /** One value per series; null is "not given" (no bar). */
+  values: (Cents | null)[];
+  texts: string[];
+}
+
+/**
+ * The narrow form of bar charts: one block per category — its label (and rate) on a line, a note
+ * under it, then one labelled horizontal bar per series. Every value is printed next to its bar,
+ * so a value too small to draw still reads; the legend goes under the list.
+ */
+function barListScene(data: FigureData, ctx: ChartContext, series: string[], items: ListItem[], rightHeader?: string): Scene {
+  const { width: W, theme, measure } = ctx;
+  const fills = series.map((_, i) => seriesFill(theme, i));
+  const legend = series.map((label, i) => ({ label, fill: fills[i] }));
+  const m = frameMetrics(data, ctx, legend);
+  if (data.empty) {
+    const f = frame(data, ctx, legend, NARROW_EMPTY_HEIGHT);
+    emptyPanel(ctx, f, data.empty);
+    return scene(ctx, data, f, NARROW_EMPTY_HEIGHT);
+  }
+  const S = { label: 14, right: 14, note: 12.5, value: 13, bar: 13, barGap: 5, labelLine: 19, noteLine: 17, gap: 14 };
+  const rightWidth = Math.max(0, ...items.map((it) => (it.right ? measure(it.right, S.right, 700) : 0)));
+  const laid = items.map((it) => ({
+    ...it,
+    lines: wrap(it.label, W - 2 * PAD - (rightWidth ? rightWidth + 10 : 0), S.label, measure),
+    notes: it.note ? wrap(it.note, W - 2 * PAD, S.note, measure) : [],
+  }));
+  const blockHeight = (it: (typeof laid)[number]) =>
+    it.lines.length * S.labelLine + it.notes.length * S.noteLine + 4 + it.values.length * (S.bar + S.barGap) + S.gap;
+  const headerHeight = rightHeader ? 20 : 0;
+  const height = Math.ceil(m.top + headerHeight + laid.reduce((sum, it) => sum + blockHeight(it), 0) + m.footer);
+  const f = frame(data, ctx, legend, height);
+  const valueWidth = Math.max(...items.flatMap((it) => it.texts.map((t) => measure(t, S.value))));
+  const barLeft = PAD;
+  const barSpan = W - 2 * PAD - valueWidth - 8;
+  const max = Math.max(1, ...items.flatMap((it) => it.values.map((v) => Math.abs(v ?? 0))));
+  let y = f.top;
+  if (rightHeader) {
+    f.texts.push({ x: W - PAD, y: y + 4, text: rightHeader, size: 12.5, color: theme.muted, anchor: 'end' });
+    y += headerHeight;
+  }
+  laid.forEach((it, i) => {
+    if (i > 0) f.marks.push(line(PAD, y - S.gap / 2, W - PAD, y - S.gap / 2, theme.grid, 1));
+    it.lines.forEach((text, k) => {
+      f.texts.push({ x: PAD, y: y + S.labelLine / 2 + k * S.labelLine, text, size: S.label, color: theme.text });
+    });
+    if (it.right) f.texts.push({ x: W - PAD, y: y + S.labelLine / 2, text: it.right, size: S.right, weight: 700, color: theme.text, anchor: 'end' });
+    y += it.lines.length * S.labelLine;
+    for (const text of it.notes) {
+      f.texts.push({ x: PAD, y: y + S.noteLine / 2, text, size: S.note, color: theme.muted });
+      y += S.noteLine;
+    }
+    y += 4;
+    it.values.forEach((value, k) => {
+      const w = value === null ? 0 : (Math.abs(value) / max) * barSpan;
+      if (value !== null && value !== 0) {
+        // A value too small to see still gets a 2 px bar, so the mark and its label meet.
+        f.marks.push(filledPath(rectPath(barLeft, y, Math.max(2, w), S.bar), fills[k], ctx.idPrefix));
+      } else if (value === 0) {
+        f.marks.push(`<path d="${rectPath(barLeft, y, 1.5, S.bar)}" fill="${fills[k].color}"/>`);
+      }
+      const muted = value === null;
+      f.texts.push({ x: barLeft + Math.max(2, w) + 6, y: y + S.bar / 2, text: it.texts[k], size: S.value, color: muted ? theme.muted : theme.text });
+      y += S.bar + S.barGap;
+    });
+    y += S.gap;
+  });
+  return scene(ctx, data, f, height);
+}
+
+/**
+ * A structure figure with a single category: a card that states it — the whole, its amount, and
+ * that it is all one category — instead of a ring closed on itself (图2 of a fully funded unit).
+ */
+function statementScene(data: DonutFigure, ctx: ChartContext): Scene {
+  const { width: W, theme, measure } = ctx;
+  const slice = data.slices[0];
+  const metrics = frameMetrics(data, ctx, [], false);
+  const statement = data.statement ?? `${slice.label}（${slice.percent}%）`;
+  const amount = formatAmount(data.total);
+  const inner = W - 2 * PAD - 32;
+  const amountSize = Math.min(ctx.narrow ? 34 : 44, (44 * inner) / measure(`${amount} 万元`, 44, 700));
+  const statementLines = wrap(statement, inner, ctx.narrow ? 15 : 18, measure);
+  const omitted = data.omitted.length ? wrap(`注：${data.omitted.join('、')}为负数，未在图中列示。`, inner, SIZE.note, measure) : [];
+  const cardHeight = 28 + 22 + 14 + amountSize * 1.2 + 18 + statementLines.length * (ctx.narrow ? 21 : 26) + 24;
+  const height = ctx.narrow ? Math.ceil(metrics.top + cardHeight + omitted.length * 17 + metrics.footer + 8) : ctx.height;
+  const f = frame(data, ctx, [], height, false);
+  const cardTop = ctx.narrow ? f.top : Math.max(f.top, (f.top + f.bottom - cardHeight - omitted.length * 17) / 2);
+  const cardLeft = PAD + (ctx.narrow ? 0 : 40);
+  const cardWidth = W - 2 * cardLeft;
+  f.marks.push(roundedRect(cardLeft, cardTop, cardWidth, cardHeight, 8, theme.panel));
+  f.marks.push(`<path d="${rectPath(cardLeft, cardTop, 6, cardHeight)}" fill="${categoryFill(theme, 0).color}"/>`);
+  let y = cardTop + 28;
+  f.texts.push({ x: W / 2, y, text: data.centerLabel, size: ctx.narrow ? 15 : 18, color: theme.muted, anchor: 'middle' });
+  y += 22 + 14 + (amountSize * 1.2) / 2;
+  f.texts.push({ x: W / 2, y, text: `${amount} 万元`, size: amountSize, weight: 700, color: theme.text, anchor: 'middle' });
+  y += (amountSize * 1.2) / 2 + 18;
+  for (const text of statementLines) {
+    f.texts.push({ x: W / 2, y: y + 8, text, size: ctx.narrow ? 15 : 18, color: theme.text, anchor: 'middle' });
+    y += ctx.narrow ? 21 : 26;
+  }
+  y = cardTop + cardHeight + 16;
+  for (const text of omitted) {
+    f.texts.push({ x: cardLeft, y, text, size: SIZE.note, color: theme.muted });
+    y += 17;
+  }
   return scene(ctx, data, f, height);
 }
 

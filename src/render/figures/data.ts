@@ -53,6 +53,8 @@ export interface DonutFigure extends Common {
   slices: DonutSlice[];
   /** Categories left out because they are negative (a share of a pie cannot be). */
   omitted: string[];
+  /** With one category only: the line that states it (figures.json `singleSlice`), drawn as a card. */
+  statement?: string;
 }
 
 export interface HBarRow {
@@ -96,6 +98,7 @@ function figureTemplates(model: Model): {
   unitLabel: string;
   source: string;
   emptyText: string;
+  singleSlice?: string;
 } {
   return model.set.figureTemplates;
 }
@@ -221,7 +224,7 @@ export function figureData(model: Model, id: string): FigureData {
           .filter((row) => row.level === 'class')
           .map((row) => ({ label: row.name || row.code, value: row.cells.total.value ?? 0 }));
       }
-      return donut(common, t, items, decimals, lead, template.emptyText);
+      return donut(common, t, items, decimals, lead, template.emptyText, template.singleSlice);
     }
     case '6': {
       const { budget, actual } = model.threePublic;
@@ -328,6 +331,7 @@ function donut(
   decimals: number,
   lead: string,
   defaultEmptyText: string,
+  singleSlice?: string,
 ): DonutFigure {
   const positive = items.filter((item) => item.value > 0);
   const omitted = items.filter((item) => item.value < 0).map((item) => item.label);
@@ -356,6 +360,13 @@ function donut(
     total,
     slices,
     omitted,
+    statement:
+      slices.length === 1
+        ? (singleSlice ?? '{label}（{percent}%）')
+            .replaceAll('{label}', slices[0].label)
+            .replaceAll('{centerLabel}', centerLabel)
+            .replaceAll('{percent}', slices[0].percent)
+        : undefined,
     description: `${lead}${centerLabel} ${amountText(total)}，其中：${parts}。${omittedWords}`,
   };
 }

@@ -8,7 +8,7 @@
 import type { Model } from '../../model/derive';
 import type { FigureFormat, RenderedOutput, RenderParams } from '../types';
 import { invalidParameter } from '../errors';
-import { chartScene } from './charts';
+import { chartScene, NARROW_WIDTH } from './charts';
 import { figureData, figureIds } from './data';
 import { measurer } from './measure';
 import { checkParams, checkSceneWork, designSize, outputSize, rasterScale } from './params';
@@ -23,6 +23,7 @@ export { figureIds, figureData, changeWords, type FigureData } from './data';
 export { largestRemainderPercents } from './shares';
 export { planFonts } from './fonts';
 export { LIMITS } from './params';
+export { NARROW_WIDTH } from './charts';
 
 /** A rendered image plus what it took to make it (for logs, headers and benchmarks). */
 export interface ImageOutput extends RenderedOutput {
@@ -70,7 +71,8 @@ async function measureFor(runtime: FigureRuntime) {
 
 /**
  * Renders figure `id` ("1".."7") as SVG or PNG. Width and height are the output size in CSS
- * pixels (PNG pixels = size × scale); a figure whose rows do not fit legibly (图7 with many 项,
+ * pixels (PNG pixels = size × scale); `layout: 'narrow'` draws the portrait phone layout, whose
+ * height follows its content (the width is kept, the height ignored); a figure whose rows do not fit legibly (图7 with many 项,
  * a long legend) grows taller instead of shrinking its text. Throws a 404 problem for an id that
  * does not exist or does not apply (see figureIds), a 400 problem for bad parameters.
  * @example const png = await renderFigure(model, '2', 'png', DEFAULT_PARAMS, runtime)
@@ -85,11 +87,15 @@ export async function renderFigure(
   checkFormat(format);
   const p = checkParams(params, format);
   const data = figureData(model, id);
-  const design = designSize(p.width, p.height);
-  const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}` };
+  const narrow = p.layout === 'narrow';
+  // Narrow: a portrait drawing NARROW_WIDTH wide scaled to the requested width, as tall as it needs.
+  const design = narrow ? { width: NARROW_WIDTH, height: NARROW_WIDTH } : designSize(p.width, p.height);
+  const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}${narrow ? 'n' : ''}`, narrow };
   const scene = chartScene(data, ctx);
   checkSceneWork(scene);
-  const size = outputSize(p, design, scene);
+  const size = narrow
+    ? { width: p.width, height: Math.max(1, Math.round((scene.height * p.width) / scene.width)) }
+    : outputSize(p, design, scene);
   const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
   return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
 }

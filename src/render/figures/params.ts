@@ -41,6 +41,7 @@ export interface CheckedParams {
   height: number;
   scale: number;
   transparent: boolean;
+  layout: 'wide' | 'narrow';
 }
 
 /**
@@ -67,6 +68,9 @@ export function checkParams(params: RenderParams, format: 'svg' | 'png' = 'png')
   if (!['white', 'transparent'].includes(params.background)) {
     errors.push({ path: 'background', message: 'background 应为 white 或 transparent' });
   }
+  if (!['wide', 'narrow'].includes(params.layout ?? 'wide')) {
+    errors.push({ path: 'layout', message: 'layout 应为 wide 或 narrow' });
+  }
   if (errors.length) throw invalidParameter(errors.map((e) => e.message).join('；'), errors);
   // The cap protects resvg's memory: it applies to rasters only. An SVG is drawn by its reader.
   if (format === 'png') checkPixels(params.width, params.height, params.scale);
@@ -76,6 +80,7 @@ export function checkParams(params: RenderParams, format: 'svg' | 'png' = 'png')
     height: params.height,
     scale: params.scale,
     transparent: params.background === 'transparent',
+    layout: params.layout === 'narrow' ? 'narrow' : 'wide',
   };
 }
 

@@ -53,6 +53,10 @@ export interface RenderInfo {
   fallbackChars: string;
   /** Characters no font has (drawn as 〓). */
   unavailableChars: string;
+  /** Font size of the smallest text, in design px (× output width / design width = CSS px). */
+  minTextSize: number;
+  /** Width of the drawing's coordinate system (its viewBox). */
+  designWidth: number;
   /** Milliseconds spent in each stage (coarse inside workerd, where timers advance on I/O). */
   timings: { fonts: number; layout: number; raster: number };
 }
@@ -146,7 +150,13 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
   const t1 = performance.now();
   const svg = compose(scene, textLayer(scene, plan), out);
   const t2 = performance.now();
-  const base = { fallbackChars: plan.fallbackChars, unavailableChars: plan.unavailableChars };
+  const sizes = scene.texts.filter((t) => t.text.trim() !== '').map((t) => t.size);
+  const base = {
+    fallbackChars: plan.fallbackChars,
+    unavailableChars: plan.unavailableChars,
+    minTextSize: sizes.length ? Math.min(...sizes) : 0,
+    designWidth: scene.width,
+  };
   if (out.format === 'svg') {
     return {
       body: svg,
