@@ -1,23 +1,20 @@
 /**
  * The iframe host snippet in a real browser: a host page on loopback embeds two tables with
  * ?embed=1 and the snippet from the README; the iframes must grow to fit their content.
- * Needs Debian's chromium (apt-get install chromium fonts-noto-cjk); skipped with a message without it.
+ * Needs Debian's chromium (apt-get install chromium fonts-noto-cjk; .ci/run installs it): fails without it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { checkReport } from '../../src/audit/check-report';
 import { renderTableHtml } from '../../src/render/html/tables';
 import { EMBED_HOST_SNIPPET } from '../../src/render/html/embed';
 import { DEFAULT_PARAMS } from '../../src/render/output';
+import { launchChromium } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn('embed-browser: /usr/bin/chromium not found, skipping (apt-get install chromium fonts-noto-cjk)');
-
-describe.runIf(haveChromium)('iframe embedding in Chromium', () => {
+describe('iframe embedding in Chromium', () => {
   let server: Server;
   let browser: Browser;
   let base = '';
@@ -38,10 +35,7 @@ ${EMBED_HOST_SNIPPET}</body>`;
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

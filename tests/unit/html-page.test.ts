@@ -36,7 +36,7 @@ describe('page shell', () => {
     expect(PAGE_CSS).toContain('@page{size:A4');
     expect(PAGE_CSS).toContain('thead{display:table-header-group}');
     expect(PAGE_CSS).toContain('tr{break-inside:avoid}');
-    expect(PAGE_CSS).toMatch(/\.table-scroll\{overflow-x:auto/);
+    expect(PAGE_CSS).toMatch(/\.table-scroll\{[^}]*overflow-x:auto/);
   });
 
   it('drops chrome in embed mode and posts its height in both message shapes', () => {
@@ -48,7 +48,9 @@ describe('page shell', () => {
     const embed = page({ embed: true }, chrome);
     expect(embed).not.toContain('站点');
     expect(embed).not.toContain('页脚');
-    expect(embed).toContain('<html lang="zh-CN" class="embed">');
+    // An embed is light inside a portal unless the host asks for dark.
+    expect(embed).toContain('<html lang="zh-CN" class="theme-light embed">');
+    expect(page({ embed: true, theme: 'dark' })).toContain('<html lang="zh-CN" class="theme-dark embed">');
     expect(embed).toContain('"datawrapper-height"');
     expect(embed).toContain('sentinel: "amp", type: "embed-size"');
     expect(embed).toContain('ResizeObserver');

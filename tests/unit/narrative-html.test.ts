@@ -43,15 +43,18 @@ describe('renderNarrativeSection', () => {
 
   it('with links, points an <img> at the figure output with the numbers as alt text', () => {
     const linked = renderNarrativeSection(model, { params: DEFAULT_PARAMS, links });
+    // Phones get the narrow drawing; dark only on screen (print stays light).
     expect(linked).toContain(
-      '<figure class="chart" id="figure-2"><picture><source srcset="/r/figures/2.svg?theme=dark" media="(prefers-color-scheme: dark)"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"></picture><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
+      '<figure class="chart" id="figure-2"><picture><source srcset="/r/figures/2.svg?layout=narrow&amp;theme=dark" media="screen and (max-width: 819px) and (prefers-color-scheme: dark)"><source srcset="/r/figures/2.svg?layout=narrow" media="screen and (max-width: 819px)"><source srcset="/r/figures/2.svg?theme=dark" media="screen and (prefers-color-scheme: dark)"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"></picture><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
     );
   });
 
   it('links figures in the theme the page was asked for', () => {
     const dark = renderNarrativeSection(model, { params: { ...DEFAULT_PARAMS, theme: 'dark' }, links });
-    expect(dark).toContain('<img src="/r/figures/2.svg?theme=dark"');
-    expect(dark).not.toContain('<picture>');
+    expect(dark).toContain('<source srcset="/r/figures/2.svg?theme=dark" media="screen">');
+    expect(dark).toContain('<source srcset="/r/figures/2.svg?layout=narrow&amp;theme=dark" media="screen and (max-width: 819px)">');
+    // Printed, even a dark page's figures are light.
+    expect(dark).toContain('<img src="/r/figures/2.svg" alt=');
     const light = renderNarrativeSection(model, { params: { ...DEFAULT_PARAMS, theme: 'light' }, links });
     expect(light).toContain('<img src="/r/figures/2.svg" alt=');
     expect(light).not.toContain('theme=dark');
@@ -109,7 +112,7 @@ describe('full pages', () => {
 
   it('glossary.html in embed mode drops chrome and reports its height', () => {
     const html = renderGlossaryHtml(model, { params: { ...DEFAULT_PARAMS, embed: true } });
-    expect(html).toContain('class="embed"');
+    expect(html).toContain('class="theme-light embed"');
     expect(html).toContain('wuhan-jianghan-cyzx-2024-glossary');
     expect(html).toContain('<section id="part5" class="part prose glossary">');
   });

@@ -227,5 +227,5 @@ const DOCUMENT_CSS = `
 .prose .table-block p,.prose table p,.prose .pending{text-indent:0}
 .prose td li,.prose .toc li{text-indent:0}
 @media (max-width:640px){.toc{padding:4px 14px 12px}.toc ol ol{padding-left:1.2em}}
-@media print{.toc{border:0;break-after:page}}
+@media print{.toc{border:0;padding:0;margin:0;break-after:page;font-size:10pt;line-height:1.45}.toc ol ol{font-size:10pt}.toc h2{margin:0 0 6pt}.cover{margin:6mm 0 8mm}.cover h1{font-size:20pt}}
 `;

@@ -23,6 +23,9 @@ export interface PageOptions {
   extraCss?: string;
 }
 
+/** Below this viewport width (CSS px) figures use their narrow (portrait) drawing. */
+export const NARROW_MEDIA_MAX = 819;
+
 const SANS = `"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","Noto Sans SC",sans-serif`;
 const SERIF = `"Noto Serif CJK SC","Source Han Serif SC","Songti SC","SimSun","Noto Serif SC",serif`;
 
@@ -39,6 +42,7 @@ export const PAGE_CSS = `
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.75 ${SANS};font-kerning:normal}
 html.embed,html.embed body,html.bg-transparent,html.bg-transparent body{background:transparent}
+html.embed:not(.bg-transparent) .table-scroll{background-color:var(--bg)}
 a{color:var(--accent)}
 a:focus-visible,.table-scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 main{max-width:1120px;margin:0 auto;padding:24px 20px 48px}
@@ -49,7 +53,7 @@ html.embed h1:first-child{margin-top:0}
 .chrome .site{color:var(--fg);font-weight:600}
 footer.chrome{border-bottom:0;border-top:1px solid var(--rule);margin-top:8px}
 h1,h2,h3,h4{font-family:${SERIF};font-weight:700;line-height:1.4}
-h1{font-size:28px;text-align:center;margin:24px 0 8px}
+h1{font-size:28px;text-align:center;margin:24px 0 8px;text-wrap:balance}
 h2{font-size:22px;margin:40px 0 16px;padding-bottom:6px;border-bottom:2px solid var(--fg)}
 h3{font-size:18px;margin:28px 0 12px}
 h4{font-size:16px;margin:20px 0 8px}
@@ -63,24 +67,37 @@ p{margin:0 0 12px}
 figure{margin:16px 0 28px}
 figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
 figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margin:0 auto}
+figure.chart .chart-narrow{display:none}
+@media screen and (max-width:${NARROW_MEDIA_MAX}px){
+  figure.chart{max-width:480px}
+  figure.chart .chart-wide{display:none}
+  figure.chart .chart-narrow{display:block}
+  figure.chart .chart-narrow svg,figure.chart picture img{width:100%}
+}
 .table-block{margin:28px 0 36px}
-.table-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
-/* Scroll hint: an edge shadow shows only while more table lies beyond that edge. */
-html:not(.embed):not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/24px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),transparent) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),transparent) right/10px 100% no-repeat scroll}
+/* position:relative keeps visually hidden text inside the box that clips it (else the page scrolls sideways). */
+.table-scroll{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;container-type:inline-size}
+/* Scroll hint: an edge shadow shows only while more table lies beyond that edge (embeds too). */
+html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/24px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),transparent) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),transparent) right/10px 100% no-repeat scroll}
 .jt{border-collapse:collapse;width:100%;min-width:640px;font-size:14px;line-height:1.45;font-variant-numeric:tabular-nums}
 .jt.landscape{min-width:920px}
 .jt.narrow{min-width:0}
 .jt caption{caption-side:top;padding:0 0 8px;text-align:center}
+/* Title and unit stay over the visible part of a table that scrolls sideways: as wide as the box, stuck to its left. */
+.jt caption .cap-title,.jt caption .cap-meta{position:sticky;left:0;width:100cqw;max-width:100%}
 .jt caption .cap-title{display:block;font:700 20px/1.45 ${SERIF};color:var(--fg);padding:0 0 6px}
 .jt caption .cap-meta{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:flex-end;gap:2px 16px;font-size:13px;color:var(--fg);text-align:left}
 .jt caption .cap-meta .cap-right{margin-left:auto;text-align:right}
 .jt caption .cap-label{display:block}
 .jt th,.jt td{border:1px solid var(--line);padding:5px 7px;vertical-align:middle}
 .jt thead th{background:var(--head-bg);font-weight:600;text-align:center}
+.jt thead th{word-break:keep-all;overflow-wrap:normal}
 .jt thead th.nw{white-space:nowrap}
 .jt thead tr.colno th{font-weight:400;font-size:12px;color:var(--muted);padding:2px 6px}
 .jt tbody th{font-weight:400;text-align:left}
 .jt td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums lining-nums}
+/* An empty amount column keeps the width of an amount: it never collapses to one character of its header. */
+.jt:not(.uniform) td.num{min-width:5.6em}
 .jt td.line{text-align:center;white-space:nowrap;color:var(--muted)}
 .jt col.c-line{width:3.6em}
 .jt col.c-code3{width:2.4em}
@@ -116,28 +133,38 @@ html:not(.embed):not(.bg-transparent) .table-scroll{background:linear-gradient(t
   .jt{font-size:13px;min-width:520px}
   .jt.landscape{min-width:720px}
   .jt col.c-amount{width:6.2em}
-  .jt col.c-code3{width:1.9em}
   .jt tbody th.name{min-width:9.5em}
-  .jt caption{text-align:left}
-  .jt caption .cap-title,.jt caption .cap-meta{position:sticky;left:0;max-width:calc(100vw - 24px)}
   .jt caption .cap-title{font-size:17px}
 }
 @page{size:A4;margin:14mm 12mm}
-@page wide{size:A4 landscape;margin:12mm}
 @media print{
   :root:not(.theme-light),:root.theme-light,:root.theme-dark{color-scheme:light;${LIGHT};--line:#000;--head-bg:transparent;--total-bg:transparent}
-  body{font-size:11pt;background:#fff}
+  body{font-size:10.5pt;line-height:1.6;background:#fff}
   main{max-width:none;padding:0}
+  h1{font-size:20pt}
+  h2{font-size:15pt;margin:18pt 0 10pt}
+  h3{font-size:12pt;margin:14pt 0 6pt}
   .chrome,.downloads{display:none}
   a{color:inherit;text-decoration:none}
-  .table-scroll{overflow:visible}
-  .jt,.jt.landscape{min-width:0;font-size:9pt}
-  .table-block.landscape{page:wide}
-  .doc .table-block,.doc .part{break-before:page}
+  .table-scroll{overflow:visible;background:none!important;container-type:normal}
+  .jt caption .cap-title,.jt caption .cap-meta{position:static;width:auto}
+  .jt,.jt.landscape{min-width:0;font-size:8.5pt;line-height:1.3}
+  .jt th,.jt td{padding:2px 4px}
+  .jt caption .cap-title{font-size:13pt;padding:0 0 3px}
+  .jt caption .cap-meta{font-size:9pt}
+  .jt.form tr{height:auto}
+  .table-notes{font-size:8.5pt}
+  .table-block{margin:0 0 14pt}
+  /* Each part starts a page; a table stays whole on one page when it fits (else it splits, headers repeated). */
+  .doc .part{break-before:page}
+  .table-block{break-inside:avoid}
   thead{display:table-header-group}
   tfoot{display:table-footer-group}
   tr{break-inside:avoid}
   h1,h2,h3,h4,caption{break-after:avoid}
+  figure{break-inside:avoid}
+  figure.chart{max-width:150mm}
+  p,li{orphans:2;widows:2}
 }
 `;
 
@@ -147,7 +174,10 @@ html:not(.embed):not(.bg-transparent) .table-scroll{background:linear-gradient(t
  */
 export function renderPage(options: PageOptions): string {
   const { ctx, title } = options;
-  const { theme, embed, background } = ctx.params;
+  const { embed, background } = ctx.params;
+  // An embed sits in someone else's page, light far more often than not: it is light unless the
+  // host asks for dark (theme=dark) or for the reader's scheme (the host passes its own choice).
+  const theme = embed && ctx.params.theme === 'auto' ? 'light' : ctx.params.theme;
   const classes = [
     theme === 'dark' ? 'theme-dark' : theme === 'light' ? 'theme-light' : '',
     embed ? 'embed' : '',

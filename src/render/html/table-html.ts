@@ -38,9 +38,9 @@ export function tableSectionHtml(table: BuiltTable, options: TableHtmlOptions = 
         if (!c.columnNumbers) for (let i = c.col; i < c.col + c.colspan; i++) columnHeaders[i].push(id);
         const scope = c.colspan > 1 ? 'colgroup' : 'col';
         const spans = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}`;
-        // Short headers (行次, 小计, 合计) never break in the middle of a word.
+        // Short headers (行次, 小计, 合计) never break; longer ones only between words.
         const short = [...c.text].length <= 4 ? ' class="nw"' : '';
-        return `<th id="${id}" scope="${scope}"${spans}${short}>${escapeHtml(c.text)}</th>`;
+        return `<th id="${id}" scope="${scope}"${spans}${short}>${breakableHtml(c.text)}</th>`;
       })
       .join('');
     return `<tr${row.role === 'columnNumbers' ? ' class="colno"' : ''}>${cells}</tr>`;
@@ -80,6 +80,40 @@ ${bodyRows.join('\n')}
 </table>
 </div>${notes}${emptyNote}${options.after ?? ''}
 </section>`;
+}
+
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const CJK = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
+
+/**
+ * Splits a Chinese heading into the pieces a line may break between: ICU's dictionary words, with
+ * one-character pieces (本|年, 结|转, 用|车, （|境|）) joined to the word before them (the first to
+ * the one after), so breaks fall between terms such as 本年|收入|合计 and never inside one.
+ * @example headingWords('本年收入合计') // ["本年", "收入", "合计"]
+ */
+export function headingWords(text: string): string[] {
+  const words: string[] = [];
+  let carry = '';
+  for (const { segment } of segmenter.segment(text)) {
+    const single = [...segment].length === 1;
+    const previous = words.length ? words[words.length - 1] : '';
+    if (carry || (!single && previous === '')) {
+      words.push(carry + segment);
+      carry = '';
+    } else if (single || !CJK.test([...segment][0]) || [...previous].length === 1) {
+      if (previous) words[words.length - 1] = previous + segment;
+      else carry = segment;
+    } else {
+      words.push(segment);
+    }
+  }
+  if (carry) words.push(carry);
+  return words;
+}
+
+/** Escaped heading with <wbr> between its words; CSS (word-break:keep-all) allows no other break. */
+function breakableHtml(text: string): string {
+  return headingWords(text).map(escapeHtml).join('<wbr>');
 }
 
 function bodyRowHtml(row: GridRow, r: number, prefix: string, columnHeaders: string[][]): string {

@@ -9,7 +9,7 @@
 import type { Model } from '../../model/derive';
 import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
-import { renderPage } from '../html/page';
+import { NARROW_MEDIA_MAX, renderPage } from '../html/page';
 import type { RenderContext } from '../types';
 import { partHtml, partText, type Block, type FigureRenderer } from './blocks';
 import { buildGlossary } from './glossary';
@@ -35,19 +35,31 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
     const caption = `<figcaption class="visually-hidden">${escapeHtml(block.caption)}</figcaption>`;
     const svg = ctx.inlineFigures?.get(block.id);
     if (svg) {
-      // Our own renderer's SVG (text drawn as paths): inserted as is.
-      return `<figure class="chart" id="figure-${id}"><div class="chart-svg" role="img" aria-label="${alt}">${svg}</div>${caption}</figure>`;
+      // Our own renderer's SVG (text drawn as paths): inserted as is; the narrow drawing, when
+      // there is one, replaces the wide one on small screens (CSS in PAGE_CSS).
+      const narrow = ctx.inlineNarrowFigures?.get(block.id);
+      const wide = `<div class="chart-svg${narrow ? ' chart-wide' : ''}" role="img" aria-label="${alt}">${svg}</div>`;
+      const small = narrow ? `<div class="chart-svg chart-narrow" role="img" aria-label="${alt}">${narrow}</div>` : '';
+      return `<figure class="chart" id="figure-${id}">${wide}${small}${caption}</figure>`;
     }
     if (ctx.links) {
       const url = ctx.links.figure(block.id, 'svg');
       const img = (src: string) => `<img src="${escapeHtml(src)}" alt="${alt}" loading="lazy" decoding="async">`;
+      const source = (media: string, src: string) => `<source srcset="${escapeHtml(src)}" media="${media}">`;
       const theme = ctx.params.theme;
-      // The page follows the reader's colour scheme (auto) or the one asked for: so do its figures.
-      const media =
+      // Phones get the narrow drawing; the page follows the reader's colour scheme (auto) or the
+      // one asked for, and so do its figures — on screen only: print is always light.
+      const small = `screen and (max-width: ${NARROW_MEDIA_MAX}px)`;
+      const dark = 'screen and (prefers-color-scheme: dark)';
+      const sources =
         theme === 'auto'
-          ? `<picture><source srcset="${escapeHtml(`${url}?theme=dark`)}" media="(prefers-color-scheme: dark)">${img(url)}</picture>`
-          : img(theme === 'dark' ? `${url}?theme=dark` : url);
-      return `<figure class="chart" id="figure-${id}">${media}${caption}</figure>`;
+          ? source(`${small} and (prefers-color-scheme: dark)`, `${url}?layout=narrow&theme=dark`) +
+            source(small, `${url}?layout=narrow`) +
+            source(dark, `${url}?theme=dark`)
+          : theme === 'dark'
+            ? source(small, `${url}?layout=narrow&theme=dark`) + source('screen', `${url}?theme=dark`)
+            : source(small, `${url}?layout=narrow`);
+      return `<figure class="chart" id="figure-${id}"><picture>${sources}${img(url)}</picture>${caption}</figure>`;
     }
     return `<figure class="chart chart-text" id="figure-${id}"><p class="chart-alt">${alt}</p><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
   };
