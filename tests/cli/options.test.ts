@@ -49,8 +49,8 @@ describe('render options', () => {
     expect(querySearch(options.query, { kind: 'table', id: '01', format: 'csv' }).toString()).toBe('');
     expect(querySearch(options.query, { kind: 'figure', id: '1', format: 'svg' }).toString()).toBe('theme=dark&width=1200&background=transparent');
     expect(querySearch(options.query, png).toString()).toBe('theme=dark&width=1200&scale=2&background=transparent');
-    expect(paramsFor(options, png)).toEqual({ theme: 'dark', embed: false, width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false });
-    expect(options.params).toEqual({ theme: 'dark', width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false });
+    expect(paramsFor(options, png)).toEqual({ theme: 'dark', embed: false, width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false, layout: 'wide' });
+    expect(options.params).toEqual({ theme: 'dark', width: 1200, height: 500, scale: 2, background: 'transparent', fixedHeight: false, layout: 'wide' });
     // A given height reaches images only, as ?height= would.
     const tall = renderOptions({ height: '900' });
     expect(paramsFor(tall, { kind: 'table', id: '01', format: 'svg' })).toMatchObject({ height: 900, fixedHeight: true });
