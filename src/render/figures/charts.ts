@@ -122,7 +122,7 @@ function frame(
     for (const row of m.legendRows) {
       for (const item of row) {
         const y = legendTop + item.row * NARROW.legendRow + NARROW.legendRow / 2;
-        marks.push(swatch(item.x, y - 7, 14, item.fill, ctx.idPrefix, theme.text));
+        marks.push(swatch(item.x, y - 7, 14, item.fill, theme.text));
         texts.push({ x: item.x + 20, y, text: item.label, size: NARROW.legend, color: theme.text });
       }
     }
@@ -572,7 +572,7 @@ function barListScene(data: FigureData, ctx: ChartContext, series: string[], ite
       const w = value === null ? 0 : (Math.abs(value) / max) * barSpan;
       if (value !== null && value !== 0) {
         // A value too small to see still gets a 2 px bar, so the mark and its label meet.
-        f.marks.push(filledPath(rectPath(barLeft, y, Math.max(2, w), S.bar), fills[k], ctx.idPrefix));
+        f.marks.push(filledPath(rectPath(barLeft, y, Math.max(2, w), S.bar), fills[k]));
       } else if (value === 0) {
         f.marks.push(`<path d="${rectPath(barLeft, y, 1.5, S.bar)}" fill="${fills[k].color}"/>`);
       }
