@@ -10,9 +10,11 @@
  *   figures.json        figure captions and labels
  *
  * A set with `extends` says only what differs: set.json keys replace the base's, a layout file
- * replaces the base's layout of that table, and document/narrative/glossary/figures files are
- * merged key by key into the base's (arrays replace). Every file is checked by zod when the
- * registry loads; errors name the file and the JSON path. Wording files are checked against the
+ * is merged onto the base's layout of that table (or onto the layout its `like` names), and
+ * document/narrative/glossary/figures files are
+ * merged key by key into the base's (arrays replace). Every file is checked when the registry
+ * loads (and by scripts/check-sets.mjs at npm test / npm start); errors name the file and the JSON
+ * path. set.json, document.json and layouts are checked by zod schemas; wording files against the
  * shape of the national set's file (the reference all code is typed against): same keys, strings
  * where it has strings, and no {placeholder} the code does not fill there.
  */
@@ -242,59 +244,71 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 const placeholdersOf = (s: string) => new Set([...s.matchAll(PLACEHOLDER)].map((m) => m[1]));
 
 /**
- * A zod schema with the shape of `reference` (a wording file of the reference set): objects with
- * the same keys (all required, no others), strings whose {placeholders} the reference also uses
- * at that place, arrays of elements shaped like the reference's elements.
+ * Problems of a wording file against the shape of `reference` (the reference set's file): objects
+ * with the same keys (all required, no others; `$comment` allowed), strings whose {placeholders}
+ * the reference also uses at that place (the code fills only those), arrays of elements shaped like
+ * the reference's elements (a key some reference element lacks is optional). A plain recursive walk:
+ * it runs when an isolate loads the sets, so it must cost little.
  */
-export function shapeSchema(reference: unknown): z.ZodType {
-  if (typeof reference === 'string') {
-    const allowed = placeholdersOf(reference);
-    return stringWith(allowed);
-  }
-  if (typeof reference === 'number') return z.number();
-  if (typeof reference === 'boolean') return z.boolean();
-  if (reference === null) return z.null();
-  if (Array.isArray(reference)) {
-    if (reference.length === 0) return z.array(z.unknown());
-    if (reference.every((x) => typeof x === 'string')) {
-      const allowed = new Set(reference.flatMap((x) => [...placeholdersOf(x)]));
-      return z.array(stringWith(allowed));
+export function checkShape(value: unknown, reference: unknown, path = ''): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const KIND: Record<string, string> = { string: '文字', number: '数', boolean: '是/否', null: 'null', array: '列表', object: '对象' };
+  const walk = (v: unknown, ref: unknown, at: string, allowed?: Set<string>): void => {
+    if (kind(v) !== kind(ref)) {
+      problems.push({ path: at, message: `应为${KIND[kind(ref)] ?? kind(ref)}，实为${KIND[kind(v)] ?? kind(v)}` });
+      return;
     }
-    if (reference.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
-      // Elements: the union of the reference elements' keys; a key some element lacks is optional.
-      const keys = new Map<string, unknown[]>();
-      for (const el of reference as Record<string, unknown>[])
-        for (const [k, v] of Object.entries(el)) keys.set(k, [...(keys.get(k) ?? []), v]);
-      const shape: Record<string, z.ZodType> = {};
-      for (const [k, values] of keys) {
-        const s = values.every((v) => typeof v === 'string')
-          ? stringWith(new Set(values.flatMap((v) => [...placeholdersOf(v as string)])))
-          : shapeSchema(values[0]);
-        shape[k] = values.length === reference.length ? s : s.optional();
+    if (typeof v === 'string') {
+      const ok = allowed ?? placeholdersOf(ref as string);
+      const unknown = [...placeholdersOf(v)].filter((p) => !ok.has(p));
+      if (unknown.length)
+        problems.push({
+          path: at,
+          message: `此处没有占位符 ${unknown.map((p) => `{${p}}`).join('、')}（可用：${[...ok].map((p) => `{${p}}`).join('、') || '无'}）`,
+        });
+      return;
+    }
+    if (Array.isArray(v)) {
+      const refs = ref as unknown[];
+      if (refs.length === 0) return;
+      if (refs.every((x) => typeof x === 'string')) {
+        const ok = new Set(refs.flatMap((x) => [...placeholdersOf(x as string)]));
+        v.forEach((x, i) => walk(x, '', `${at}/${i}`, ok));
+        return;
       }
-      return z.array(z.strictObject(shape));
+      if (refs.every(isPlainObject)) {
+        const keys = new Map<string, unknown[]>();
+        for (const el of refs as Record<string, unknown>[]) for (const [k, x] of Object.entries(el)) keys.set(k, [...(keys.get(k) ?? []), x]);
+        v.forEach((el, i) => {
+          if (!isPlainObject(el)) return walk(el, refs[0], `${at}/${i}`);
+          for (const k of Object.keys(el))
+            if (!keys.has(k)) problems.push({ path: `${at}/${i}`, message: `不认识的键 unknown key: ${k}（可用：${[...keys.keys()].join('、')}）` });
+          for (const [k, examples] of keys) {
+            if (!(k in el)) {
+              if (examples.length === refs.length) problems.push({ path: `${at}/${i}`, message: `缺少 “${k}”` });
+              continue;
+            }
+            const ok = examples.every((x) => typeof x === 'string') ? new Set(examples.flatMap((x) => [...placeholdersOf(x as string)])) : undefined;
+            walk(el[k], examples[0], `${at}/${i}/${k}`, ok);
+          }
+        });
+      }
+      return;
     }
-    return z.array(z.unknown());
-  }
-  if (typeof reference === 'object') {
-    const shape: Record<string, z.ZodType> = {};
-    for (const [k, v] of Object.entries(reference as Record<string, unknown>))
-      shape[k] = k === '$comment' ? z.string().optional() : shapeSchema(v);
-    if (!('$comment' in shape)) shape.$comment = z.string().optional();
-    return z.strictObject(shape);
-  }
-  return z.unknown();
-}
-
-function stringWith(allowed: Set<string>): z.ZodType {
-  return z.string().superRefine((s, ctx) => {
-    const unknown = [...placeholdersOf(s)].filter((p) => !allowed.has(p));
-    if (unknown.length)
-      ctx.addIssue({
-        code: 'custom',
-        message: `此处没有占位符 ${unknown.map((p) => `{${p}}`).join('、')}（可用：${[...allowed].map((p) => `{${p}}`).join('、') || '无'}）`,
-      });
-  });
+    if (isPlainObject(v)) {
+      const r = ref as Record<string, unknown>;
+      for (const k of Object.keys(v))
+        if (k !== '$comment' && !(k in r)) problems.push({ path: at, message: `不认识的键 unknown key: ${k}` });
+      for (const [k, x] of Object.entries(r)) {
+        if (k === '$comment') continue;
+        if (!(k in v)) problems.push({ path: `${at}/${k}`, message: '缺少 missing' });
+        else walk(v[k], x, `${at}/${k}`);
+      }
+    }
+  };
+  walk(value, reference, path);
+  return problems;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -397,26 +411,26 @@ function build(
   if (!economic) missing('economic');
 
   // Wording files: merged onto the base's, checked against the reference's shape.
-  const wording = <T>(path: string, baseValue: unknown, schema: z.ZodType): T | undefined => {
+  const wording = <T>(path: string, baseValue: unknown, reference: unknown): T | undefined => {
     const value = path in byPath ? (baseValue === undefined ? byPath[path] : mergeDeep(baseValue, byPath[path])) : baseValue;
     if (value === undefined) {
       problems.push({ file: `${id}/${path}`, path: '', message: '缺少文件 missing file (no extends to inherit it from)' });
       return undefined;
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      problems.push(...zodProblems(`${id}/${path}`, parsed.error));
+    const found = checkShape(value, reference);
+    if (found.length) {
+      problems.push(...found.map((p) => ({ file: `${id}/${path}`, ...p })));
       return undefined;
     }
     return value as T;
   };
   const n = <K extends keyof NarrativeTemplates>(name: K) => {
     const path = `narrative/${name}.json`;
-    return wording<NarrativeTemplates[K]>(path, base?.narrative[name], shapeSchema(reference[path]));
+    return wording<NarrativeTemplates[K]>(path, base?.narrative[name], reference[path]);
   };
   const g = <K extends keyof GlossaryTemplates>(name: K) => {
     const path = `glossary/${name}.json`;
-    return wording<GlossaryTemplates[K]>(path, base?.glossary[name], shapeSchema(reference[path]));
+    return wording<GlossaryTemplates[K]>(path, base?.glossary[name], reference[path]);
   };
   const narrative = {
     common: n('common'),
@@ -428,7 +442,7 @@ function build(
     performance: n('performance'),
   };
   const glossary = { standard: g('standard'), 'generic-items': g('generic-items') };
-  const figureTemplates = wording<FigureTemplates>('figures.json', base?.figureTemplates, shapeSchema(reference['figures.json']));
+  const figureTemplates = wording<FigureTemplates>('figures.json', base?.figureTemplates, reference['figures.json']);
   let document: DocumentTexts | undefined;
   {
     const path = 'document.json';

@@ -115,6 +115,13 @@ describe('the fixture set: each dimension', () => {
     expect(csv.split('\n')[0].split(',')).toHaveLength(4);
   });
 
+  it('its own fixed 类 lines (25, without 234 抗疫特别国债安排的支出)', async () => {
+    const csv = await table('1', 'csv');
+    expect(csv).toContain('二十五、债务付息支出');
+    expect(csv).not.toContain('抗疫特别国债');
+    expect(text(await render(modelOf(payloads['national-2024']), { kind: 'table', id: '01', format: 'csv' }))).toContain('二十六、抗疫特别国债安排的支出');
+  });
+
   it('合计 last', async () => {
     const rows = (await table('6', 'csv')).trim().split(/\r?\n/);
     expect(rows[1]).toMatch(/^201,/);
