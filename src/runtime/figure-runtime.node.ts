@@ -4,6 +4,7 @@
  * straight from the font packages in node_modules (the same files, see templates/figures/fonts.json).
  */
 import { readFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -46,6 +47,8 @@ export function createNodeRuntime(rootDir: string = DEFAULT_ROOT): FigureRuntime
   };
   const runtime: FigureRuntime = {
     name: 'node',
+    // zlib's default level, as CompressionStream uses: the same bytes as in workerd, without a stream.
+    deflate: async (data) => deflateSync(data),
     loadWasm(name) {
       let module = wasm.get(name);
       if (!module) {

@@ -8,6 +8,7 @@
 import { initWasm as initResvg } from '@resvg/resvg-wasm';
 import fontManifest from '../../../templates/figures/fonts.json';
 import { FontSubsetter } from './hb-subset';
+import type { Deflate } from './png';
 import { readFontFacts, type FontFacts } from './sfnt';
 
 export type WasmName = 'resvg' | 'hb-subset';
@@ -25,6 +26,11 @@ export interface FigureRuntime {
    * same ArrayBuffer for the same name: the renderer caches parsed fonts and glyph outlines by identity.
    */
   loadFont(file: string): Promise<ArrayBuffer>;
+  /**
+   * zlib-format deflate at zlib's default level, for PNG encoding; the Compression Streams API
+   * when absent. Must give the same bytes in every runtime (the cross-runtime hashes check it).
+   */
+  deflate?: Deflate;
 }
 
 export type Weight = 400 | 700;

@@ -7,6 +7,7 @@ import { Resvg } from '@resvg/resvg-wasm';
 import { planFonts, type FontPlan } from './fonts';
 import { escapeXml, n } from './marks';
 import { baselineIn, faceOf, GlyphSheet, type FaceList } from './glyphs';
+import { encodeOpaquePng, streamDeflate } from './png';
 import { initEngine, type FigureRuntime, type Weight } from './runtime';
 import type { Theme } from './theme';
 
@@ -68,6 +69,8 @@ export interface SceneResult {
 }
 
 const LINE_HEIGHT = 1.2;
+/** 2.2 Mpx: up to 1600×1000 (the default figure at scale 2), about 15 MB of transient JS memory. */
+const LEAN_PNG_MAX_PIXELS = 2_200_000;
 /** Noto Sans SC sits slightly low in its line box; nudging up centres CJK glyphs on y. */
 const OPTICAL_SHIFT = 0.06;
 
@@ -171,13 +174,18 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
   try {
     const image = resvg.render();
     try {
-      const png = image.asPng();
+      const { width, height } = image;
+      // Opaque images: raw pixels, encoded lean (png.ts). Transparent ones, and very large ones
+      // (the raw copy costs 7 bytes a pixel of JS memory next to resvg's wasm memory), keep
+      // resvg's encoder.
+      const lean = !out.transparent && width * height <= LEAN_PNG_MAX_PIXELS;
+      const png = lean ? await encodeOpaquePng(image.pixels, width, height, runtime.deflate ?? streamDeflate) : image.asPng();
       return {
         body: png,
         contentType: 'image/png',
         info: {
-          width: image.width,
-          height: image.height,
+          width,
+          height,
           ...base,
           timings: { fonts: t1 - t0, layout: t2 - t1, raster: performance.now() - t2 },
         },
