@@ -2,7 +2,7 @@
 // checks them in Node and tests/worker/figures.test.ts in workerd: the same input must give the
 // same bytes in both runtimes. Written by `UPDATE_GOLDEN=1 npx vitest run --project unit tests/golden/figures`.
 export const CROSS_RUNTIME_SHA256: Record<string, string> = {
-  'figure 2 png': '3e1774921d088cb69c557e985d224bb45584ef23d150ff8a29f75391de98889d',
+  'figure 2 png': '358b8479679038c711cd76420f844ddad77472db978658194a01fe26a5390d5f',
   'figure 7 svg': '5c04dba1b595e87e2fffd3531d886173064a4dffa5a83df9d87035cfad58f5de',
   'table 01 png': '01fa84262071e4c7f20698719e63d203bdb0caa1f9ffdea2720c8e2f56fa19d8',
 };
