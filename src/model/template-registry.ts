@@ -229,6 +229,9 @@ export class TemplateSetError extends Error {
   }
 }
 
+/** zod's own Chinese messages for template files (the payload schema keeps its hand-written ones). */
+const ZH = { error: z.locales.zhCN().localeError };
+
 const jsonPointer = (path: readonly PropertyKey[]) =>
   path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 
@@ -349,7 +352,7 @@ export function loadTemplateSets(files: Record<string, Record<string, unknown>>)
         WORDING_FILES.glossary.some((n) => path === `glossary/${n}.json`);
       if (!known) problems.push({ file: `${id}/${path}`, path: '', message: '不认识的文件 unknown file (see docs/template-sets.md)' });
     }
-    const parsed = SetFileSchema.safeParse(byPath['set.json']);
+    const parsed = SetFileSchema.safeParse(byPath['set.json'], ZH);
     if (!byPath['set.json']) problems.push({ file: `${id}/set.json`, path: '', message: '缺少 set.json missing' });
     else if (!parsed.success) problems.push(...zodProblems(`${id}/set.json`, parsed.error));
     else if (parsed.data.id !== id)
@@ -447,7 +450,7 @@ function build(
   {
     const path = 'document.json';
     const value = path in byPath ? (base ? mergeDeep(base.document, byPath[path]) : byPath[path]) : base?.document;
-    const parsed = DocumentSchema.safeParse(value);
+    const parsed = DocumentSchema.safeParse(value, ZH);
     if (value === undefined) problems.push({ file: `${id}/${path}`, path: '', message: '缺少文件 missing file' });
     else if (!parsed.success) problems.push(...zodProblems(`${id}/${path}`, parsed.error));
     else document = parsed.data;
@@ -477,7 +480,7 @@ function build(
       return;
     }
     const merged = start ? mergeDeep({ ...start, key }, own) : own;
-    const parsed = TableLayoutSchema.safeParse(merged);
+    const parsed = TableLayoutSchema.safeParse(merged, ZH);
     if (!parsed.success) {
       problems.push(...zodProblems(file, parsed.error));
       return;
