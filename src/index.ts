@@ -22,14 +22,37 @@ app.route('/', renderRoutes);
 app.route('/', reportRoutes);
 app.route('/', templateSetRoutes);
 
-app.notFound((c) =>
-  problemResponse({
+/** The methods each address answers; another method gets 405 with Allow, not 404. */
+function allowedMethods(pathname: string): string[] | null {
+  if (pathname === '/v1/validate' || pathname.startsWith('/v1/render/')) return ['POST'];
+  if (pathname === '/v1/reports') return ['GET', 'HEAD', 'POST'];
+  if (pathname === '/' || pathname === '/v1/schema.json' || pathname === '/v1/template-sets' || pathname.startsWith('/v1/reports/')) {
+    return ['GET', 'HEAD'];
+  }
+  return null;
+}
+
+app.notFound((c) => {
+  const pathname = new URL(c.req.url).pathname;
+  const allowed = allowedMethods(pathname);
+  if (allowed && !allowed.includes(c.req.method)) {
+    return problemResponse(
+      {
+        type: PROBLEM_BASE + 'method-not-allowed',
+        title: '请求方法不支持',
+        status: 405,
+        detail: `${pathname} 不支持 ${c.req.method}，可用：${allowed.join('、')}。`,
+      },
+      { allow: allowed.join(', ') },
+    );
+  }
+  return problemResponse({
     type: PROBLEM_BASE + 'not-found',
     title: '未找到',
     status: 404,
-    detail: `没有这个地址：${c.req.method} ${new URL(c.req.url).pathname}`,
-  }),
-);
+    detail: `没有这个地址：${c.req.method} ${pathname}`,
+  });
+});
 
 app.onError((error, c) => {
   const problem = problemOf(error);

@@ -24,8 +24,11 @@ export function configuredTokens(secret: string | undefined): string[] {
 
 /** Throws 401 problem+json unless the Authorization header carries one of the tokens. */
 export async function requireToken(authorization: string | undefined, secret: string | undefined): Promise<void> {
-  const unauthorized = (detail: string) =>
-    new ProblemError(401, 'unauthorized', '未授权', detail);
+  // RFC 6750: a 401 names the scheme it wants.
+  const unauthorized = (detail: string, error?: string) =>
+    new ProblemError(401, 'unauthorized', '未授权', detail).withHeaders({
+      'www-authenticate': `Bearer realm="juesuan"${error ? `, error="${error}"` : ''}`,
+    });
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw unauthorized('发布报告需要令牌：请在请求头中加入 Authorization: Bearer <令牌>。');
   const given = await digest(match[1]);
@@ -34,5 +37,5 @@ export async function requireToken(authorization: string | undefined, secret: st
   for (const token of configuredTokens(secret)) {
     if (constantTimeEqual(given, await digest(token))) ok = true;
   }
-  if (!ok) throw unauthorized('令牌无效。');
+  if (!ok) throw unauthorized('令牌无效。', 'invalid_token');
 }

@@ -16,6 +16,8 @@ export interface ProblemBody {
 
 export class ProblemError extends Error {
   readonly body: ProblemBody;
+  /** Headers the answer must carry (WWW-Authenticate on 401, Allow on 405). */
+  headers: Record<string, string> = {};
 
   constructor(status: number, slug: string, title: string, detail?: string, extensions: Record<string, unknown> = {}) {
     super(detail ?? title);
@@ -27,7 +29,14 @@ export class ProblemError extends Error {
   }
 
   getResponse(headers: HeadersInit = {}): Response {
-    return problemResponse(this.body, headers);
+    const h = new Headers(this.headers);
+    new Headers(headers).forEach((value, key) => h.set(key, value));
+    return problemResponse(this.body, h);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers };
+    return this;
   }
 }
 
@@ -60,3 +69,17 @@ export function problemOf(error: unknown): ProblemError | undefined {
 export const notFound = (what: string) => new ProblemError(404, 'not-found', '未找到', what);
 export const badParameter = (detail: string, errors: { path: string; message: string }[] = []) =>
   new ProblemError(400, 'invalid-parameter', '请求参数不正确', detail, errors.length ? { errors } : {});
+
+/**
+ * Refuses any query string: routes whose answer has no parameters say so (README: anything
+ * else is a 400) instead of silently ignoring what a client meant to ask for.
+ */
+export function noQueryParameters(url: string): void {
+  const keys = [...new Set([...new URL(url).searchParams.keys()])];
+  if (keys.length > 0) {
+    throw badParameter(
+      `此地址不接受参数：${keys.join('、')}。`,
+      keys.map((k) => ({ path: k, message: '不支持的参数' })),
+    );
+  }
+}

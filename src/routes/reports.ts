@@ -8,7 +8,7 @@ import { requireToken } from '../http/auth';
 import { readJsonBody, checkedOrThrow, listedFindings } from '../http/read-payload';
 import { outputPath, parseEncodedOutputPath, UNKNOWN_OUTPUT } from '../render/output-path';
 import { parseRenderParams } from '../render/render-params';
-import { notFound, problemOf } from '../http/problem';
+import { noQueryParameters, notFound, problemOf } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
 import { checkReport } from '../audit/check-report';
 import type { Model } from '../model/derive';
@@ -48,6 +48,7 @@ function reportUrls(origin: string, ref: string, model: Model): Record<string, u
 
 reportRoutes.post('/v1/reports', async (c) => {
   await requireToken(c.req.header('authorization'), c.env.API_TOKENS);
+  noQueryParameters(c.req.url);
   const json = await readJsonBody(c);
   const { model, findings } = checkedOrThrow(json);
   const id = await contentId(model.payload);
@@ -78,6 +79,7 @@ reportRoutes.post('/v1/reports', async (c) => {
 });
 
 reportRoutes.get('/v1/reports', async (c) => {
+  noQueryParameters(c.req.url);
   const reports = await listReports(c.env.REPORTS);
   const origin = new URL(c.req.url).origin;
   return c.json(
@@ -119,6 +121,7 @@ async function resolve(c: Context<AppEnv>, segment: string): Promise<{ id: strin
 }
 
 reportRoutes.get('/v1/reports/:ref', async (c) => {
+  noQueryParameters(c.req.url);
   const { id, byAlias } = await resolve(c, c.req.param('ref'));
   const stored = await getStoredPayload(c.env.REPORTS, id);
   if (!stored) throw notFound(`没有内容标识为 ${id} 的报告。`);
@@ -149,6 +152,7 @@ reportRoutes.get('/v1/reports/:ref/*', async (c) => {
 });
 
 reportRoutes.get('/', async (c) => {
+  noQueryParameters(c.req.url);
   let reports: Awaited<ReturnType<typeof listReports>> = [];
   try {
     reports = await listReports(c.env.REPORTS);

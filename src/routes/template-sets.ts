@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { allTemplateSets, tableLabel } from '../model/template-set';
+import { noQueryParameters } from '../http/problem';
 
 export const templateSetRoutes = new Hono<AppEnv>();
 
 /** The template sets this deployment ships (templates/sets/<id>/): what a payload's `templateSet` may name. */
-templateSetRoutes.get('/v1/template-sets', (c) =>
-  c.json(
+templateSetRoutes.get('/v1/template-sets', (c) => {
+  noQueryParameters(c.req.url);
+  return c.json(
     {
       templateSets: allTemplateSets().map((set) => ({
         id: set.id,
@@ -20,5 +22,5 @@ templateSetRoutes.get('/v1/template-sets', (c) =>
     },
     200,
     { 'cache-control': 'public, max-age=3600' },
-  ),
-);
+  );
+});

@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { listedFindings, MAX_LISTED_FINDINGS, readPayload } from '../http/read-payload';
+import { noQueryParameters } from '../http/problem';
 import { Payload, SCHEMA_VERSION } from '../schema/payload';
 
 export const validateRoutes = new Hono<AppEnv>();
 
 validateRoutes.post('/v1/validate', async (c) => {
+  noQueryParameters(c.req.url);
   const { findings, acknowledged, model } = await readPayload(c);
   return c.json({
     ok: true,
@@ -34,9 +36,10 @@ export function payloadJsonSchema(): string {
   return schemaText;
 }
 
-validateRoutes.get('/v1/schema.json', (c) =>
-  c.body(payloadJsonSchema(), 200, {
+validateRoutes.get('/v1/schema.json', (c) => {
+  noQueryParameters(c.req.url);
+  return c.body(payloadJsonSchema(), 200, {
     'content-type': 'application/schema+json; charset=utf-8',
     'cache-control': 'public, max-age=3600',
-  }),
-);
+  });
+});

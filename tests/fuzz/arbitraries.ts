@@ -617,3 +617,30 @@ export async function expectProblem(res: Response, allowed: number[], what: stri
   expect(body.status, what).toBe(res.status);
   expect(typeof body.type, what).toBe('string');
 }
+
+/**
+ * Hostile shapes (issue 14): a list placed anywhere in a payload, long (up to 300,000 entries, one
+ * 1 MiB body) or of up to 2,000 entries that are all invalid, as found by hand against npm start.
+ */
+export const hostileList: fc.Arbitrary<{ length: number; item: Json }> = fc.record({
+  length: fc.oneof(fc.integer({ min: 2_001, max: 300_000 }), fc.integer({ min: 101, max: 2_000 })),
+  item: fc.constantFrom<Json>(0, null, '', 'x', [], {}, { bogus: 1 }, -1, true),
+});
+
+/** Puts `list` at one of the example's array or object paths (replacing what was there). */
+export function withHostileList(example: Json, path: (string | number)[], list: Json[]): Json {
+  const copy = structuredClone(example) as any;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key];
+  node[path[path.length - 1]] = list;
+  return copy;
+}
+
+/** Paths of every array and object in a JSON value (not the root). */
+export function containerPaths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (value && typeof value === 'object') {
+    if (prefix.length > 0) out.push(prefix);
+    for (const [k, v] of Object.entries(value)) containerPaths(v as Json, [...prefix, Array.isArray(value) ? Number(k) : k], out);
+  }
+  return out;
+}

@@ -5,30 +5,10 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import minimal from '../../examples/wuhan-jianghan-cyzx-2024-minimal.json';
+import { manyRows } from '../fuzz/many-rows';
 
 const ORIGIN = 'https://juesuan.test';
 const TOKEN = 'test-token-1-aaaaaaaaaaaa';
-
-/** A valid payload with n extra 项 rows (in tables 02, 03 and 05), amounts `amount` each. */
-export function manyRows(n: number, amount = 1.5, slug = 'many-rows') {
-  const d = structuredClone(minimal) as any;
-  d.meta.slug = slug;
-  const add = (t: any, field: string) => {
-    const seen = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const k = `201${String(50 + Math.floor(i / 99)).padStart(2, '0')}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        t.rows.push({ code: k, name: `测试款${k}` });
-      }
-      t.rows.push({ code: `${k}${String(1 + (i % 99)).padStart(2, '0')}`, name: `测试科目${i}`, [field]: amount });
-    }
-  };
-  add(d.tables.income, 'fiscal');
-  add(d.tables.expense, 'project');
-  add(d.tables.gpbExpense, 'project');
-  return d;
-}
 
 const post = (path: string, body: unknown) =>
   SELF.fetch(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -116,5 +96,54 @@ describe('error amplification (item 3) and refused shapes (item 6)', () => {
     const leap = structuredClone(minimal) as any;
     leap.meta.publishedOn = '2024-02-29';
     expect((await post('/v1/validate', leap)).status).toBe(200);
+  });
+});
+
+describe('HTTP details (item 6)', () => {
+  it('other methods on a known address get 405 with Allow; unknown addresses stay 404', async () => {
+    for (const [method, path, allow] of [
+      ['PUT', '/v1/reports', 'GET, HEAD, POST'],
+      ['DELETE', '/v1/reports/wuhan-jianghan-cyzx-2024', 'GET, HEAD'],
+      ['OPTIONS', '/v1/validate', 'POST'],
+      ['GET', '/v1/render/document.html', 'POST'],
+      ['PATCH', '/', 'GET, HEAD'],
+      ['DELETE', '/v1/schema.json', 'GET, HEAD'],
+    ] as const) {
+      const res = await SELF.fetch(`${ORIGIN}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await SELF.fetch(`${ORIGIN}/v1/nothing`, { method: 'PUT' })).status).toBe(404);
+  });
+
+  it('a 401 names the Bearer scheme in WWW-Authenticate', async () => {
+    const missing = await SELF.fetch(`${ORIGIN}/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="juesuan"');
+    const wrong = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-token-cccccccccccc' },
+      body: '{}',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toBe('Bearer realm="juesuan", error="invalid_token"');
+  });
+
+  it('routes without parameters refuse a query string with 400 naming it', async () => {
+    for (const path of ['/?x=1', '/v1/reports?page=2', '/v1/schema.json?v=1', '/v1/template-sets?all=1', '/v1/reports/wuhan-jianghan-cyzx-2024?theme=dark']) {
+      const res = await SELF.fetch(`${ORIGIN}${path}`);
+      expect(res.status, path).toBe(400);
+      const problem = (await res.json()) as { errors: { path: string }[] };
+      expect(problem.errors.length, path).toBe(1);
+    }
+    const validate = await post('/v1/validate?strict=1', minimal);
+    expect(validate.status).toBe(400);
+    const publish = await SELF.fetch(`${ORIGIN}/v1/reports?force=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(minimal),
+    });
+    expect(publish.status).toBe(400);
   });
 });
