@@ -94,6 +94,16 @@ describe('执行率', () => {
 
 const example = exampleModel();
 
+describe.skipIf(!example)('typed prose of the reference', () => {
+  const html = renderDocumentHtml(example!, ctx);
+  it('follows the same spacing rule for numbers as the generated text (第一部分, 第四部分 and its table)', () => {
+    expect(html).toContain('区消防大队等 5 家部门指挥调度平台');
+    expect(html).toContain('进行 7*24 小时值守保障');
+    expect(html).toContain('按时结案率 100%');
+    expect(html).not.toMatch(/等5家|7\*24小时/);
+  });
+});
+
 describe.skipIf(!example)('第六部分 of the reference', () => {
   const html = renderDocumentHtml(example!, ctx);
   const forms = parseTables(html).filter((t) => t.classes.includes('form') && !t.classes.includes('keywork'));

@@ -29,7 +29,7 @@ describe('renderNarrativeSection', () => {
     for (let i = 1; i <= 13; i++) expect(html).toContain(`<section id="part3-${i}">`);
     expect(html).toContain('<h3>十三、预算绩效情况说明</h3>');
     expect(html).toContain('<h4>（一）一般公共预算财政拨款支出决算总体情况</h4>');
-    expect(html).toContain('<p class="item"><span class="no">1.</span> 一般公共服务支出类支出 1415.08 万元，占 93.12%。');
+    expect(html).toContain('<p class="item"><span class="no">1.</span> 一般公共服务支出（类）1415.08 万元，占 93.12%。');
     expect(html).toContain('<p class="subitem"><span class="no">（1）</span>一般公共服务支出（类）');
     expect(html).not.toContain('<script');
   });

@@ -169,6 +169,11 @@ describe('第三部分 of the reference example', () => {
     expect(spent).toBe(116369);
   });
 
+  it('writes 五（二） with 类 named as the tables name them, and the largest 项 of each 类 among its uses', () => {
+    expect(paragraphs).toContain('1. 一般公共服务支出（类）1415.08 万元，占 93.12%。主要是用于一般行政管理事务、事业运行、其他政府办公厅（室）及相关机构事务支出。');
+    expect(paragraphs).toContain('4. 住房保障支出（类）54.20 万元，占 3.57%。主要是用于住房公积金、提租补贴、购房补贴。');
+  });
+
   it('spaces numbers in typed text as in generated text', () => {
     expect(text).toContain('主要产出和效益：督查通报 19 期；党建活动开展 17 次；');
     expect(text).toContain('2024 年各项目绩效目标基本完成');

@@ -34,7 +34,7 @@ describe('a rise, a zero budget, 三公 in all three categories, an empty 政府
   it('五: no change → 与上年持平 without a rate; zero budget → no percentage; equal → no reason clause', () => {
     const s = section(5);
     expect(s[0]).toBe('2024 年度一般公共预算财政拨款支出 370.00 万元，占本年支出合计的 92.50%。一般公共预算财政拨款支出与上年持平。');
-    expect(s).toContain('1. 一般公共服务支出类支出 350.00 万元，占 94.59%。主要是用于行政运行、事业运行。');
+    expect(s).toContain('1. 一般公共服务支出（类）350.00 万元，占 94.59%。主要是用于行政运行、事业运行。');
     expect(s).toContain(
       '2024 年度一般公共预算财政拨款支出年初预算为 75.00 万元，支出决算为 370.00 万元，完成年初预算的 493.33%。其中：基本支出 350.00 万元，项目支出 20.00 万元。',
     );

@@ -7,6 +7,7 @@ import type { Model } from '../../model/derive';
 import type { RenderContext } from '../types';
 import { renderGlossarySection, renderNarrativeSection } from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
+import { spaceNumbers } from '../narrative/text';
 import { layoutSet, type DocumentTexts } from '../layout';
 import { renderPage } from './page';
 import { attachmentHeadings, attachmentsHtml } from './performance';
@@ -24,13 +25,19 @@ function stripNumbering(text: string): string {
   return text.replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '');
 }
 
-function paragraphs(text: string): string {
+function paragraphs(text: string, spaced: (text: string) => string): string {
   return text
     .split(/\r?\n+/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .map((p) => `<p>${escapeHtml(spaced(p))}</p>`)
     .join('\n');
+}
+
+/** Typed prose follows the set's one spacing rule for numbers, like the generated 情况说明. */
+function spacer(model: Model): (text: string) => string {
+  const mode = model.set.narrative.common.numberSpacing as 'space' | 'none';
+  return (text) => spaceNumbers(text, mode);
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
@@ -63,7 +70,7 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
   const o = texts.overview;
   const duties = overview.duties.length
     ? `<ol class="duties">${overview.duties
-        .map((d, i) => `<li><span class="num">${i + 1}、</span>${escapeMultiline(stripNumbering(d))}</li>`)
+        .map((d, i) => `<li><span class="num">${i + 1}、</span>${escapeMultiline(spacer(model)(stripNumbering(d)))}</li>`)
         .join('\n')}</ol>`
     : '';
   const composition = fill(o.composition, { department: meta.department, count: meta.subordinateUnits.length });
@@ -77,7 +84,7 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
         })
         .join('')}</ol>`
     : '';
-  const organization = overview.organization ? paragraphs(overview.organization) : '';
+  const organization = overview.organization ? paragraphs(overview.organization, spacer(model)) : '';
   return `<section id="${o.duties.id}"><h3>${escapeHtml(o.duties.title)}</h3>
 ${duties}
 </section>
@@ -96,7 +103,7 @@ function keyWorkHtml(model: Model, texts: DocumentTexts): string {
   const sections = keyWork.sections
     .map(
       (s, i) => `<section id="part4-${i + 1}"><h3>${chineseNumeral(i + 1)}、${escapeHtml(stripNumbering(s.title))}</h3>
-${paragraphs(s.text)}
+${paragraphs(s.text, spacer(model))}
 </section>`,
     )
     .join('\n');
@@ -105,7 +112,7 @@ ${paragraphs(s.text)}
   const rows = keyWork.table
     .map(
       (r, i) =>
-        `<tr><td class="center">${i + 1}</td><th scope="row">${escapeHtml(r.item)}</th><td>${escapeMultiline(r.content)}</td><td>${escapeMultiline(r.result)}</td></tr>`,
+        `<tr><td class="center">${i + 1}</td><th scope="row">${escapeHtml(r.item)}</th><td>${escapeMultiline(spacer(model)(r.content))}</td><td>${escapeMultiline(spacer(model)(r.result))}</td></tr>`,
     )
     .join('\n');
   return `${sections}

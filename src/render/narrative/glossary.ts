@@ -12,7 +12,7 @@ import { subjectExplanation, subjectNames, usedItemCodes } from '../../model/glo
 import type { Block, NarrativePart } from './blocks';
 import { fill } from '../../model/text';
 import { chineseNumeral } from '../../model/text';
-import { sentence } from './text';
+import { sentence, spaceNumbers } from './text';
 
 /** Lines of entry （十）: "一般公共服务（类）…（款）…（项），反映……". */
 export function subjectLines(model: Model): string[] {
@@ -59,7 +59,13 @@ export function buildGlossary(model: Model): NarrativePart {
       if (additions.length === 0) continue;
       blocks.push({ kind: 'paragraph', text: fill(standard.heading, { n: chineseNumeral(++n), term: entry.term }) });
       additions.forEach((a, i) =>
-        blocks.push(numberedLine(i + 1, fill(standard.additionLine, { term: a.term, definition: sentence(a.definition) }))),
+        // Typed terms follow the set's spacing rule for numbers, like every generated sentence.
+        blocks.push(
+          numberedLine(
+            i + 1,
+            spaceNumbers(fill(standard.additionLine, { term: a.term, definition: sentence(a.definition) }), model.set.narrative.common.numberSpacing as 'space' | 'none'),
+          ),
+        ),
       );
     } else {
       const definition = fill(entry.definition!, { fiscalLevel: meta.fiscalLevel });
