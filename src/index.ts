@@ -9,6 +9,7 @@ import { validateRoutes } from './routes/validate';
 import { renderRoutes } from './routes/render';
 import { reportRoutes } from './routes/reports';
 import { templateSetRoutes } from './routes/template-sets';
+import { siteRoutes } from './routes/site';
 
 const app = new Hono<AppEnv>();
 
@@ -21,6 +22,7 @@ app.route('/', validateRoutes);
 app.route('/', renderRoutes);
 app.route('/', reportRoutes);
 app.route('/', templateSetRoutes);
+app.route('/', siteRoutes);
 
 /** The methods each address answers; another method gets 405 with Allow, not 404. */
 function allowedMethods(pathname: string): string[] | null {

@@ -5,7 +5,9 @@
 import type { Model } from '../model/derive';
 import { tableLabel } from '../model/template-set';
 import type { Links } from './types';
-import { figureIds } from './figures';
+import { figureData, figureIds } from './figures';
+import { documentTitle } from './html/document';
+import { FAVICON_HREF } from './html/page';
 import { FORMATS, OUTPUT_FORMATS } from './formats';
 import { escapeHtml } from './html/escape';
 
@@ -29,13 +31,18 @@ a{color:var(--accent)}
 ul{margin:4px 0 12px;padding-left:20px}
 .row{display:flex;flex-wrap:wrap;gap:6px 14px;margin:2px 0 10px}
 .meta{color:var(--muted);font-size:14px}
+h2 small.alias{font:400 14px/1.4 ui-monospace,monospace;color:var(--muted);margin-left:6px}
 code{font-size:14px}
 `;
 
 export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boolean; title?: string } = {}): string {
   const title = options.title ?? '部门决算公开';
-  const articles = entries.map(({ model, links, alias, versions }) => {
+  // Two reports of one department and year (a full and a minimal payload, say) are told apart by their address.
+  const titles = entries.map(({ model }) => documentTitle(model));
+  const articles = entries.map(({ model, links, alias, versions }, i) => {
     const { meta } = model.payload;
+    const name = alias ?? `${meta.slug}-${meta.fiscalYear}`;
+    const shared = titles.filter((t) => t === titles[i]).length > 1;
     const tables = model.set.tables
       .map(
         (t) =>
@@ -45,12 +52,12 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     const figures = figureIds(model)
       .map(
         (id) =>
-          `<li>图${escapeHtml(id)}：${OUTPUT_FORMATS.figure.map((f) => `<a href="${escapeHtml(links.figure(id, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
+          `<li>${escapeHtml(figureData(model, id).caption)}：${OUTPUT_FORMATS.figure.map((f) => `<a href="${escapeHtml(links.figure(id, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
       )
       .join('');
     const api = options.apiLinks && alias ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>` : '';
-    return `<article><h2>${escapeHtml(String(meta.fiscalYear))} 年度${escapeHtml(meta.department)}部门决算公开</h2>
-<p class="meta">公开日期 ${escapeHtml(meta.publishedOn)}</p>
+    return `<article><h2>${escapeHtml(titles[i])}${shared ? ` <small class="alias">${escapeHtml(name)}</small>` : ''}</h2>
+<p class="meta">公开日期 ${escapeHtml(meta.publishedOn)} · <code>${escapeHtml(name)}</code></p>
 <div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a></div>
 <ul>${tables}</ul>${figures ? `<ul>${figures}</ul>` : ''}${api}</article>`;
   });
@@ -59,6 +66,8 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     : '<p>尚未发布任何报告。用 <code>POST /v1/reports</code> 发布，或用 <code>POST /v1/render/document.html</code> 直接渲染。</p>';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="description" content="${escapeHtml(`${title}：${entries.length} 份报告的公开表、情况说明、名词解释和图`)}">
+<link rel="icon" href="${FAVICON_HREF}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告</p>
 ${body}

@@ -51,7 +51,7 @@ describe('juesuan render', () => {
     expect(manifest.rendererVersion).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
     expect(manifest.options).toEqual({
       formats: ['html', 'csv', 'json'],
-      params: { theme: 'auto', width: 800, height: 500, scale: 1, background: 'white', fixedHeight: false },
+      params: { theme: 'auto', width: 800, height: 500, scale: 1, background: 'white', fixedHeight: false, layout: 'wide' },
     });
     expect(manifest.reports).toHaveLength(1);
     const [report] = manifest.reports;

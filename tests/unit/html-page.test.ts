@@ -17,7 +17,9 @@ describe('page shell', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('<title>标题 &lt;x&gt;</title>');
-    expect(html).not.toMatch(/<link\b|<script\b[^>]*src=|@import|url\(/);
+    // The one <link> is the icon, inline as a data: URI.
+    expect(html).not.toMatch(/<link\b(?![^>]*href="data:)|<script\b[^>]*src=|@import|url\(/);
+    expect(html).toContain('<link rel="icon" href="data:image/svg+xml,');
     expect(html).not.toMatch(/https?:\/\//);
     expect(PAGE_CSS).toContain('"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei"');
   });

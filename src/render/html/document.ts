@@ -131,6 +131,15 @@ ${rows}
 }
 
 /**
+ * The publication's title as the template set words it.
+ * @example documentTitle(model) // "2024 年度武汉市江汉区城市运行管理中心 部门决算公开"
+ */
+export function documentTitle(model: Model): string {
+  const { meta } = model.payload;
+  return fill(layoutSet(model.set.id).document.title, { year: meta.fiscalYear, department: meta.department });
+}
+
+/**
  * The full publication as one HTML page.
  * @example renderDocumentHtml(model, { params: DEFAULT_PARAMS }) // "<!doctype html>…第一部分…"
  */
@@ -215,6 +224,8 @@ ${bodies.join('\n')}
     main,
     embedId: `${meta.slug}-${meta.fiscalYear}-document`,
     extraCss: DOCUMENT_CSS,
+    // What the publication holds, in the set's own part titles.
+    description: `${title}：${texts.parts.map((part) => fill(part.title, values)).join('；')}`,
   });
 }
 
