@@ -35,6 +35,25 @@ describe('POST /v1/render (stateless)', () => {
     expect(embed).toContain('embed-size');
   });
 
+  it('writes the details a real document gives (issue 13) through the HTTP route, and refuses a bad score with its path', async () => {
+    const payload = structuredClone(example) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    Object.assign(payload.explanation.reasons, { threePublicBudget: '严格控制公务用车支出' });
+    payload.tables.threePublic.budget = { total: '3', vehicleSubtotal: '3', vehicleOperation: '3' };
+    Object.assign(payload.explanation.procurement, { smeDedicated: '40.00', smeReserved: '20.00', smeOther: '9.06' });
+    payload.performance.overall.score = 92.5;
+    payload.performance.overall.grade = '优';
+    const res = await render('narrative.html', JSON.stringify(payload));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('完成全年预算的 29.00%，决算数小于预算数的主要原因是严格控制公务用车支出。');
+    expect(html).toContain('授予中小企业合同金额中，专门面向中小企业采购 40.00 万元，占 57.92%；');
+    expect(html).toContain('执行率 92.45%，自评得分 92.5 分，自评等级为“优”。');
+    payload.performance.overall.score = 120;
+    const bad = await render('narrative.html', JSON.stringify(payload));
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('/performance/overall/score');
+  });
+
   it('renders tables as CSV (BOM) and JSON', async () => {
     const csv = new Uint8Array(await (await render('tables/05.csv')).arrayBuffer());
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
