@@ -28,12 +28,35 @@ export async function readJsonBody(c: Context): Promise<unknown> {
     );
   }
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > MAX_BODY_BYTES) {
+    await drain(c.req.raw.body, MAX_BODY_BYTES);
+    throw tooLarge();
+  }
   const text = await readCapped(c.req.raw, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new ProblemError(400, 'malformed-json', 'JSON 格式错误', `提交的内容不是合法的 JSON：${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads and drops up to `bound` more bytes of a refused body, then cancels it. workerd fails an
+ * upload it was answered without reading (cloudflare/workerd#1741: "Network connection lost" at
+ * the sender, even after cancel()); draining a bounded amount lets an honest sender finish.
+ */
+async function drain(body: ReadableStream<Uint8Array> | ReadableStreamDefaultReader<Uint8Array> | null, bound: number): Promise<void> {
+  if (!body) return;
+  const reader = 'getReader' in body ? body.getReader() : body;
+  try {
+    for (let seen = 0; seen <= bound; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // the sender went away: nothing left to release
   }
 }
 
@@ -54,7 +77,7 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await drain(reader, limit);
       throw tooLarge();
     }
     chunks.push(value);
