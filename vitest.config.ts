@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 
-// Two tiers in one run: pure tests in Node, and the worker suite inside workerd (bindings, assets, wasm).
+// Three tiers: pure tests in Node (unit) and the worker suite inside workerd (worker) run in
+// `npm test`; end-to-end checks that start real servers (e2e: wrangler dev against the CLI) run in
+// `npm run test:e2e`. .ci/run runs both.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +13,14 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {

@@ -16,8 +16,33 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Runs the CLI. In-process by default: main() with captured streams, as bin/juesuan.mjs calls it —
+ * the same command code without a Node start-up and a TypeScript compile per run (they made the CLI
+ * tests the slowest part of npm test). `spawn: true` runs `node bin/juesuan.mjs` as a user would;
+ * spawned.test.ts keeps that path covered.
+ */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; spawn?: boolean } = {},
+): Promise<CliRun> {
+  if (options.spawn) return spawnCli(args, options);
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', JUESUAN_TOKEN: undefined, JUESUAN_URL: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  let stdout = '';
+  let stderr = '';
+  const { main } = await import('../../src/cli/main');
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    cwd: options.cwd ?? ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
 /** Spawns the CLI (asynchronously, so a stub server in the test process can answer it). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', JUESUAN_TOKEN: undefined, JUESUAN_URL: undefined, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

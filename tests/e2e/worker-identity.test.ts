@@ -13,7 +13,7 @@ import { querySearch, renderOptions } from '../../src/cli/render-options';
 import { parseOutputPath } from '../../src/render/output-path';
 // @ts-expect-error plain ES module without types
 import { offlineEnv } from '../../scripts/offline-env.mjs';
-import { EXAMPLE, readJson, ROOT, runCli, tempDir } from './helpers';
+import { EXAMPLE, readJson, ROOT, runCli, tempDir } from '../cli/helpers';
 
 const TOKEN = 'cli-live-token-0123456789abcdef';
 const ALIAS = 'wuhan-jianghan-cyzx-2024';
@@ -71,7 +71,7 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
   });
 
   it('juesuan publish stores the example and prints its alias and document URL', async () => {
-    const run = await runCli(['publish', EXAMPLE, '--url', base, '--json'], { env: { JUESUAN_TOKEN: TOKEN } });
+    const run = await runCli(['publish', EXAMPLE, '--url', base, '--json'], { env: { JUESUAN_TOKEN: TOKEN }, spawn: true });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const [result] = JSON.parse(run.stdout).results;
     expect(result).toMatchObject({ ok: true, alias: ALIAS, document: `${base}/v1/reports/${ALIAS}/document.html` });
@@ -81,7 +81,7 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
 
   it('juesuan render (all formats) writes what the Worker answers: every page, CSV and JSON, and sampled PNGs and SVGs', async () => {
     const out = await tempDir();
-    const run = await runCli(['render', EXAMPLE, '--out', out]);
+    const run = await runCli(['render', EXAMPLE, '--out', out], { spawn: true });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const manifest = await readJson(join(out, 'manifest.json'));
     const [report] = manifest.reports;
