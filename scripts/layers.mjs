@@ -80,7 +80,7 @@ export function layerGraph() {
     const from = layerOf(file);
     for (const spec of valueImports(readFileSync(file, 'utf8'))) {
       const target = resolveImport(file, spec);
-      if (!target || !target.startsWith(SRC)) continue; // packages and templates/ (data) are not layers
+      if (!target?.startsWith(SRC)) continue; // packages and templates/ (data) are not layers
       const to = layerOf(target);
       edges.push({ from: relative(ROOT, file), to: relative(ROOT, target), fromLayer: from.name, toLayer: to.name, upward: to.rank > from.rank || (to.rank === from.rank && to.name !== from.name) || from.rank < 0 || to.rank < 0 });
     }

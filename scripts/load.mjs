@@ -124,7 +124,7 @@ function phase(name, requests) {
   const seen = { HIT: 0, MISS: 0, other: 0 };
   const withCount = requests.map((r) => ({
     ...r,
-    onResponse(status, body, context, headers) {
+    onResponse(_status, _body, _context, headers) {
       const cache = headers?.['x-cache'];
       if (cache === 'HIT' || cache === 'MISS') seen[cache]++;
       else seen.other++;

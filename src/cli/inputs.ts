@@ -27,7 +27,7 @@ export async function resolveInputs(args: string[], cwd: string): Promise<Resolv
   };
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(absolute);
     } catch {

@@ -44,7 +44,7 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
   const files: FileRecord[] = [];
   const dirs = new Set<string>();
   for (const spec of reportOutputs(model, job.options.formats)) {
-    let file;
+    let file: Awaited<ReturnType<typeof renderFile>>;
     try {
       file = await renderFile(model, spec, job.options, runtime);
     } catch (error) {

@@ -41,7 +41,7 @@ function modelOf(g: Generated): Model {
 // ── reading rendered tables ──────────────────────────────────────────────────────────────────────
 
 const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]);
+const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]);
 
 interface Cell {
   cls: string;
@@ -57,7 +57,7 @@ function bodyRows(html: string): { cls: string; cells: Cell[] }[] {
     cls: /class="([^"]*)"/.exec(tr[1])?.[1] ?? '',
     cells: [...tr[2].matchAll(/<t[hd]\b([^>]*)>(.*?)<\/t[hd]>/gs)].map((td) => ({
       cls: /class="([^"]*)"/.exec(td[1])?.[1] ?? '',
-      text: unescape(td[2]),
+      text: unescapeHtml(td[2]),
     })),
   }));
 }

@@ -2,7 +2,7 @@
  * 收支平衡: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 支出总计 = 本年支出合计 +
  * 结余分配 + 年末结转和结余 (01); the same per column in 04; 年初 + 本年收入 = 本年支出 + 年末 per row in 07.
  */
-import { type Figure } from '../../model/derive';
+import type { Figure } from '../../model/derive';
 import { checkEqual, collect, opSum, type AuditContext } from '../context';
 import { column, FISCAL_LABELS, FUND_LABELS, subject } from '../labels';
 import type { Finding } from '../types';

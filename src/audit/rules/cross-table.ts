@@ -3,7 +3,7 @@
  * wider one. Compares the values each table prints (typed or derived), so a figure a clerk left
  * out is still held to the table it is derived from.
  */
-import { type FunctionalTableModel } from '../../model/derive';
+import type { FunctionalTableModel } from '../../model/derive';
 import { checkAtMost, checkEqual, collect, op, opSum, type AuditContext, type Operand } from '../context';
 import {
   classSubject,

@@ -3,7 +3,7 @@
  * (02 合计 = Σ来源, 03 合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助, 05/07/08 小计 = 基本 + 项目);
  * 01's and 04's 本年收入/支出合计 against their lines and 04's 小计 column against its three sources.
  */
-import { type FiscalFigures } from '../../model/derive';
+import type { FiscalFigures } from '../../model/derive';
 import { sum } from '../../schema/money';
 import { checkEqual, checkTyped, collect, op, opSum, type AuditContext } from '../context';
 import { functionalTables } from '../functional';

@@ -356,7 +356,7 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   // Shares on the ring where the slice is wide enough; the legend table always has all of them.
   angle = 0;
   const mid = (outer + inner) / 2;
-  data.slices.forEach((slice, i) => {
+  data.slices.forEach((slice) => {
     const sweep = (slice.value / total) * Math.PI * 2;
     const text = `${slice.percent}%`;
     const w = measure(text, SIZE.value, 700) + 10;

@@ -9,7 +9,7 @@ import type { Model } from '../../model/derive';
 import type { FigureFormat, RenderedOutput, RenderParams } from '../types';
 import { invalidParameter } from '../errors';
 import { chartScene, NARROW_WIDTH } from './charts';
-import { figureData, figureIds } from './data';
+import { figureData } from './data';
 import { measurer } from './measure';
 import { checkParams, checkSceneWork, designSize, outputSize, rasterScale } from './params';
 import { compactFonts, initEngine, type FigureRuntime } from './runtime';

@@ -215,13 +215,17 @@ class Builder {
   segment(spec: SegmentSpec): void {
     switch (spec.type) {
       case 'rows':
-        return this.explicitRows(spec);
+        this.explicitRows(spec);
+        break;
       case 'functional':
-        return this.functional(spec);
+        this.functional(spec);
+        break;
       case 'paired':
-        return this.paired(spec);
+        this.paired(spec);
+        break;
       case 'economic':
-        return this.economic(spec);
+        this.economic(spec);
+        break;
     }
   }
 
