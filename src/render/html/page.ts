@@ -88,9 +88,11 @@ figure.chart .chart-narrow{display:none}
 }
 .table-block{margin:28px 0 36px}
 /* position:relative keeps visually hidden text inside the box that clips it (else the page scrolls sideways). */
-.table-scroll{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;container-type:inline-size}
+.table-scroll{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%;container-type:inline-size scroll-state}
+/* Where the browser can tell (scroll-state queries), a table wider than its box says so under its title. */
+@container scroll-state(scrollable: inline){.jt caption .cap-title::after{content:"（表格较宽，可左右滑动查看）";display:block;font:400 12px/1.5 ${SANS};color:var(--muted)}}
 /* Scroll hint: an edge shadow shows only while more table lies beyond that edge (embeds too). */
-html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/24px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),transparent) left/10px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),transparent) right/10px 100% no-repeat scroll}
+html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(--bg) 30%,transparent) left/24px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right/24px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),transparent) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),transparent) right/14px 100% no-repeat scroll}
 .jt{border-collapse:collapse;width:100%;min-width:640px;font-size:14px;line-height:1.45;font-variant-numeric:tabular-nums}
 .jt.landscape{min-width:920px}
 .jt.narrow{min-width:0}
@@ -104,6 +106,7 @@ html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(
 .jt th,.jt td{border:1px solid var(--line);padding:5px 7px;vertical-align:middle}
 .jt thead th{background:var(--head-bg);font-weight:600;text-align:center}
 .jt thead th{word-break:keep-all;overflow-wrap:normal}
+.jt thead th .w{white-space:nowrap}
 .jt thead th.nw{white-space:nowrap}
 .jt thead tr.colno th{font-weight:400;font-size:12px;color:var(--muted);padding:2px 6px}
 .jt tbody th{font-weight:400;text-align:left}

@@ -111,9 +111,14 @@ export function headingWords(text: string): string[] {
   return words;
 }
 
-/** Escaped heading with <wbr> between its words; CSS (word-break:keep-all) allows no other break. */
+/**
+ * Escaped heading that breaks only between its words: each word unbreakable (class w: nowrap, so
+ * not even after a bracket, 因公出国（境）| 费), <wbr> between them (keep-all allows no other break).
+ */
 function breakableHtml(text: string): string {
-  return headingWords(text).map(escapeHtml).join('<wbr>');
+  const words = headingWords(text);
+  if (words.length < 2) return escapeHtml(text);
+  return words.map((w) => `<span class="w">${escapeHtml(w)}</span>`).join('<wbr>');
 }
 
 function bodyRowHtml(row: GridRow, r: number, prefix: string, columnHeaders: string[][]): string {
