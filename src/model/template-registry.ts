@@ -118,6 +118,11 @@ export const SetFileSchema = z.strictObject({
    * A figure the payload leaves out always prints blank.
    */
   zero: z.enum(['', '0.00', '0', '-']).optional(),
+  /**
+   * The label of every table whose layout file in this set does not give its own: "表{no}",
+   * "公开{no}表", or null for none. Saves a layout file per table just to renumber.
+   */
+  tableLabel: z.string().nullable().optional(),
 });
 
 const PartBase = { id: z.string().regex(/^[A-Za-z][\w-]*$/, '编号只能包含字母、数字、连字符'), title: z.string() };
@@ -253,8 +258,15 @@ const placeholdersOf = (s: string) => new Set([...s.matchAll(PLACEHOLDER)].map((
  * the reference's elements (a key some reference element lacks is optional). A plain recursive walk:
  * it runs when an isolate loads the sets, so it must cost little.
  */
-export function checkShape(value: unknown, reference: unknown, path = ''): { path: string; message: string }[] {
+export function checkShape(
+  value: unknown,
+  reference: unknown,
+  path = '',
+  /** Placeholders the code fills under a path prefix beyond those the reference uses there. */
+  extra: Record<string, string[]> = {},
+): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
+  const extraAt = (at: string) => Object.entries(extra).flatMap(([prefix, names]) => (at.startsWith(prefix) ? names : []));
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   const KIND: Record<string, string> = { string: '文字', number: '数', boolean: '是/否', null: 'null', array: '列表', object: '对象' };
   const walk = (v: unknown, ref: unknown, at: string, allowed?: Set<string>): void => {
@@ -263,7 +275,7 @@ export function checkShape(value: unknown, reference: unknown, path = ''): { pat
       return;
     }
     if (typeof v === 'string') {
-      const ok = allowed ?? placeholdersOf(ref as string);
+      const ok = new Set([...(allowed ?? placeholdersOf(ref as string)), ...extraAt(at)]);
       const unknown = [...placeholdersOf(v)].filter((p) => !ok.has(p));
       if (unknown.length)
         problems.push({
@@ -332,6 +344,11 @@ const WORDING_FILES = {
 } as const;
 
 type Problem = { file: string; path: string; message: string };
+
+/** Where the code fills more than the national wording uses: section titles may name the year. */
+const EXTRA_PLACEHOLDERS: Record<string, Record<string, string[]>> = {
+  'narrative/common.json': { '/sectionTitles/': ['year', 'prevYear', 'department'] },
+};
 
 /** Loads every set of `files` (id → path → JSON), resolving `extends`. Throws TemplateSetError. */
 export function loadTemplateSets(files: Record<string, Record<string, unknown>>): Map<string, TemplateSet> {
@@ -420,7 +437,7 @@ function build(
       problems.push({ file: `${id}/${path}`, path: '', message: '缺少文件 missing file (no extends to inherit it from)' });
       return undefined;
     }
-    const found = checkShape(value, reference);
+    const found = checkShape(value, reference, '', EXTRA_PLACEHOLDERS[path]);
     if (found.length) {
       problems.push(...found.map((p) => ({ file: `${id}/${path}`, ...p })));
       return undefined;
@@ -492,6 +509,13 @@ function build(
     layouts[key] = parsed.data;
   };
   for (const [key] of [...pending]) resolveLayout(key, [key]);
+  if (own.tableLabel !== undefined) {
+    const ownLabel = (key: string) => {
+      const file = byPath[`layouts/${key}.json`];
+      return isPlainObject(file) && 'label' in file;
+    };
+    for (const key of Object.keys(layouts)) if (!ownLabel(key)) layouts[key] = { ...layouts[key], label: own.tableLabel };
+  }
   // Functional segments read a built-in table or a declared one with rows by code.
   for (const [key, layout] of Object.entries(layouts)) {
     if (!isBuiltInTable(key) && !layout.data && !layout.body.every((seg) => seg.type === 'functional' || seg.type === 'rows'))

@@ -65,6 +65,7 @@ beforeAll(() => {
     'national-2024': example('wuhan-jianghan-cyzx-2024'),
     'yunnan-2024': example('wuhan-jianghan-cyzx-2024-yunnan-format'),
     'fixture-2024': fixturePayload(),
+    'hubei-zengdu-2024': { ...example('wuhan-jianghan-cyzx-2024'), templateSet: 'hubei-zengdu-2024' },
   };
 });
 afterAll(() => useTemplateSets(SET_FILES));
@@ -76,7 +77,7 @@ describe('every table of every set in every format', () => {
     expect(Object.keys(payloads).sort()).toEqual([...templateSets().keys()].sort());
   });
 
-  it.each(['national-2024', 'yunnan-2024', 'fixture-2024'])('%s', { timeout: 120_000 }, async (id) => {
+  it.each(['national-2024', 'yunnan-2024', 'hubei-zengdu-2024', 'fixture-2024'])('%s', { timeout: 120_000 }, async (id) => {
     const model = modelOf(payloads[id]);
     expect(model.set.id).toBe(id);
     for (const ref of model.set.tables) {
@@ -207,5 +208,25 @@ describe('yunnan-2024 golden tables', () => {
       '第四部分 其他重要事项及相关口径情况说明',
       '第五部分 名词解释',
     ]);
+  });
+});
+
+describe('hubei-zengdu-2024', () => {
+  it('表1–表9 with 三公 as 表7, the tables last, 5 + 4 sections titled with the year', async () => {
+    const model = modelOf(payloads['hubei-zengdu-2024']);
+    expect(text(await render(model, { kind: 'table', id: '7', format: 'html' }))).toContain('表7');
+    expect(text(await render(model, { kind: 'table', id: '7', format: 'csv' })).split(/\r?\n/)[0]).toContain('预算数');
+    const doc = text(await render(model, { kind: 'document', format: 'html' }));
+    const parts = [...doc.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]).filter((t) => t !== '目 录');
+    expect(parts).toEqual([
+      '第一部分：基本情况',
+      '第二部分：2024年度部门决算情况说明',
+      '第三部分：其他重要事项情况说明',
+      '第四部分：名词解释',
+      '第五部分：2024年度部门决算公开报表',
+    ]);
+    expect(doc).toContain('一、2024年度收入支出决算总体及增减变动情况');
+    expect(doc).toContain('四、关于2024年度预算绩效情况的说明');
+    expect(doc).toContain('表7：一般公共预算财政拨款“三公”经费支出决算表');
   });
 });

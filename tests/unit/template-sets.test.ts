@@ -51,6 +51,19 @@ describe('template sets under templates/sets/', () => {
     expect(mini.layouts.summary).toBe(sets.get('national-2024')!.layouts.summary);
   });
 
+  it('tableLabel relabels every table whose own layout file does not', () => {
+    const sets = loadTemplateSets(
+      withSet('relabel', {
+        'set.json': { id: 'relabel', name: 'R', extends: 'national-2024', tableLabel: '表{no}' },
+        'layouts/threePublic.json': { label: null },
+      }),
+    );
+    const set = sets.get('relabel')!;
+    expect(tableLabel(set, '05')).toBe('表05');
+    expect(tableLabel(set, '09')).toBeNull();
+    expect(tableLabel(sets.get('national-2024')!, '05')).toBe('公开05表');
+  });
+
   it('names the file and the JSON path of every problem', () => {
     const problems = problemsOf(
       withSet('bad', {

@@ -822,7 +822,7 @@ export function buildNarrative(
   if (!part) return { id: 'narrative', title: '', sections: [] };
   const sections: NarrativeSection[] = part.sections.map((key, i) => ({
     id: `${part.id}-${i + 1}`,
-    title: fill(common.sectionHeading, { n: chineseNumeral(i + 1), title: common.sectionTitles[key] }),
+    title: fill(common.sectionHeading, { n: chineseNumeral(i + 1), title: fill(common.sectionTitles[key], ctx.base) }),
     blocks: SECTIONS[key](ctx),
   }));
   return { id: part.id, title: fill(part.title, ctx.base), sections };
