@@ -124,11 +124,11 @@ function report(r, file, changes) {
   out.push(`publish (POST /v1/reports): p50 ${ms(r.worker.kv.publish?.p50)}${r.worker.kv.error ? ` — ${r.worker.kv.error}` : ''}`);
   if (r.memory) {
     out.push('');
-    const memRows = [['peak memory, pure core in Node', 'time', 'JS heap', 'wasm memory', 'array buffers', '= isolate est.', 'of 128 MB']];
+    const memRows = [['peak memory, pure core in Node', 'time', 'CPU', 'JS heap', 'wasm memory', 'array buffers', '= isolate est.', 'of 128 MB']];
     const notes = [];
     for (const c of Object.values(r.memory.cases)) {
       if (c.error || c.rejected) {
-        memRows.push([c.label, '', '', '', '', '', c.rejected ? `refused (${c.rejected.split(' ')[0]})` : 'failed']);
+        memRows.push([c.label, c.refusedInMs !== undefined ? ms(c.refusedInMs) : '', '', '', '', '', '', c.rejected ? `refused (${c.rejected.split(' ')[0]})` : 'failed']);
         notes.push(`  ${c.label}: ${c.rejected ?? c.error.split('\n')[0].slice(0, 300)}`);
         continue;
       }
@@ -137,6 +137,7 @@ function report(r, file, changes) {
         memRows.push([
           `${c.label} — ${phase}`,
           ms(m.ms),
+          m.cpuMs !== undefined ? ms(m.cpuMs) : '',
           `${m.peakHeapUsedMiB} MiB`,
           `${m.wasmMemoryMiB} MiB`,
           `${m.peakArrayBuffersMiB} MiB`,

@@ -8,7 +8,16 @@
  *
  *   cached   GETs of the published example (document, a table, a figure PNG, a CSV) — KV hits;
  *   html     stateless POST /v1/render/tables/05.html, a new payload variant per request — misses;
- *   png      stateless POST /v1/render/figures/1.png, a new payload variant per request — misses.
+ *   png      stateless POST /v1/render/figures/1.png, a new payload variant per request — misses;
+ *   hostile  the cached GETs again on half the connections while the other half sends what an attacker
+ *            sent (issue 14): table images of 400 rows at fixed heights, 300,000-item and 120,000-invalid-
+ *            item lists, bodies over 1 MiB, stateless renders of the published payload (cache poisoning),
+ *            wrong tokens, other methods. Then 20 concurrent publishes to one alias.
+ *
+ * The hostile phase passes when the normal requests answer 2xx/3xx, the hostile ones only their
+ * expected 4xx (or 200 for the stateless renders) — never 5xx, a socket error or a timeout — the
+ * published document is byte-identical before and after, and all 20 versions are kept. The normal
+ * requests' p99 is printed beside the cached phase's p99.
  *
  * Reports requests per second, p50/p99 latency and errors (anything but 2xx/3xx, socket errors and
  * timeouts). Exits 1 if any phase had an error. Load generator and server share this machine's CPUs.
@@ -121,6 +130,10 @@ let counter = 0;
 const variant = () => template.replace(MARK, `${runTag}-${++counter}`);
 
 function phase(name, requests) {
+  return phaseWith(name, requests, connections);
+}
+
+function phaseWith(name, requests, connections) {
   const seen = { HIT: 0, MISS: 0, other: 0 };
   const withCount = requests.map((r) => ({
     ...r,
@@ -156,6 +169,106 @@ function phase(name, requests) {
   });
 }
 
+/** A valid payload with n extra 项 rows (same shape as tests/fuzz/many-rows.ts), for image work bounds. */
+function manyRows(n) {
+  const d = JSON.parse(readFileSync(join(root, 'examples/wuhan-jianghan-cyzx-2024-minimal.json'), 'utf8'));
+  d.meta.slug = 'load-many-rows';
+  const add = (t, field) => {
+    const seen = new Set();
+    for (let i = 0; i < n; i++) {
+      const k = `201${String(50 + Math.floor(i / 99)).padStart(2, '0')}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        t.rows.push({ code: k, name: `测试款${k}` });
+      }
+      t.rows.push({ code: `${k}${String(1 + (i % 99)).padStart(2, '0')}`, name: `测试科目${i}`, [field]: 1.5 });
+    }
+  };
+  add(d.tables.income, 'fiscal');
+  add(d.tables.expense, 'project');
+  add(d.tables.gpbExpense, 'project');
+  return JSON.stringify(d);
+}
+
+/** What an attacker sent, each with the answers it may get. */
+function hostileRequests() {
+  const json = { 'content-type': 'application/json' };
+  const rows = manyRows(400);
+  const longList = JSON.stringify({ ...example, meta: { ...example.meta, subordinateUnits: Array(300_000).fill(0) } });
+  const invalid = JSON.stringify({ ...example, meta: { ...example.meta, subordinateUnits: Array(120_000).fill(0) } });
+  const oversized = JSON.stringify({ ...example, $schema: 'x'.repeat(1024 * 1024) });
+  const published = JSON.stringify(example);
+  return [
+    { method: 'POST', path: '/v1/render/tables/05.svg?height=500', headers: json, body: rows, expect: [422] },
+    { method: 'POST', path: '/v1/render/tables/03.png?width=200&height=200', headers: json, body: rows, expect: [422] },
+    { method: 'POST', path: '/v1/validate', headers: json, body: longList, expect: [422] },
+    { method: 'POST', path: '/v1/render/document.html', headers: json, body: invalid, expect: [422] },
+    { method: 'POST', path: '/v1/validate', headers: json, body: oversized, expect: [413] },
+    { method: 'POST', path: '/v1/render/document.html', headers: json, body: published, expect: [200] },
+    { method: 'POST', path: '/v1/render/narrative.html', headers: json, body: published, expect: [200] },
+    { method: 'POST', path: '/v1/reports', headers: { ...json, authorization: 'Bearer not-a-real-token-000000' }, body: published, expect: [401] },
+    { method: 'PUT', path: `/v1/reports/${ALIAS}`, headers: json, body: published, expect: [405] },
+    { method: 'GET', path: `/v1/reports?${'a=1&'.repeat(200)}`, expect: [400] },
+  ];
+}
+
+/** Runs normal and hostile traffic at once; hostile answers are checked against what each may get. */
+async function hostilePhase(token) {
+  const hostile = hostileRequests();
+  const before = await (await fetch(`${base}/v1/reports/${ALIAS}/document.html`)).arrayBuffer();
+  const unexpected = {};
+  const half = Math.max(1, Math.floor(connections / 2));
+  const normal = phaseWith(`hostile: normal cached GETs (${half} connections)`, CACHED.map((path) => ({ method: 'GET', path })), half);
+  const attack = new Promise((resolve, reject) => {
+    const requests = hostile.map((r) => ({
+      method: r.method,
+      path: r.path,
+      headers: r.headers,
+      body: r.body,
+      onResponse(status) {
+        if (!r.expect.includes(status)) unexpected[`${r.method} ${r.path.slice(0, 60)} → ${status}`] = (unexpected[`${r.method} ${r.path.slice(0, 60)} → ${status}`] ?? 0) + 1;
+      },
+    }));
+    autocannon({ url: base, connections: half, duration, requests }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        phase: `hostile: attack requests (${half} connections)`,
+        durationS: duration,
+        connections: half,
+        requests: result.requests.total,
+        rps: Math.round(result.requests.average * 10) / 10,
+        latencyP50: result.latency.p50,
+        latencyP99: result.latency.p99,
+        latencyMax: result.latency.max,
+        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
+        xCache: { HIT: 0, MISS: 0, other: result.requests.total },
+        errors: Object.values(unexpected).reduce((a, b) => a + b, 0) + result.errors + result.timeouts,
+        unexpected,
+        socketErrors: result.errors,
+        timeouts: result.timeouts,
+      });
+    });
+  });
+  const [normalResult, attackResult] = await Promise.all([normal, attack]);
+  const after = await (await fetch(`${base}/v1/reports/${ALIAS}/document.html`)).arrayBuffer();
+  const unchanged = Buffer.compare(Buffer.from(before), Buffer.from(after)) === 0;
+
+  // Nothing lost: 20 concurrent publishes of distinct versions to one alias keep 20 versions.
+  const slug = `load-race-${runTag}`;
+  const statuses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      fetch(`${base}/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...example, meta: { ...example.meta, slug, contactPhone: `027-${30000000 + i}` } }),
+      }).then((r) => r.status),
+    ),
+  );
+  const list = await (await fetch(`${base}/v1/reports`)).json();
+  const versions = list.reports.find((r) => r.alias === `${slug}-2024`)?.versions ?? 0;
+  return { normal: normalResult, attack: attackResult, publishedDocumentUnchanged: unchanged, concurrentPublishes: { sent: 20, created: statuses.filter((s) => s === 201).length, versionsKept: versions } };
+}
+
 async function main() {
   if (!existsSync(join(root, 'node_modules/.bin/wrangler'))) throw new Error('run npm ci first');
   if (!(await portIsFree(port))) throw new Error(`127.0.0.1:${port} is in use: stop that server or pass --port=N`);
@@ -186,6 +299,13 @@ async function main() {
     results.phases.push(await phase('uncached POST /v1/render/tables/05.html', [post('/v1/render/tables/05.html')]));
     log(`load: uncached POST figures/1.png for ${duration} s`);
     results.phases.push(await phase('uncached POST /v1/render/figures/1.png', [post('/v1/render/figures/1.png')]));
+    log(`load: hostile requests mixed with cached GETs for ${duration} s`);
+    const token = readFileSync(join(root, '.wrangler/dev.vars'), 'utf8').match(/^API_TOKENS=([^,\s]+)/m)?.[1];
+    const hostile = await hostilePhase(process.env.API_TOKENS?.split(',')[0]?.trim() || token);
+    results.phases.push(hostile.normal, hostile.attack);
+    results.hostile = { publishedDocumentUnchanged: hostile.publishedDocumentUnchanged, concurrentPublishes: hostile.concurrentPublishes };
+    const restarted = output.join('').match(/restart|Segmentation|out of memory|exceeded/gi);
+    results.hostile.serverRestartsOrCrashes = restarted ? restarted.length : 0;
   } catch (error) {
     log(`load failed: ${error.message}\n--- server output (last lines) ---\n${output.join('').split('\n').slice(-30).join('\n')}`);
     process.exitCode = 1;
@@ -193,7 +313,10 @@ async function main() {
     await stop();
   }
 
-  const failed = results.phases.some((p) => p.errors > 0);
+  const h = results.hostile;
+  const failed =
+    results.phases.some((p) => p.errors > 0) ||
+    (h && (!h.publishedDocumentUnchanged || h.concurrentPublishes.versionsKept !== h.concurrentPublishes.sent || h.serverRestartsOrCrashes > 0));
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else if (results.phases.length) {
     const rows = [['phase', 'req/s', 'p50', 'p99', 'max', 'requests', 'errors', 'X-Cache']];
@@ -208,7 +331,11 @@ async function main() {
     process.stdout.write(
       `juesuan load — ${results.startedAt} — ${base}, ${connections} connections, ${duration} s per phase (server started in ${results.startupS} s)\n` +
         rows.map((r) => r.map((c, i) => pad(c, widths[i], i === 0)).join('  ')).join('\n') +
-        `\n${failed ? 'ERRORS: see statusCodes in --json output' : 'No errors (every answer 2xx/3xx).'}\n`,
+        (h
+          ? `\nhostile phase: published document unchanged: ${h.publishedDocumentUnchanged}; 20 concurrent publishes → ${h.concurrentPublishes.created} created, ${h.concurrentPublishes.versionsKept} versions kept; server restarts/crashes in its log: ${h.serverRestartsOrCrashes}` +
+            `\nattack answers: ${JSON.stringify(results.phases.at(-1).statusCodes)}${Object.keys(results.phases.at(-1).unexpected ?? {}).length ? ` UNEXPECTED ${JSON.stringify(results.phases.at(-1).unexpected)}` : ''}`
+          : '') +
+        `\n${failed ? 'ERRORS: see statusCodes in --json output' : 'No errors (normal answers 2xx/3xx, attack answers only the expected ones).'}\n`,
     );
   }
   if (failed) process.exitCode = 1;

@@ -70,6 +70,7 @@ async function measure(work: () => Promise<unknown>) {
   };
   const timer = setInterval(take, 1);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let bytes = 0;
   try {
     const out = (await work()) as { body: string | Uint8Array };
@@ -79,11 +80,14 @@ async function measure(work: () => Promise<unknown>) {
     clearInterval(timer);
   }
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const maxRssAfter = process.resourceUsage().maxRSS * 1024;
   const wasm = wasmBytes();
   const round = (x: number) => Math.round((x / MiB) * 10) / 10;
   return {
     ms: Math.round(ms),
+    /** CPU time of the render (user + system, this process; the 1 ms sampler adds a little). */
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     outputBytes: bytes,
     baselineHeapUsedMiB: round(before.heapUsed),
     peakHeapUsedMiB: round(peak.heapUsed),
@@ -111,7 +115,11 @@ async function checkOnly(spec: OutputSpec, params: RenderParams): Promise<void> 
 async function main() {
   watchWasm();
   const [caseName, examplePath] = process.argv.slice(2);
-  const result = checkReport(JSON.parse(readFileSync(examplePath, 'utf8')));
+  // The table cases measure the largest table image the work bounds allow (src/render/figures/params.ts
+  // LIMITS.maxTableRows = 300 rows): 277 extra 项 rows + 3 款 rows + the example's 20 make 300 rows in 05.
+  const tableRows = caseName.startsWith('table-limit') ? 277 : caseName === 'table-over-limit' ? 400 : 0;
+  const source = tableRows ? manyRowsText(tableRows) : readFileSync(examplePath, 'utf8');
+  const result = checkReport(JSON.parse(source));
   if (!result.ok) throw new Error('the example does not parse: ' + JSON.stringify(result.schemaErrors.slice(0, 3)));
   const model = result.model;
 
@@ -148,6 +156,17 @@ async function main() {
       spec = { kind: 'figure', id: firstFigure, format: 'png' };
       params = { ...params, width: 4000, height: 2500, scale: 4 };
       break;
+    case 'table-limit-svg':
+    case 'table-over-limit':
+      spec = { kind: 'table', id: '05', format: 'svg' };
+      break;
+    case 'table-limit-png':
+      spec = { kind: 'table', id: '05', format: 'png' };
+      break;
+    case 'table-limit-png-fixed':
+      spec = { kind: 'table', id: '05', format: 'png' };
+      params = { ...params, height: 500, fixedHeight: true };
+      break;
     default:
       throw new Error(`unknown case ${caseName}`);
   }
@@ -173,9 +192,39 @@ async function main() {
     process.stdout.write(JSON.stringify({ case: caseName, params, ...pixels, rejected: `${status} ${(error as Error).message}` }));
     return;
   }
-  const cold = await measure(render);
+  let cold;
+  try {
+    cold = await measure(render);
+  } catch (error) {
+    // Refused by the work bounds before layout (RenderError too-large): report it, with how long refusing took.
+    if ((error as { kind?: string }).kind !== 'too-large') throw error;
+    const started = performance.now();
+    await render().catch(() => undefined);
+    process.stdout.write(JSON.stringify({ case: caseName, rejected: `422 ${(error as Error).message}`, refusedInMs: Math.round(performance.now() - started) }));
+    return;
+  }
   const warm = await measure(render);
   process.stdout.write(JSON.stringify({ case: caseName, params, ...pixels, figure: spec.kind === 'figure' ? firstFigure : undefined, runtimeNote, cold, warm }));
+}
+
+/** The example (minimal form) with n extra 项 rows in 02, 03 and 05 — tests/fuzz/many-rows.ts. */
+function manyRowsText(n: number): string {
+  const d = JSON.parse(readFileSync(new URL('../../examples/wuhan-jianghan-cyzx-2024-minimal.json', import.meta.url), 'utf8'));
+  const add = (t: { rows: object[] }, field: string) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const k = `201${String(50 + Math.floor(i / 99)).padStart(2, '0')}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        t.rows.push({ code: k, name: `测试款${k}` });
+      }
+      t.rows.push({ code: `${k}${String(1 + (i % 99)).padStart(2, '0')}`, name: `测试科目${i}`, [field]: 1.5 });
+    }
+  };
+  add(d.tables.income, 'fiscal');
+  add(d.tables.expense, 'project');
+  add(d.tables.gpbExpense, 'project');
+  return JSON.stringify(d);
 }
 
 main().catch((error) => {

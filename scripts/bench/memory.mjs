@@ -13,6 +13,10 @@ export const MEMORY_CASES = [
   { id: 'png-cap', label: 'figure PNG width=4000 height=1625 scale=1 (4000 px wide, the 6.5 Mpx cap)' },
   { id: 'png-1000-scale4', label: 'figure PNG width=1000 height=625 scale=4 (4000×2500 px: over the cap)' },
   { id: 'png-4000-scale4', label: 'figure PNG width=4000 height=2500 scale=4 (16000×10000 px)' },
+  { id: 'table-limit-svg', label: 'table 05 SVG of 300 rows (the largest table image allowed)' },
+  { id: 'table-limit-png', label: 'table 05 PNG of 300 rows, height grown (the largest allowed)' },
+  { id: 'table-limit-png-fixed', label: 'table 05 PNG of 300 rows at height=500' },
+  { id: 'table-over-limit', label: 'table 05 SVG of 420 rows (over the limit: refused)' },
 ];
 
 function runChild(caseId, timeoutMs) {
@@ -43,7 +47,7 @@ export async function benchMemory({ log, timeoutMs = 60_000 }) {
   for (const c of MEMORY_CASES) {
     const r = await runChild(c.id, timeoutMs);
     results.cases[c.id] = { label: c.label, ...r };
-    log(`  memory ${c.id}: ${r.error ? 'error ' + r.error.split('\n')[0] : r.rejected ? `refused: ${r.rejected}` : `peak heap ${r.cold.peakHeapUsedMiB} MiB, RSS +${r.cold.rssGrowthMiB} MiB`}`);
+    log(`  memory ${c.id}: ${r.error ? 'error ' + r.error.split('\n')[0] : r.rejected ? `refused: ${r.rejected}` : `peak heap ${r.cold.peakHeapUsedMiB} MiB, isolate estimate ${r.cold.isolateEstimateMiB} MiB, RSS +${r.cold.rssGrowthMiB} MiB, ${r.cold.cpuMs} ms CPU cold / ${r.warm.cpuMs} ms warm, ${r.cold.outputBytes} bytes`}`);
   }
   return results;
 }
