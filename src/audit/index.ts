@@ -8,6 +8,8 @@ import { createContext, type AuditContext } from './context';
 import { assetRules } from './rules/assets';
 import { balanceRules } from './rules/balances';
 import { codeRules } from './rules/codes';
+import { completenessRules, missingTables } from './rules/completeness';
+import { consistencyRules } from './rules/consistency';
 import { crossTableRules } from './rules/cross-table';
 import { detailRules } from './rules/detail';
 import { glossaryRules } from './rules/glossary';
@@ -17,6 +19,7 @@ import { procurementRules } from './rules/procurement';
 import { rangeRules } from './rules/range';
 import { rollupRules } from './rules/rollups';
 import { templateRules } from './rules/template';
+import { textRules } from './rules/text';
 import { threePublicRules } from './rules/three-public';
 import { textHomeRules } from './rules/text-homes';
 import { customTableRules } from './rules/custom';
@@ -90,6 +93,24 @@ export const RULE_IDS = [
   'assets.vehicle-breakdown',
   'performance.summary-name',
   'glossary.subject-explanation',
+  'completeness.table',
+  'completeness.duties',
+  'completeness.operating-costs',
+  'completeness.procurement',
+  'completeness.assets',
+  'completeness.performance',
+  'cross.income-vs-expense-item',
+  'cross.carry-forward',
+  'amount.negative',
+  'three-public.over-budget',
+  'three-public.previous-sum',
+  'plausibility.operating-costs',
+  'narrative.main-projects-total',
+  'narrative.main-projects-executed',
+  'narrative.class-uses-largest',
+  'text.placeholder',
+  'text.repeated-word',
+  'text.fiscal-year',
   'audit.acknowledgement-unmatched',
   'custom.unknown-table',
   'custom.unknown-column',
@@ -116,7 +137,24 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
   assetRules,
   performanceRules,
   glossaryRules,
+  completenessRules,
+  consistencyRules,
+  textRules,
 ];
+
+/** Rules that compare a table with others or with the text: they only echo a missing table. */
+const DEPENDENT = ['cross.', 'balance.', 'rollup.summary', 'rollup.fiscal', 'budget.', 'narrative.', 'plausibility.'];
+
+/**
+ * A core table left empty is one completeness.table finding: the comparisons that read it would
+ * only repeat that, figure by figure, so they are left out until the table is there.
+ */
+function withoutEchoesOfMissingTables(ctx: AuditContext, findings: Finding[]): Finding[] {
+  const missing = missingTables(ctx);
+  // Nothing missing, or everything empty (a unit without spending): nothing to echo.
+  if (missing.length === 0 || missing.length === 3) return findings;
+  return findings.filter((f) => !DEPENDENT.some((prefix) => f.rule.startsWith(prefix)));
+}
 
 /**
  * Audits a resolved payload and sets apart the findings it acknowledges (`audit.acknowledged`: an
@@ -131,7 +169,7 @@ const RULE_GROUPS: ((ctx: AuditContext) => Finding[])[] = [
 export function auditReport(model: Model, options: AuditOptions = {}): AuditResult {
   const tolerance = options.tolerance ?? model.payload.options.tolerance ?? undefined;
   const ctx = createContext(model, tolerance);
-  const all = RULE_GROUPS.flatMap((rules) => rules(ctx));
+  const all = withoutEchoesOfMissingTables(ctx, RULE_GROUPS.flatMap((rules) => rules(ctx)));
   const entries = model.payload.audit?.acknowledged ?? [];
   const used = new Set<number>();
   const findings: Finding[] = [];

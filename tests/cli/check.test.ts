@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditError, EXAMPLE, runCli, tempDir, writeVariant } from './helpers';
+import { auditError, complete, EXAMPLE, runCli, tempDir, writeVariant } from './helpers';
 
 describe('juesuan check', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await tempDir();
-    await writeVariant(dir, 'a-good.json', 'good-unit');
+    await writeVariant(dir, 'a-good.json', 'good-unit', complete);
     await writeVariant(dir, 'b-audit.json', 'audit-unit', auditError);
   });
 
@@ -23,6 +23,7 @@ describe('juesuan check', () => {
   it('lists acknowledged findings apart with their reasons; an acknowledged error does not fail (exit 0)', async () => {
     const acked = await tempDir();
     await writeVariant(acked, 'acked.json', 'acked-unit', (p) => {
+      complete(p);
       p.tables.threePublic.actual.total = 1.87; // one error: 09 合计 ≠ its parts
       p.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
     });
@@ -61,7 +62,7 @@ describe('juesuan check', () => {
     const broken = await tempDir();
     await writeFile(join(broken, 'syntax.json'), '{"schemaVersion": 1,');
     await writeVariant(broken, 'schema.json', 'Not A Slug');
-    await writeVariant(broken, 'zz-good.json', 'still-good');
+    await writeVariant(broken, 'zz-good.json', 'still-good', complete);
     const run = await runCli(['check', broken, join(broken, 'missing.json')]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('JSON 格式错误');

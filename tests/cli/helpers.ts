@@ -81,6 +81,17 @@ export async function writeVariant(
 }
 
 /** Breaks a 公开05表 row's identity (小计 ≠ 基本 + 项目): an audit error, not a schema error. */
+/** The sections a publication must state (audit completeness.*), so a minimal payload audits clean. */
+export const complete = (payload: any) => {
+  payload.overview = { duties: ['负责城市运行管理的综合调度。'] };
+  payload.explanation = {
+    operatingCosts: 0,
+    procurement: { total: 0 },
+    assets: { vehicles: 0 },
+  };
+  payload.performance = { evaluationSummary: '各项目绩效目标基本完成。' };
+};
+
 export const auditError = (payload: any) => {
   payload.tables.gpbExpense.rows[0].total = 9999;
 };

@@ -234,11 +234,12 @@ export function validPayload(options: ValidOptions = {}): fc.Arbitrary<Generated
       }),
     );
   const maxHuge = hugeFor(maxRows);
+  // 三公 figures are never negative (the audit's amount.negative refuses them).
   const threePublicSide = fc.record({
-    abroad: nullable(cents(maxHuge)),
-    vehiclePurchase: nullable(cents(maxHuge)),
-    vehicleOperation: nullable(cents(maxHuge)),
-    reception: nullable(cents(maxHuge)),
+    abroad: nullable(cents(maxHuge).map(Math.abs)),
+    vehiclePurchase: nullable(cents(maxHuge).map(Math.abs)),
+    vehicleOperation: nullable(cents(maxHuge).map(Math.abs)),
+    reception: nullable(cents(maxHuge).map(Math.abs)),
   });
   return fc
     .record({
@@ -349,7 +350,12 @@ export function validPayload(options: ValidOptions = {}): fc.Arbitrary<Generated
         explanation: {
           previousYear: g.previousGrandTotal === undefined ? {} : { grandTotal: amount(g.previousGrandTotal) },
           reasons: g.reasons,
-          mainProjects: g.mainProjects.map((p) => ({ name: p.name, amount: amount(p.amount), ...(p.outcome ? { outcome: p.outcome } : {}) })),
+          // Uses of 项目支出 share its total (the audit's narrative.main-projects-total): never more, never negative.
+          mainProjects: g.mainProjects.map((p) => ({
+            name: p.name,
+            amount: amount(Math.min(Math.abs(p.amount), Math.floor(Math.max(0, g.items.reduce((a, i) => a + (i.project ?? 0), 0)) / g.mainProjects.length))),
+            ...(p.outcome ? { outcome: p.outcome } : {}),
+          })),
         },
         ...(g.keyWork ? { keyWork: g.keyWork } : {}),
         glossary: { additions: g.glossary },

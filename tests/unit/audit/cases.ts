@@ -181,6 +181,42 @@ export const RULE_CASES: RuleCase[] = [
     rule: 'custom.identity', severity: 'error', base: 'full', what: 'a declared total line that is not the sum of its parts', path: '/tables/custom/threePublicOperating/lines/total/actual',
     edit: (p) => { p.templateSet = 'yunnan-2024'; p.tables.custom = { threePublicOperating: { lines: { total: { actual: '5.00' }, abroad: { actual: '1.00' } } } }; },
   },
+  // completeness
+  {
+    rule: 'completeness.table', severity: 'error', base: 'full', what: '05 left out: one finding, not one per dependent figure', path: '/tables/gpbExpense/rows',
+    edit: (p) => { p.tables.gpbExpense = { rows: [] }; },
+  },
+  { rule: 'completeness.duties', severity: 'warning', base: 'full', what: 'no 部门职责', path: '/overview/duties', edit: (p) => { p.overview.duties = []; } },
+  { rule: 'completeness.operating-costs', severity: 'warning', base: 'full', what: 'no 机关运行经费', path: '/explanation/operatingCosts', edit: (p) => { delete p.explanation.operatingCosts; } },
+  { rule: 'completeness.procurement', severity: 'warning', base: 'full', what: 'no 政府采购', path: '/explanation/procurement', edit: (p) => { delete p.explanation.procurement; } },
+  { rule: 'completeness.assets', severity: 'warning', base: 'full', what: 'no 国有资产', path: '/explanation/assets', edit: (p) => { delete p.explanation.assets; } },
+  { rule: 'completeness.performance', severity: 'warning', base: 'full', what: 'no 绩效', path: '/performance', edit: (p) => { delete p.performance; } },
+  // consistency
+  {
+    rule: 'cross.income-vs-expense-item', severity: 'error', base: 'full', what: '02 income of a 项 moved to another 项 (no carry-forward explains it)', path: '/tables/income/rows/6/total',
+    edit: (p) => {
+      // 2010402 gets 1.00 of 2010399's income in 02; 类/款 and totals stay right.
+      const r399 = row(p, 'income', '2010399'); r399.total = '10.36'; r399.fiscal = '10.36';
+      const r402 = row(p, 'income', '2010402'); r402.total = '5.62'; r402.fiscal = '5.62';
+      const k03 = row(p, 'income', '20103'); k03.total = '1,409.46'; k03.fiscal = '1,409.46';
+      const k04 = row(p, 'income', '20104'); k04.total = '5.62'; k04.fiscal = '5.62';
+    },
+  },
+  {
+    rule: 'cross.carry-forward', severity: 'error', base: 'full', what: '04 年末财政拨款结转 above 01 年末结转和结余', path: '/tables/fiscalSummary/expense/carryForwardEnd/total',
+    edit: (p) => { p.tables.fiscalSummary.expense.carryForwardEnd = { total: '5.00', gpb: '5.00' }; },
+  },
+  { rule: 'amount.negative', severity: 'error', base: 'full', what: 'a negative 三公 figure', path: '/tables/threePublic/budget/vehicleOperation', edit: (p) => { p.tables.threePublic.budget.vehicleOperation = '-0.87'; } },
+  { rule: 'three-public.over-budget', severity: 'warning', base: 'full', what: '决算 above 预算 without a reason', path: '/tables/threePublic/actual/vehicleOperation', edit: (p) => { p.tables.threePublic.budget = { total: '0.50', vehicleSubtotal: '0.50', vehicleOperation: '0.50' }; } },
+  { rule: 'three-public.previous-sum', severity: 'error', base: 'full', what: 'last year’s 三公 parts do not add up', path: '/explanation/previousYear/threePublic/total', edit: (p) => { p.explanation.previousYear.threePublic.total = '1.76'; } },
+  { rule: 'plausibility.operating-costs', severity: 'warning', base: 'full', what: '机关运行经费 above 06 公用经费', path: '/explanation/operatingCosts', edit: (p) => { p.explanation.operatingCosts = '20.00'; } },
+  { rule: 'narrative.main-projects-total', severity: 'error', base: 'full', what: 'the reference itself (acknowledgement removed)', path: '/explanation/mainProjects', edit: (p) => { delete p.audit; } },
+  { rule: 'narrative.main-projects-executed', severity: 'warning', base: 'full', what: 'the reference itself: budget named instead of 执行数', path: '/explanation/mainProjects/1/amount', edit: () => {} },
+  { rule: 'narrative.class-uses-largest', severity: 'warning', base: 'full', what: 'the reference itself: 201 without 一般行政管理事务', path: '/explanation/classUses/201', edit: () => {} },
+  // text
+  { rule: 'text.placeholder', severity: 'warning', base: 'full', what: 'XX left in a reason', path: '/explanation/reasons/grandTotal', edit: (p) => { p.explanation.reasons.grandTotal = '主要原因是XX项目减少'; } },
+  { rule: 'text.repeated-word', severity: 'warning', base: 'full', what: '“减少减少”', path: '/explanation/reasons/income', edit: (p) => { p.explanation.reasons.income = '机构改革，人员和项目减少减少'; } },
+  { rule: 'text.fiscal-year', severity: 'warning', base: 'full', what: '截至2023年12月31日 in a 2024 report', path: '/explanation/assets/vehicleBreakdown/0/note', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].note = '截至2023年12月31日，仅保留一辆公务用车'; } },
   { rule: 'assets.vehicle-breakdown', severity: 'error', base: 'full', what: 'more vehicles by kind than held', path: '/explanation/assets/vehicleBreakdown', edit: (p) => { p.explanation.assets.vehicleBreakdown[0].count = 3; } },
   // details the 情况说明 prints beside the tables (issue 13's homes)
   {
@@ -209,4 +245,12 @@ export const PASSING_EDITS: Record<string, (p: Json) => void> = {
   },
   'budget.total-vs-items': (p) => { p.explanation.annualBudget.total = '2652.87'; },
   'budget.missing-reason': (p) => { p.explanation.annualBudget.items['2101103'].reason = '人员调动'; },
+  'narrative.main-projects-executed': (p) => {
+    for (const [i, amount] of [[0, '1030.64'], [1, '117.07'], [4, '4.62']] as const) p.explanation.mainProjects[i].amount = amount;
+  },
+  'narrative.class-uses-largest': (p) => { p.explanation.classUses['201'].unshift('一般行政管理事务'); },
+  'narrative.main-projects-total': (p) => {
+    for (const [i, amount] of [[0, '1030.64'], [1, '117.07'], [4, '4.62']] as const) p.explanation.mainProjects[i].amount = amount;
+    delete p.audit;
+  },
 };
