@@ -78,7 +78,7 @@ describe('juesuan check', () => {
     await symlink(secret, join(dir, 'link.json'));
     const fifo = join(dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
-    await writeVariant(dir, 'zz-good.json', 'still-good');
+    await writeVariant(dir, 'zz-good.json', 'still-good', complete);
     const run = await runCli(['check', join(dir, 'link.json'), fifo, join(dir, 'zz-good.json')]);
     expect(run.code).toBe(2);
     expect(run.stdout + run.stderr).not.toContain('root:x');
@@ -95,7 +95,7 @@ describe('juesuan check', () => {
     const many = JSON.parse(await readFile(EXAMPLE, 'utf8'));
     many.meta.subordinateUnits = Array(1_500).fill(0);
     await writeFile(join(dir, 'many.json'), JSON.stringify(many));
-    await writeVariant(dir, 'zz-good.json', 'still-good');
+    await writeVariant(dir, 'zz-good.json', 'still-good', complete);
     const run = await runCli(['check', dir, '--json']);
     expect(run.code).toBe(2);
     const result = JSON.parse(run.stdout);

@@ -27,18 +27,17 @@ describe('POST /v1/validate', () => {
     const problem = (await refused.json()) as { type: string; findings: { rule: string; severity: string }[]; acknowledged: unknown[] };
     expect(problem.type).toMatch(/audit-failed$/);
     expect(problem.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['three-public.total']);
-    // The example acknowledges its own real error (uses of 项目支出 named with budget amounts).
-    expect(problem.acknowledged).toMatchObject([{ rule: 'narrative.main-projects-total' }]);
+    expect(problem.acknowledged).toEqual([]);
 
-    broken.audit.acknowledged.push({ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' });
+    broken.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
     const res = await post('/v1/validate', JSON.stringify(broken));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { findings: { rule: string; severity: string }[]; acknowledged: { rule: string; severity: string; reason: string }[] };
     expect(body.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(body.acknowledged).toContainEqual(expect.objectContaining({ rule: 'three-public.total', severity: 'error', reason: '决算已批复，原表如此', acknowledgement: '/audit/acknowledged/1' }));
+    expect(body.acknowledged).toContainEqual(expect.objectContaining({ rule: 'three-public.total', severity: 'error', reason: '决算已批复，原表如此', acknowledgement: '/audit/acknowledged/0' }));
 
     const stale = structuredClone(example) as any;
-    stale.audit.acknowledged.push({ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' });
+    stale.audit = { acknowledged: [{ rule: 'three-public.total', path: '/tables/threePublic/actual/total', reason: '决算已批复，原表如此' }] };
     const staleBody = (await (await post('/v1/validate', JSON.stringify(stale))).json()) as { findings: { rule: string; severity: string }[] };
     expect(staleBody.findings).toContainEqual(expect.objectContaining({ rule: 'audit.acknowledgement-unmatched', severity: 'warning' }));
   });

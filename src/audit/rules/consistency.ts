@@ -9,7 +9,7 @@ import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkAtMost, checkEqual, collect, op, opSum, type AuditContext, type Operand } from '../context';
 import { column, EXPENSE_LABELS, INCOME_LABELS, subject, THREE_PUBLIC_LABELS } from '../labels';
 import type { Finding } from '../types';
-import { normalizeName } from './codes';
+import { normalizeName } from '../../model/narrative-figures';
 
 /**
  * 02 vs 03 per 项: income and spending of one 项 differ only through carry-forwards. Spending above

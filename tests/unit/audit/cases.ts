@@ -210,8 +210,14 @@ export const RULE_CASES: RuleCase[] = [
   { rule: 'three-public.over-budget', severity: 'warning', base: 'full', what: '决算 above 预算 without a reason', path: '/tables/threePublic/actual/vehicleOperation', edit: (p) => { p.tables.threePublic.budget = { total: '0.50', vehicleSubtotal: '0.50', vehicleOperation: '0.50' }; } },
   { rule: 'three-public.previous-sum', severity: 'error', base: 'full', what: 'last year’s 三公 parts do not add up', path: '/explanation/previousYear/threePublic/total', edit: (p) => { p.explanation.previousYear.threePublic.total = '1.76'; } },
   { rule: 'plausibility.operating-costs', severity: 'warning', base: 'full', what: '机关运行经费 above 06 公用经费', path: '/explanation/operatingCosts', edit: (p) => { p.explanation.operatingCosts = '20.00'; } },
-  { rule: 'narrative.main-projects-total', severity: 'error', base: 'full', what: 'the reference itself (acknowledgement removed)', path: '/explanation/mainProjects', edit: (p) => { delete p.audit; } },
-  { rule: 'narrative.main-projects-executed', severity: 'warning', base: 'full', what: 'the reference itself: budget named instead of 执行数', path: '/explanation/mainProjects/1/amount', edit: () => {} },
+  {
+    rule: 'narrative.main-projects-total', severity: 'error', base: 'full', what: 'uses named with their budgets, as the published text did', path: '/explanation/mainProjects',
+    edit: (p) => { for (const m of p.explanation.mainProjects) m.amount = m.budget; },
+  },
+  {
+    rule: 'narrative.main-projects-executed', severity: 'warning', base: 'full', what: 'a project named with its budget instead of its 执行数', path: '/explanation/mainProjects/1/amount',
+    edit: (p) => { p.explanation.mainProjects[1].amount = '217.69'; },
+  },
   { rule: 'narrative.class-uses-largest', severity: 'warning', base: 'full', what: 'the reference itself: 201 without 一般行政管理事务', path: '/explanation/classUses/201', edit: () => {} },
   // text
   { rule: 'text.placeholder', severity: 'warning', base: 'full', what: 'XX left in a reason', path: '/explanation/reasons/grandTotal', edit: (p) => { p.explanation.reasons.grandTotal = '主要原因是XX项目减少'; } },
@@ -245,12 +251,5 @@ export const PASSING_EDITS: Record<string, (p: Json) => void> = {
   },
   'budget.total-vs-items': (p) => { p.explanation.annualBudget.total = '2652.87'; },
   'budget.missing-reason': (p) => { p.explanation.annualBudget.items['2101103'].reason = '人员调动'; },
-  'narrative.main-projects-executed': (p) => {
-    for (const [i, amount] of [[0, '1030.64'], [1, '117.07'], [4, '4.62']] as const) p.explanation.mainProjects[i].amount = amount;
-  },
   'narrative.class-uses-largest': (p) => { p.explanation.classUses['201'].unshift('一般行政管理事务'); },
-  'narrative.main-projects-total': (p) => {
-    for (const [i, amount] of [[0, '1030.64'], [1, '117.07'], [4, '4.62']] as const) p.explanation.mainProjects[i].amount = amount;
-    delete p.audit;
-  },
 };

@@ -53,6 +53,5 @@ export const FULL_EXAMPLE_RULES = new Set([
   'cross.fiscal-vs-gpb',
   'budget.total-vs-items',
   'budget.missing-reason',
-  'narrative.main-projects-executed',
   'narrative.class-uses-largest',
 ]);
