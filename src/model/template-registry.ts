@@ -178,6 +178,8 @@ export const DocumentSchema = z.strictObject({
     }),
     /** Added to every form's 备注 when the forms' rate precision differs from the text's: "{n}. …". */
     rateNote: z.string(),
+    /** How rateNote names a precision: "取整数", "保留 {decimals} 位小数". */
+    precision: z.strictObject({ integer: z.string(), decimals: z.string() }),
     projectNotes: z.array(z.string()),
     projectTypes: z.array(z.string()),
     fundingSources: z.array(z.string()),

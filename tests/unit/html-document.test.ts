@@ -155,9 +155,9 @@ describe.skipIf(!example)('第六部分 of the reference', () => {
     expect(html).toContain('2. 基本支出总额为财政资金实际支出数，项目支出总额为预算数。');
     expect(html.match(/2\. 基于经济性和必要性等因素考虑，满意度指标暂可不作为必评指标。/g)).toHaveLength(5);
     // rateDecimals 0 (the forms as filed) against the text's 2: every form says so, once.
-    expect(html.match(/执行率（B\/A）按自评表口径保留 0 位小数，情况说明中的百分比保留 2 位小数。/g)).toHaveLength(6);
-    expect(html).toContain('4. 执行率（B/A）按自评表口径保留 0 位小数');
-    expect(html).toContain('3. 执行率（B/A）按自评表口径保留 0 位小数');
+    expect(html.match(/执行率（B\/A）按自评表口径取整数，情况说明中的百分比保留 2 位小数。/g)).toHaveLength(6);
+    expect(html).toContain('4. 执行率（B/A）按自评表口径取整数');
+    expect(html).toContain('3. 执行率（B/A）按自评表口径取整数');
   });
 
   it('keeps the default note and adds no precision note when the totals are actual figures and the forms follow the text', () => {

@@ -204,11 +204,15 @@ export function attachmentsHtml(model: Model, texts: DocumentTexts): string {
   const perf = model.payload.performance;
   if (!perf) return '';
   const headings = attachmentHeadings(model, texts);
+  const p = texts.attachments.precision;
+  const precision = (d: number) => (d === 0 ? p.integer : fill(p.decimals, { decimals: d }));
   // One precision rule for the document; a form convention that differs is stated in the forms' 备注.
   const textDecimals = model.payload.options.percentDecimals;
   const decimals = perf.rateDecimals ?? textDecimals;
   const rateNote =
-    decimals === textDecimals ? null : fill(texts.attachments.rateNote, { n: '{n}', formDecimals: decimals, textDecimals });
+    decimals === textDecimals
+      ? null
+      : fill(texts.attachments.rateNote, { n: '{n}', formPrecision: precision(decimals), textPrecision: precision(textDecimals) });
   const parts: string[] = [];
   let h = 0;
   if (perf.overall) {
