@@ -157,6 +157,11 @@ export const DocumentSchema = z.strictObject({
     /** A unit in scope: "{name}", or "{name}（{note}）" when the payload gives its 备注. */
     unit: z.string(),
     unitWithNote: z.string(),
+    /**
+     * The units in scope as a table instead of a numbered list: the header of its three columns
+     * (序号, 单位名称, 备注); the 备注 column holds the payload's note of each unit.
+     */
+    unitsTable: z.strictObject({ header: z.tuple([z.string(), z.string(), z.string()]) }).optional(),
   }),
   keyWork: z.strictObject({ tableTitle: z.string(), tableHeader: z.array(z.string()).length(4), none: z.string() }),
   narrativePending: z.string(),

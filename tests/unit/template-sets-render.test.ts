@@ -40,6 +40,7 @@ function fixturePayload() {
   p.templateSet = 'fixture-2024';
   p.meta.slug = 'fixture';
   p.tables.threePublic.budget.abroad = 0; // typed 0 → "0.00"; actual.abroad is left out → blank
+  p.meta.subordinateUnits = ['甲中心', { name: '乙站', note: '预算不单列，并入本级' }];
   p.tables.custom = {
     meetingsTraining: {
       rows: [
@@ -176,6 +177,12 @@ describe('the fixture set: each dimension', () => {
     const glossary = text(await render(model, { kind: 'glossary', format: 'html' }));
     expect(glossary).toContain('财政拨款收入');
     expect(glossary).not.toContain('上级补助收入');
+  });
+
+  it('units in scope as a table with a 备注 column', async () => {
+    const html = text(await render(model, { kind: 'document', format: 'html' }));
+    expect(html).toContain('<th scope="col">备注</th>');
+    expect(html).toMatch(/<th scope="row">乙站<\/th><td>预算不单列，并入本级<\/td>/);
   });
 
   it('only its own figures', async () => {

@@ -74,16 +74,25 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
         .join('\n')}</ol>`
     : '';
   const composition = fill(o.composition, { department: meta.department, count: meta.subordinateUnits.length });
-  const units = meta.subordinateUnits.length
-    ? `<p>${escapeHtml(fill(o.unitsIntro, { department: meta.department, year: meta.fiscalYear }))}</p><ol class="units">${meta.subordinateUnits
-        .map((u, i) => {
-          // A unit is a name, or a name with its 备注 ("预算不单列，并入本级").
-          const unit = typeof u === 'string' ? { name: u } : u;
-          const text = unit.note ? fill(o.unitWithNote, { name: unit.name, note: unit.note }) : fill(o.unit, { name: unit.name });
-          return `<li>${i + 1}. ${escapeHtml(text)}</li>`;
-        })
-        .join('')}</ol>`
-    : '';
+  const unitList = meta.subordinateUnits.map((u) => (typeof u === 'string' ? { name: u, note: undefined } : u));
+  const intro = `<p>${escapeHtml(fill(o.unitsIntro, { department: meta.department, year: meta.fiscalYear }))}</p>`;
+  let units = '';
+  if (unitList.length && o.unitsTable) {
+    // The set prints the units as a table with a 备注 column.
+    const head = o.unitsTable.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+    const rows = unitList
+      .map((u, i) => `<tr><td class="center">${i + 1}</td><th scope="row">${escapeHtml(u.name)}</th><td>${escapeHtml(u.note ?? '')}</td></tr>`)
+      .join('\n');
+    units = `${intro}<div class="table-block"><table class="jt form units-table"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+  } else if (unitList.length) {
+    units = `${intro}<ol class="units">${unitList
+      .map((unit, i) => {
+        // A unit is a name, or a name with its 备注 ("预算不单列，并入本级").
+        const text = unit.note ? fill(o.unitWithNote, { name: unit.name, note: unit.note }) : fill(o.unit, { name: unit.name });
+        return `<li>${i + 1}. ${escapeHtml(text)}</li>`;
+      })
+      .join('')}</ol>`;
+  }
   const organization = overview.organization ? paragraphs(overview.organization, spacer(model)) : '';
   return `<section id="${o.duties.id}"><h3>${escapeHtml(o.duties.title)}</h3>
 ${duties}
