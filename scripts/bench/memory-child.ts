@@ -192,7 +192,7 @@ async function main() {
     process.stdout.write(JSON.stringify({ case: caseName, params, ...pixels, rejected: `${status} ${(error as Error).message}` }));
     return;
   }
-  let cold;
+  let cold: Awaited<ReturnType<typeof measure>>;
   try {
     cold = await measure(render);
   } catch (error) {
