@@ -45,7 +45,7 @@ describe('renderNarrativeSection', () => {
     const linked = renderNarrativeSection(model, { params: DEFAULT_PARAMS, links });
     // Phones get the narrow drawing; dark only on screen (print stays light).
     expect(linked).toContain(
-      '<figure class="chart" id="figure-2"><picture><source srcset="/r/figures/2.svg?layout=narrow&amp;theme=dark" media="screen and (max-width: 819px) and (prefers-color-scheme: dark)"><source srcset="/r/figures/2.svg?layout=narrow" media="screen and (max-width: 819px)"><source srcset="/r/figures/2.svg?theme=dark" media="screen and (prefers-color-scheme: dark)"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"></picture><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
+      '<figure class="chart" id="figure-2"><picture><source srcset="/r/figures/2.svg?layout=narrow&amp;theme=dark" media="screen and (max-width: 819px) and (prefers-color-scheme: dark)"><source srcset="/r/figures/2.svg?layout=narrow" media="screen and (max-width: 819px)"><source srcset="/r/figures/2.svg?theme=dark" media="screen and (prefers-color-scheme: dark)"><img src="/r/figures/2.svg" alt="2024 年度收入决算结构：财政拨款收入 1519.58 万元，占 100.00%" loading="lazy" decoding="async"></picture><img class="print-only" src="/r/figures/2.svg" alt="" aria-hidden="true" decoding="async"><figcaption class="visually-hidden">图2：收入决算结构</figcaption></figure>',
     );
   });
 

@@ -20,6 +20,7 @@ import { checkReport } from '../../src/audit/check-report';
 import type { Model } from '../../src/model/derive';
 import { DEFAULT_PARAMS, renderOutput } from '../../src/render/output';
 import { figureIds, NARROW_WIDTH, renderFigure } from '../../src/render/figures';
+import { relativeLinks } from '../../src/render/links';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
 import { launchChromium, servePages } from './browser';
 
@@ -119,6 +120,18 @@ describe('what readers see in Chromium', () => {
     model = result.model;
     const runtime = createNodeRuntime();
     const pages: Record<string, { body: string; type: string }> = {};
+    // A stored report's narrative links its figures; stand-ins tell the variants apart on paper:
+    // the light drawing is white with a blue block, any dark one solid black.
+    const narrative = await renderOutput(model, { kind: 'narrative', format: 'html' }, { params: DEFAULT_PARAMS, links: relativeLinks('narrative.html') }, runtime);
+    pages['/narrative.html'] = { body: narrative.body as string, type: HTML };
+    const svg = (fill: string, block: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500" viewBox="0 0 800 500"><rect width="800" height="500" fill="${fill}"/>${block}</svg>`;
+    for (const id of figureIds(model)) {
+      const type = 'image/svg+xml';
+      pages[`/figures/${id}.svg`] = { body: svg('#fff', '<rect x="300" y="150" width="200" height="200" fill="#0b57a4"/>'), type };
+      for (const query of ['theme=dark', 'layout=narrow&theme=dark']) pages[`/figures/${id}.svg?${query}`] = { body: svg('#000', ''), type };
+      pages[`/figures/${id}.svg?layout=narrow`] = { body: svg('#fff', ''), type };
+    }
     const document = await renderOutput(model, { kind: 'document', format: 'html' }, { params: DEFAULT_PARAMS }, runtime);
     pages['/document.html'] = { body: document.body as string, type: HTML };
     for (const t of model.set.tables) {
@@ -200,7 +213,36 @@ describe('what readers see in Chromium', () => {
     expect(darkest).toBeLessThan(0.5);
     for (let i = 0; i < pages - 1; i++) expect(inks[i], `page ${i + 1} of ${pages} nearly empty`).toBeGreaterThan(0.012);
   });
+
+  it('prints linked figures light and wide from a phone in dark mode (the screen shows them dark and narrow)', async () => {
+    const page = tabs.get(390)!;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${base}/narrative.html`, { waitUntil: 'load' });
+    // The figures load lazily: bring each into view, as a reader scrolling would.
+    for (const figure of await page.locator('figure.chart').all()) await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction(`[...document.querySelectorAll('figure.chart picture img')].every((i) => i.complete && i.currentSrc)`);
+    const onScreen = await page.evaluate<string[]>(`[...document.querySelectorAll('figure.chart picture img')].map((i) => i.currentSrc)`);
+    expect(onScreen.length).toBe(figureIds(model).length);
+    for (const src of onScreen) expect(src).toContain('layout=narrow&theme=dark');
+    const pages = await printedPages(page, `${base}/narrative.html`);
+    await page.emulateMedia({ colorScheme: null });
+    // Black pixels would be a dark stand-in; blue blocks (grey ≈ 70–90) are the light, wide one.
+    const black = pages.map((p) => p.filter((v) => v < 20).length / p.length);
+    expect(Math.max(...black)).toBeLessThan(0.01);
+    const blue = pages.reduce((n, p) => n + p.filter((v) => v >= 40 && v <= 120).length, 0);
+    expect(blue).toBeGreaterThan(figureIds(model).length * 20);
+  });
 });
+
+async function printedPages(page: Page, url: string): Promise<Uint8Array[]> {
+  await page.goto(url, { waitUntil: 'load' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const dir = mkdtempSync(join(tmpdir(), 'print-'));
+  writeFileSync(join(dir, 'out.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', '12', '-gray', join(dir, 'out.pdf'), join(dir, 'p')]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'out.pdf')], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: pages }, (_, i) => readPgm(readFileSync(join(dir, `p-${String(i + 1).padStart(String(pages).length, '0')}.pgm`))));
+}
 
 /** Binary PGM (P5, 8-bit) as grey values. */
 function readPgm(data: Buffer): Uint8Array {

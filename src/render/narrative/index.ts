@@ -59,7 +59,10 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
           : theme === 'dark'
             ? source(small, `${url}?layout=narrow&theme=dark`) + source('screen', `${url}?theme=dark`)
             : source(small, `${url}?layout=narrow`);
-      return `<figure class="chart" id="figure-${id}"><picture>${sources}${img(url)}</picture>${caption}</figure>`;
+      // Browsers keep the <picture> source chosen for the screen when they print (a dark or narrow
+      // drawing on paper): the wide light drawing is loaded beside it and shown in print instead.
+      const print = `<img class="print-only" src="${escapeHtml(url)}" alt="" aria-hidden="true" decoding="async">`;
+      return `<figure class="chart" id="figure-${id}"><picture>${sources}${img(url)}</picture>${print}${caption}</figure>`;
     }
     return `<figure class="chart chart-text" id="figure-${id}"><p class="chart-alt">${alt}</p><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
   };
