@@ -151,7 +151,10 @@ export interface ProcurementFigures {
   sme: Cents | null;
   smeShare: string | null;
   smallMicro: Cents | null;
+  /** Share of the 中小企业 amount (the 2020+ national wording). */
   smallMicroShare: string | null;
+  /** Share of the procurement total (older and some regional wordings). */
+  smallMicroShareOfTotal: string | null;
   categories: { key: 'goods' | 'works' | 'services'; amount: Cents; sme: Cents | null; share: string | null }[];
 }
 
@@ -603,6 +606,7 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       smeShare: sme === null ? null : percent(sme, total, d),
       smallMicro,
       smallMicroShare: smallMicro === null || sme === null ? null : percent(smallMicro, sme, d),
+      smallMicroShareOfTotal: smallMicro === null ? null : percent(smallMicro, total, d),
       categories: [category('goods', goods, pr.smeGoods), category('works', works, pr.smeWorks), category('services', services, pr.smeServices)],
       reservedSplit:
         sme === null

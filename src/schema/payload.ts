@@ -373,6 +373,9 @@ const ProcurementReserved = {
   smeDedicated: Cell.meta({ description: '授予中小企业合同金额中，专门面向中小企业采购的金额' }),
   smeReserved: Cell.meta({ description: '授予中小企业合同金额中，通过预留份额（预留采购包、联合体、分包）授予的金额' }),
   smeOther: Cell.meta({ description: '授予中小企业合同金额中，通过其他方式（非预留项目）授予的金额' }),
+  note: ShortText.optional().meta({
+    description: '政府采购的其他说明，如中小企业占比较低或未达到预留份额比例的原因',
+  }),
 };
 
 const Procurement = z

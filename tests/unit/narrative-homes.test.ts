@@ -9,6 +9,7 @@ import { isUseNotCause } from '../../src/model/narrative-figures';
 import { renderDocumentHtml } from '../../src/render/html/document';
 import { DEFAULT_PARAMS } from '../../src/render/output';
 import { Payload } from '../../src/schema/payload';
+import { buildNarrative } from '../../src/render/narrative';
 import { render, variantPayload, type Mutable } from './narrative-fixture';
 
 const join = (lines: string[]) => lines.join('\n');
@@ -235,6 +236,27 @@ describe('十一 政府采购: the 预留 split of what went to 中小企业', (
       '授予中小企业合同金额中，专门面向中小企业采购 6.00 万元，占 50.00%；通过预留份额授予 4.00 万元，占 33.33%；通过其他方式授予 2.00 万元，占 16.67%。',
     );
     expect(render().section(11)[0]).not.toContain('预留');
+  });
+});
+
+describe('十一 政府采购: the department’s note, and a set that states 小微企业 against the total', () => {
+  it('appends the note (e.g. why the 中小企业 share is low), also when nothing was procured', () => {
+    const note = '本年度采购以外网线路租用为主，此项服务只能由基础电信运营商提供';
+    expect(render((p) => (p.explanation.procurement.note = note)).section(11)[0]).toMatch(/工程采购。本年度采购以外网线路租用为主，此项服务只能由基础电信运营商提供。$/);
+    const none = render((p) => (p.explanation.procurement = { goods: 0, works: 0, services: 0, note: '年度内无采购需求' })).section(11);
+    expect(none).toEqual(['2024 年度某市某区测试局未发生政府采购支出。年度内无采购需求。']);
+  });
+
+  it('writes 小微企业 as a share of the total when the set says so (财政部 2019: 占政府采购支出总额的 8.2%)', () => {
+    const p = structuredClone(variantPayload()) as Mutable;
+    p.explanation.procurement.smallMicro = 3;
+    const model = deriveModel(Payload.parse(p));
+    const ofSme = join(buildNarrative(model).sections[10].blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')));
+    expect(ofSme).toContain('授予小微企业合同金额 3.00 万元，占授予中小企业合同金额的 25.00%');
+    const set = structuredClone(model.set);
+    set.narrative['other-sections'].procurement.smallMicroShareOf = 'total';
+    const ofTotal = join(buildNarrative({ ...model, set }).sections[10].blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')));
+    expect(ofTotal).toContain('授予小微企业合同金额 3.00 万元，占政府采购支出总额的 20.00%');
   });
 });
 

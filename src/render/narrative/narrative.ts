@@ -606,7 +606,10 @@ function sectionProcurement(ctx: Ctx): Block[] {
   const t = otherTemplates.procurement;
   const x = f.procurement;
   if (!x) return [];
-  if (x.total === 0 && x.goods === 0 && x.works === 0 && x.services === 0) return [paragraph(fill(t.none, base))];
+  if (x.total === 0 && x.goods === 0 && x.works === 0 && x.services === 0) {
+    const note = ctx.model.payload.explanation.procurement?.note;
+    return [paragraph(fill(t.none, base) + (note ? sentence(note) : ''))];
+  }
   let text = fill(t.total, {
     ...base,
     total: textAmount(x.total),
@@ -621,7 +624,9 @@ function sectionProcurement(ctx: Ctx): Block[] {
       text +=
         x.smallMicroShare === null || x.smallMicro === 0
           ? fill(t.smallMicroNoShare, { smallMicro: textAmount(x.smallMicro) })
-          : fill(t.smallMicro, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShare });
+          : t.smallMicroShareOf === 'total' && x.smallMicroShareOfTotal !== null
+            ? fill(t.smallMicroOfTotal, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShareOfTotal })
+            : fill(t.smallMicro, { smallMicro: textAmount(x.smallMicro), share: x.smallMicroShare });
     }
     text += t.smeEnd;
     if (x.reservedSplit.length > 0) {
@@ -646,6 +651,9 @@ function sectionProcurement(ctx: Ctx): Block[] {
     const names = zero.map((c) => fill(t.notIncurredName, { name: t.categoryNames[c.key] })).join(common.listSeparator);
     text += fill(t.notIncurred, { names });
   }
+  // The department's own explanation (e.g. why the 中小企业 share is low, a 预留 shortfall).
+  const note = ctx.model.payload.explanation.procurement?.note;
+  if (note) text += sentence(note);
   return [paragraph(text)];
 }
 
