@@ -44,3 +44,13 @@ describe('figures in the narrow (phone) layout', () => {
     expect((await render('tables/01.svg?layout=narrow')).status).toBe(400);
   });
 });
+
+describe('table headers break between words in workerd as in Node', () => {
+  it('marks the same word breaks (ICU in both runtimes)', async () => {
+    const t09 = await (await render('tables/09.html')).text();
+    expect(t09).toContain('<span class="w">因公</span><wbr><span class="w">出国（境）费</span>');
+    expect(t09).toContain('<span class="w">公务用车</span><wbr><span class="w">购置及</span><wbr><span class="w">运行</span><wbr><span class="w">维护费</span>');
+    const t04 = await (await render('tables/04.html')).text();
+    expect(t04).toContain('<span class="w">国有</span><wbr><span class="w">资本</span><wbr><span class="w">经营</span><wbr><span class="w">预算</span><wbr><span class="w">财政</span><wbr><span class="w">拨款</span>');
+  });
+});
