@@ -6,17 +6,21 @@ const post = (path: string, body: BodyInit, headers: Record<string, string> = { 
   SELF.fetch(`https://juesuan.test${path}`, { method: 'POST', body, headers });
 
 describe('POST /v1/validate', () => {
-  it('accepts the reference example with exactly the two 尾数误差 warnings', async () => {
+  it('accepts the reference example with exactly its four 尾数误差 warnings (two subjects, in 01/03 and 04/05)', async () => {
     const res = await post('/v1/validate', JSON.stringify(example));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: boolean; findings: { rule: string; severity: string; message: string }[] };
+    const body = (await res.json()) as { ok: boolean; findings: { rule: string; severity: string; message: string; paths: string[] }[] };
     expect(body.ok).toBe(true);
     expect(body.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const rounding = body.findings.filter((f) => f.message.includes('尾数误差'));
-    expect(rounding.length).toBeGreaterThan(0);
-    for (const f of rounding) expect(f.message).toMatch(/一般公共服务支出|社会保障和就业支出/);
-    expect(rounding.some((f) => f.message.includes('一般公共服务支出'))).toBe(true);
-    expect(rounding.some((f) => f.message.includes('社会保障和就业支出'))).toBe(true);
+    expect(rounding.map((f) => [f.severity, f.rule, f.paths[0]])).toEqual([
+      ['warning', 'cross.summary-class-vs-expense', '/tables/summary/expenseByClass/201'],
+      ['warning', 'cross.summary-class-vs-expense', '/tables/summary/expenseByClass/208'],
+      ['warning', 'cross.fiscal-vs-gpb', '/tables/fiscalSummary/expenseByClass/201/gpb'],
+      ['warning', 'cross.fiscal-vs-gpb', '/tables/fiscalSummary/expenseByClass/208/gpb'],
+    ]);
+    expect(rounding[0].message).toContain('一般公共服务支出');
+    expect(rounding[1].message).toContain('社会保障和就业支出');
   });
 
   it('lists acknowledged findings apart with their reasons; only unacknowledged errors give 422', async () => {

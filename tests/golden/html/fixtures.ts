@@ -1,13 +1,14 @@
 /** Small payloads for the HTML renderer tests. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Payload, type PayloadInput } from '../../../src/schema/payload';
 import { deriveModel, type Model } from '../../../src/model/derive';
 
-export const EXAMPLE_PATH = 'examples/wuhan-jianghan-cyzx-2024.json';
+/** Found from this file, not the working directory: the tests run (and never skip) from anywhere. */
+export const EXAMPLE_PATH = fileURLToPath(new URL('../../../examples/wuhan-jianghan-cyzx-2024.json', import.meta.url));
 
 /** The reference publication transcribed as a payload (written by the examples engineer). */
-export function exampleModel(): Model | null {
-  if (!existsSync(EXAMPLE_PATH)) return null;
+export function exampleModel(): Model {
   return deriveModel(Payload.parse(JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'))));
 }
 

@@ -3,7 +3,11 @@
  * Writes expected-tables.json: the nine tables of the reference publication as cell grids, for
  * tests/unit/html-tables.test.ts.
  *
- *   node tests/golden/html/transcribe-reference.mjs /work/shared/seed/000_299bb5b318fc82b5.txt
+ *   node tests/golden/html/transcribe-reference.mjs [reference.txt] [--check]
+ *
+ * The reference text (the published PDF's text layer) is kept beside this script as reference.txt,
+ * so the golden can be rebuilt from the repository alone; --check writes nothing and exits 1 when
+ * expected-tables.json is not what the text gives (tests/unit/html-tables.test.ts runs it).
  *
  * Body rows are read mechanically from the reference text (tab-separated cells of the published
  * PDF) and laid onto the official grid: a cell spanning several columns is repeated in each
@@ -15,7 +19,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const seedPath = process.argv[2] ?? '/work/shared/seed/000_299bb5b318fc82b5.txt';
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const seedPath = args.find((a) => a !== '--check') ?? join(dirname(fileURLToPath(import.meta.url)), 'reference.txt');
 const lines = readFileSync(seedPath, 'utf8').split(/\r?\n/);
 
 /** Lines of table NN: from "公开 NN 表" to its first "注：". */
@@ -169,5 +175,11 @@ const json = `{\n${Object.entries(tables)
     return `  "${no}": {\n    "title": ${JSON.stringify(t.title)},\n    "label": ${JSON.stringify(t.label)},\n    "department": ${JSON.stringify(t.department)},\n    "unit": "万元"${extra},\n    "header": [\n${rows(t.header)}\n    ],\n    "body": [\n${rows(t.body)}\n    ]\n  }`;
   })
   .join(',\n')}\n}\n`;
-writeFileSync(out, json);
-console.log(`wrote ${out}`);
+if (check) {
+  const same = readFileSync(out, 'utf8') === json;
+  console.log(same ? `${out} matches ${seedPath}` : `${out} differs from what ${seedPath} gives: run without --check`);
+  process.exitCode = same ? 0 : 1;
+} else {
+  writeFileSync(out, json);
+  console.log(`wrote ${out}`);
+}
