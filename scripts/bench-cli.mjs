@@ -1,11 +1,15 @@
 // Benchmark of `juesuan render`: a folder of N variants of the reference example (only
 // meta.slug and meta.department change, so every audit stays clean) rendered from scratch, as a
-// user runs it (node bin/juesuan.mjs, start-up included). Prints reports per minute and total time.
+// user runs it (node bin/juesuan.mjs, start-up included). Prints reports per minute and total time,
+// and — with /usr/bin/time, which reports the process's own CPU (all its threads) — the CPU it
+// used and the rate two cores would give if they were the CLI's alone (a shared, busy machine
+// slows the wall clock, not the CPU time).
 //
 //   node scripts/bench-cli.mjs [--count 50] [--jobs N] [--formats html,csv,json,png,svg] [--json] [--keep]
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -40,9 +44,13 @@ const args = [join(root, 'bin/juesuan.mjs'), 'render', payloads, '--out', out, '
 if (values.jobs) args.push('--jobs', values.jobs);
 if (values.formats) args.push('--formats', values.formats);
 
+const TIME = '/usr/bin/time';
+const timeFile = join(work, 'cpu.txt');
+const timed = existsSync(TIME);
+const [command, commandArgs] = timed ? [TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
 const started = performance.now();
 const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -57,6 +65,11 @@ if (code !== 0) {
   throw new Error(`juesuan render exited with ${code}`);
 }
 const run = JSON.parse(stdout);
+let cpuSeconds = null;
+if (timed) {
+  const [user, sys] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).slice(-2).map(Number);
+  if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = Number((user + sys).toFixed(2));
+}
 const result = {
   reports: run.summary.rendered,
   files: run.summary.files,
@@ -68,6 +81,11 @@ const result = {
   totalSeconds: Number((wallMs / 1000).toFixed(2)),
   renderSeconds: Number((run.summary.ms / 1000).toFixed(2)),
   reportsPerMinute: Number(((run.summary.rendered / wallMs) * 60_000).toFixed(1)),
+  cpuSeconds,
+  cpuMsPerReport: cpuSeconds === null ? null : Math.round((cpuSeconds * 1000) / run.summary.rendered),
+  /** Reports per minute if two cores did nothing else: 2 × 60 s / CPU seconds per report. */
+  reportsPerMinuteOnTwoCores: cpuSeconds === null ? null : Number(((2 * 60 * run.summary.rendered) / cpuSeconds).toFixed(1)),
+  loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
   rendererVersion: run.rendererVersion,
 };
 if (!values.keep) await rm(work, { recursive: true, force: true });
@@ -79,6 +97,8 @@ if (values.json) {
     `juesuan render: ${result.reports} reports, ${result.files} files (${result.formats}) in ${result.totalSeconds} s ` +
       `(${result.renderSeconds} s inside the CLI) → ${result.reportsPerMinute} reports/min ` +
       `on ${result.runner.kind === 'threads' ? `${result.runner.size} worker threads` : 'one thread'}, ${result.cpus} CPUs, Node ${result.node}` +
+      (cpuSeconds === null ? '' : `; CPU ${cpuSeconds} s = ${result.cpuMsPerReport} ms/report → ${result.reportsPerMinuteOnTwoCores} reports/min on two idle cores`) +
+      `; load average ${result.loadAverage.join(' ')}` +
       (values.keep ? `\nkept: ${work}` : ''),
   );
 }

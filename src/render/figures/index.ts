@@ -11,9 +11,9 @@ import { invalidParameter } from '../errors';
 import { chartScene, NARROW_WIDTH } from './charts';
 import { figureData } from './data';
 import { measurer } from './measure';
-import { checkParams, checkSceneWork, designSize, outputSize, rasterScale } from './params';
+import { checkParams, checkSceneWork, designSize, outputSize, rasterScale, type CheckedParams } from './params';
 import { compactFonts, initEngine, type FigureRuntime } from './runtime';
-import { renderScene, type RenderInfo } from './scene';
+import { drawScene, outputDrawing, renderScene, type Drawing, type RenderInfo } from './scene';
 import { themeFor } from './theme';
 import { tableScene } from './table-image';
 
@@ -86,18 +86,21 @@ export async function renderFigure(
 ): Promise<ImageOutput> {
   checkFormat(format);
   const p = checkParams(params, format);
-  const data = figureData(model, id);
-  const narrow = p.layout === 'narrow';
+  const drawing = await drawOnce(model, `figure ${id}`, p, async () => {
+    const data = figureData(model, id);
+    const narrow = p.layout === 'narrow';
   // Narrow: a portrait drawing NARROW_WIDTH wide scaled to the requested width, as tall as it needs.
   const design = narrow ? { width: NARROW_WIDTH, height: NARROW_WIDTH } : designSize(p.width, p.height);
-  const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}${narrow ? 'n' : ''}`, narrow };
-  const scene = chartScene(data, ctx);
-  checkSceneWork(scene);
-  const size = narrow
-    ? { width: p.width, height: Math.max(1, Math.round((scene.height * p.width) / scene.width)) }
-    : outputSize(p, design, scene);
-  const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
-  return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
+    const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}${narrow ? 'n' : ''}`, narrow };
+    const scene = chartScene(data, ctx);
+    checkSceneWork(scene);
+    const size = narrow
+      ? { width: p.width, height: Math.max(1, Math.round((scene.height * p.width) / scene.width)) }
+      : outputSize(p, design, scene);
+    return drawScene(runtime, scene, { ...size, transparent: p.transparent });
+  });
+  const scale = format === 'png' ? rasterScale(drawing.width, drawing.height, p.scale) : p.scale;
+  return outputDrawing(runtime, drawing, format, scale);
 }
 
 /**
@@ -116,14 +119,48 @@ export async function renderTableImage(
 ): Promise<ImageOutput> {
   checkFormat(format);
   const p = checkParams(params, format);
-  const theme = themeFor(p.theme);
-  const measure = await measureFor(runtime);
-  const scene = tableScene(model, id, { width: p.width, theme, measure, idPrefix: `jst${id}` });
-  checkSceneWork(scene);
-  const s = p.width / scene.width;
-  const size = options.fixedHeight
-    ? { width: p.width, height: p.height }
-    : { width: p.width, height: Math.max(1, Math.round(scene.height * s)) };
-  const scale = format === 'png' ? rasterScale(size.width, size.height, p.scale) : p.scale;
-  return renderScene(runtime, scene, { format, ...size, scale, transparent: p.transparent });
+  const fixedHeight = options.fixedHeight === true;
+  const drawing = await drawOnce(model, `table ${id} ${fixedHeight}`, p, async () => {
+    const theme = themeFor(p.theme);
+    const measure = await measureFor(runtime);
+    const scene = tableScene(model, id, { width: p.width, theme, measure, idPrefix: `jst${id}` });
+    checkSceneWork(scene);
+    const s = p.width / scene.width;
+    const size = fixedHeight
+      ? { width: p.width, height: p.height }
+      : { width: p.width, height: Math.max(1, Math.round(scene.height * s)) };
+    return drawScene(runtime, scene, { ...size, transparent: p.transparent });
+  });
+  const scale = format === 'png' ? rasterScale(drawing.width, drawing.height, p.scale) : p.scale;
+  return outputDrawing(runtime, drawing, format, scale);
+}
+
+/**
+ * Drawings (the SVG of an output, before any raster) per model: the SVG and the PNG of one output,
+ * and PNGs at several scales, share one layout. Stored reports keep one model per content id in
+ * the isolate (routes/reports.ts) and the CLI one per report, so this is an in-isolate LRU per
+ * (content id, output, parameters) beside the KV cache of finished bytes. Failures are not kept.
+ */
+const drawings = new WeakMap<Model, Map<string, Promise<Drawing>>>();
+const DRAWINGS_PER_MODEL = 40;
+
+function drawOnce(model: Model, output: string, p: CheckedParams, draw: () => Promise<Drawing>): Promise<Drawing> {
+  let cache = drawings.get(model);
+  if (!cache) {
+    cache = new Map();
+    drawings.set(model, cache);
+  }
+  // Everything but the density: it only matters to the raster.
+  const key = `${output}|${p.theme}|${p.width}x${p.height}|${p.transparent}|${p.layout}`;
+  let pending = cache.get(key);
+  if (pending) {
+    cache.delete(key); // most recently used last
+  } else {
+    pending = draw();
+    const map = cache;
+    pending.catch(() => map.delete(key));
+    if (cache.size >= DRAWINGS_PER_MODEL) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, pending);
+  return pending;
 }

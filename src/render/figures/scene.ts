@@ -139,11 +139,23 @@ function compose(scene: Scene, text: { defs: string; body: string }, out: SceneO
   );
 }
 
+/** A scene drawn as SVG: everything but the raster, shared by the SVG and PNG of one output. */
+export interface Drawing {
+  svg: string;
+  /** Output size in CSS pixels. */
+  width: number;
+  height: number;
+  transparent: boolean;
+  background: string;
+  info: Omit<RenderInfo, 'width' | 'height' | 'timings'>;
+  timings: { fonts: number; layout: number };
+}
+
 /**
- * Draws a scene as SVG or PNG.
- * @example await renderScene(runtime, scene, { format: 'png', width: 800, height: 500, scale: 2, transparent: false })
+ * Lays a scene out as a self-contained SVG (text as glyph outlines).
+ * @example const drawing = await drawScene(runtime, scene, { width: 800, height: 500, transparent: false })
  */
-export async function renderScene(runtime: FigureRuntime, scene: Scene, out: SceneOutput): Promise<SceneResult> {
+export async function drawScene(runtime: FigureRuntime, scene: Scene, out: Omit<SceneOutput, 'format' | 'scale'>): Promise<Drawing> {
   const t0 = performance.now();
   await initEngine(runtime);
   const plan = await planFonts(
@@ -151,25 +163,43 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
     scene.texts.map((t) => ({ text: t.text, weight: t.weight })),
   );
   const t1 = performance.now();
-  const svg = compose(scene, textLayer(scene, plan), out);
+  const svg = compose(scene, textLayer(scene, plan), { ...out, format: 'svg', scale: 1 });
   const t2 = performance.now();
   const sizes = scene.texts.filter((t) => t.text.trim() !== '').map((t) => t.size);
-  const base = {
-    fallbackChars: plan.fallbackChars,
-    unavailableChars: plan.unavailableChars,
-    minTextSize: sizes.length ? Math.min(...sizes) : 0,
-    designWidth: scene.width,
+  return {
+    svg,
+    width: out.width,
+    height: out.height,
+    transparent: out.transparent,
+    background: scene.theme.background,
+    info: {
+      fallbackChars: plan.fallbackChars,
+      unavailableChars: plan.unavailableChars,
+      minTextSize: sizes.length ? Math.min(...sizes) : 0,
+      designWidth: scene.width,
+    },
+    timings: { fonts: t1 - t0, layout: t2 - t1 },
   };
-  if (out.format === 'svg') {
+}
+
+/**
+ * A drawing as SVG, or rasterised by resvg at `scale` and encoded as PNG.
+ * @example await outputDrawing(runtime, drawing, 'png', 2)
+ */
+export async function outputDrawing(runtime: FigureRuntime, drawing: Drawing, format: 'svg' | 'png', scale: number): Promise<SceneResult> {
+  const base = drawing.info;
+  if (format === 'svg') {
     return {
-      body: svg,
+      body: drawing.svg,
       contentType: 'image/svg+xml; charset=utf-8',
-      info: { width: out.width, height: out.height, ...base, timings: { fonts: t1 - t0, layout: t2 - t1, raster: 0 } },
+      info: { width: drawing.width, height: drawing.height, ...base, timings: { ...drawing.timings, raster: 0 } },
     };
   }
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.round(out.width * out.scale) },
-    background: out.transparent ? undefined : scene.theme.background,
+  const t2 = performance.now();
+  await initEngine(runtime);
+  const resvg = new Resvg(drawing.svg, {
+    fitTo: { mode: 'width', value: Math.round(drawing.width * scale) },
+    background: drawing.transparent ? undefined : drawing.background,
   });
   try {
     const image = resvg.render();
@@ -178,17 +208,12 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
       // Opaque images: raw pixels, encoded lean (png.ts). Transparent ones, and very large ones
       // (the raw copy costs 7 bytes a pixel of JS memory next to resvg's wasm memory), keep
       // resvg's encoder.
-      const lean = !out.transparent && width * height <= LEAN_PNG_MAX_PIXELS;
+      const lean = !drawing.transparent && width * height <= LEAN_PNG_MAX_PIXELS;
       const png = lean ? await encodeOpaquePng(image.pixels, width, height, runtime.deflate ?? streamDeflate) : image.asPng();
       return {
         body: png,
         contentType: 'image/png',
-        info: {
-          width,
-          height,
-          ...base,
-          timings: { fonts: t1 - t0, layout: t2 - t1, raster: performance.now() - t2 },
-        },
+        info: { width, height, ...base, timings: { ...drawing.timings, raster: performance.now() - t2 } },
       };
     } finally {
       image.free();
@@ -196,4 +221,12 @@ export async function renderScene(runtime: FigureRuntime, scene: Scene, out: Sce
   } finally {
     resvg.free();
   }
+}
+
+/**
+ * Draws a scene as SVG or PNG.
+ * @example await renderScene(runtime, scene, { format: 'png', width: 800, height: 500, scale: 2, transparent: false })
+ */
+export async function renderScene(runtime: FigureRuntime, scene: Scene, out: SceneOutput): Promise<SceneResult> {
+  return outputDrawing(runtime, await drawScene(runtime, scene, out), out.format, out.scale);
 }
