@@ -190,6 +190,21 @@ export const DocumentSchema = z.strictObject({
     fundingSources: z.array(z.string()),
   }),
   attachmentsNone: z.string(),
+  /**
+   * 数据说明 at the end of the tables part, listing the findings the payload acknowledges
+   * (audit.acknowledged) with their reasons. Absent: the set prints no such note.
+   */
+  dataNote: z
+    .strictObject({
+      title: z.string(),
+      /** Opening sentence. */
+      intro: z.string(),
+      /** One line per acknowledged finding: {n} its number, {table} where it is, {reason} the reason. */
+      item: z.string(),
+      /** {table} for a finding outside the tables (the 情况说明's inputs). */
+      elsewhere: z.string(),
+    })
+    .optional(),
 });
 export type DocumentTexts = z.infer<typeof DocumentSchema>;
 

@@ -3,7 +3,9 @@
  * order (document.json `parts`; national: 第一部分 概况, 第二部分 the tables, 第三部分 情况说明,
  * 第四部分 重点工作, 第五部分 名词解释 and 咨询电话, 第六部分 附件 绩效自评表).
  */
+import { auditReport } from '../../audit';
 import type { Model } from '../../model/derive';
+import { tableName } from '../../model/template-set';
 import type { RenderContext } from '../types';
 import { renderGlossarySection, renderNarrativeSection } from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
@@ -149,6 +151,32 @@ export function documentTitle(model: Model): string {
 }
 
 /**
+ * 数据说明 (a template-set option, document.json `dataNote`): one line per acknowledged finding with
+ * the reason the payload gives, so the document goes out with the truth attached. Empty when the
+ * set has no such note or nothing is acknowledged.
+ */
+function dataNoteHtml(model: Model, texts: DocumentTexts): string {
+  const note = texts.dataNote;
+  if (!note) return '';
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const finding of auditReport(model).acknowledged) {
+    if (seen.has(finding.acknowledgement)) continue;
+    seen.add(finding.acknowledgement);
+    const table = model.set.tables.find((t) => finding.paths[0].startsWith(`/tables/${t.key}/`));
+    const where = table ? tableName(model.set, table.key) : note.elsewhere;
+    lines.push(fill(note.item, { n: lines.length + 1, table: where, reason: finding.reason }));
+  }
+  if (lines.length === 0) return '';
+  return `
+<section class="data-note" id="data-note" aria-labelledby="data-note-title">
+<h3 id="data-note-title">${escapeHtml(note.title)}</h3>
+<p>${escapeHtml(note.intro)}</p>
+${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+</section>`;
+}
+
+/**
  * The full publication as one HTML page.
  * @example renderDocumentHtml(model, { params: DEFAULT_PARAMS }) // "<!doctype html>…第一部分…"
  */
@@ -188,7 +216,7 @@ ${body}
         const tables = model.set.tables
           .map((t, i) => `<h3 class="visually-hidden">${escapeHtml(heading(i, t))}</h3>\n${renderTableSection(model, t.no, ctx)}`)
           .join('\n');
-        bodies.push(section(p, tables));
+        bodies.push(section(p, tables + dataNoteHtml(model, texts)));
         break;
       }
       case 'narrative': {
