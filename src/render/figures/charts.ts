@@ -68,8 +68,8 @@ const NARROW = { caption: 18, captionLine: 24, unit: 12.5, legend: 13, legendRow
 function frameMetrics(data: FigureData, ctx: ChartContext, legend: { label: string; fill: Fill }[], unitInHeader = true): FrameMetrics {
   const { width: W, measure } = ctx;
   if (!ctx.narrow) return { top: LEGEND_Y + 22, footer: PAD + 18, captionLines: [data.caption], sourceLines: [data.source], legendRows: [] };
-  const captionLines = wrap(data.caption, W - 2 * PAD, NARROW.caption, measure, 700);
-  const sourceLines = wrap(data.source, W - 2 * PAD, NARROW.source, measure);
+  const captionLines = wrap(data.caption, W - 2 * PAD, NARROW.caption, measure, 700, { words: true });
+  const sourceLines = wrap(data.source, W - 2 * PAD, NARROW.source, measure, 400, { words: true });
   const legendRows: FrameMetrics['legendRows'] = [];
   if (!data.empty && unitInHeader) {
     let x = PAD;
@@ -539,8 +539,8 @@ function barListScene(data: FigureData, ctx: ChartContext, series: string[], ite
   const rightWidth = Math.max(0, ...items.map((it) => (it.right ? measure(it.right, S.right, 700) : 0)));
   const laid = items.map((it) => ({
     ...it,
-    lines: wrap(it.label, W - 2 * PAD - (rightWidth ? rightWidth + 10 : 0), S.label, measure),
-    notes: it.note ? wrap(it.note, W - 2 * PAD, S.note, measure) : [],
+    lines: wrap(it.label, W - 2 * PAD - (rightWidth ? rightWidth + 10 : 0), S.label, measure, 400, { words: true }),
+    notes: it.note ? wrap(it.note, W - 2 * PAD, S.note, measure, 400, { words: true }) : [],
   }));
   const blockHeight = (it: (typeof laid)[number]) =>
     it.lines.length * S.labelLine + it.notes.length * S.noteLine + 4 + it.values.length * (S.bar + S.barGap) + S.gap;
@@ -597,7 +597,7 @@ function statementScene(data: DonutFigure, ctx: ChartContext): Scene {
   const amount = formatAmount(data.total);
   const inner = W - 2 * PAD - 32;
   const amountSize = Math.min(ctx.narrow ? 34 : 44, (44 * inner) / measure(`${amount} 万元`, 44, 700));
-  const statementLines = wrap(statement, inner, ctx.narrow ? 15 : 18, measure);
+  const statementLines = wrap(statement, inner, ctx.narrow ? 15 : 18, measure, 400, { words: true });
   const omitted = data.omitted.length ? wrap(`注：${data.omitted.join('、')}为负数，未在图中列示。`, inner, SIZE.note, measure) : [];
   const cardHeight = 28 + 22 + 14 + amountSize * 1.2 + 18 + statementLines.length * (ctx.narrow ? 21 : 26) + 24;
   const height = ctx.narrow ? Math.ceil(metrics.top + cardHeight + omitted.length * 17 + metrics.footer + 8) : ctx.height;

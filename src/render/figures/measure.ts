@@ -2,6 +2,7 @@
  * Text widths from the fonts' own advance widths, so labels can be placed without overlaps before
  * they are drawn. Kerning is ignored (Noto Sans SC kerns little), so callers keep a margin.
  */
+import { headingWords } from '../words';
 import { advanceEm, type FontFacts } from './sfnt';
 import type { Weight } from './runtime';
 
@@ -39,9 +40,13 @@ export function wrap(
   size: number,
   measure: Measure,
   weight: Weight = 400,
-  options: { balance?: boolean } = {},
+  options: { balance?: boolean; words?: boolean } = {},
 ): string[] {
-  const lines = greedyWrap(text, maxWidth, size, measure, weight);
+  // words: break only between terms (headingWords), a term wider than the line by character.
+  const tokens = options.words
+    ? headingWords(text).flatMap((w) => (measure(w.trim(), size, weight) > maxWidth ? tokenize(w) : [w]))
+    : tokenize(text);
+  const lines = greedyWrap(tokens, maxWidth, size, measure, weight);
   if (lines.length < 2 || options.balance === false) return lines;
   // Balance the lines: a lone last character ("…事务支 / 出") reads badly. Narrow the measure as
   // long as the text still takes the same number of lines.
@@ -50,7 +55,7 @@ export function wrap(
   let high = maxWidth;
   for (let i = 0; i < 12 && high - low > 1; i++) {
     const mid = (low + high) / 2;
-    const attempt = greedyWrap(text, mid, size, measure, weight);
+    const attempt = greedyWrap(tokens, mid, size, measure, weight);
     if (attempt.length === lines.length) {
       best = attempt;
       high = mid;
@@ -61,8 +66,7 @@ export function wrap(
   return best;
 }
 
-function greedyWrap(text: string, maxWidth: number, size: number, measure: Measure, weight: Weight): string[] {
-  const tokens = tokenize(text);
+function greedyWrap(tokens: string[], maxWidth: number, size: number, measure: Measure, weight: Weight): string[] {
   const lines: string[] = [];
   let line = '';
   for (const token of tokens) {

@@ -5,6 +5,9 @@
  * explicitly with `headers`, so a screen reader does not read three row labels for one number.
  */
 import { escapeHtml } from './escape';
+import { headingWords } from '../words';
+
+export { headingWords } from '../words';
 import { placeHeader, type BuiltTable, type GridCell, type GridRow } from '../table/grid';
 
 export interface TableHtmlOptions {
@@ -80,35 +83,6 @@ ${bodyRows.join('\n')}
 </table>
 </div>${notes}${emptyNote}${options.after ?? ''}
 </section>`;
-}
-
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const CJK = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
-
-/**
- * Splits a Chinese heading into the pieces a line may break between: ICU's dictionary words, with
- * one-character pieces (本|年, 结|转, 用|车, （|境|）) joined to the word before them (the first to
- * the one after), so breaks fall between terms such as 本年|收入|合计 and never inside one.
- * @example headingWords('本年收入合计') // ["本年", "收入", "合计"]
- */
-export function headingWords(text: string): string[] {
-  const words: string[] = [];
-  let carry = '';
-  for (const { segment } of segmenter.segment(text)) {
-    const single = [...segment].length === 1;
-    const previous = words.length ? words[words.length - 1] : '';
-    if (carry || (!single && previous === '')) {
-      words.push(carry + segment);
-      carry = '';
-    } else if (single || !CJK.test([...segment][0]) || [...previous].length === 1) {
-      if (previous) words[words.length - 1] = previous + segment;
-      else carry = segment;
-    } else {
-      words.push(segment);
-    }
-  }
-  if (carry) words.push(carry);
-  return words;
 }
 
 /**
