@@ -372,15 +372,30 @@ const EXTRA_PLACEHOLDERS: Record<string, Record<string, string[]>> = {
   'narrative/common.json': { '/sectionTitles/': ['year', 'prevYear', 'department'] },
 };
 
-/** Loads every set of `files` (id → path → JSON), resolving `extends`. Throws TemplateSetError. */
-export function loadTemplateSets(files: Record<string, Record<string, unknown>>): Map<string, TemplateSet> {
+/**
+ * Loads the sets of `files` (id → path → JSON), resolving `extends`: all of them, or with `only`
+ * just that set and the sets it extends (what a Worker isolate needs for one payload).
+ * Throws TemplateSetError naming every problem.
+ */
+export function loadTemplateSets(files: Record<string, Record<string, unknown>>, only?: string): Map<string, TemplateSet> {
   const problems: Problem[] = [];
   const resolved = new Map<string, TemplateSet>();
   const reference = files[REFERENCE_SET];
   if (!reference) throw new TemplateSetError([{ file: `${REFERENCE_SET}/`, path: '', message: '缺少参照模板集 missing reference set' }]);
 
+  let ids = Object.keys(files);
+  if (only !== undefined) {
+    // The chain only → its base → … (read before validation; a bad `extends` is reported below).
+    ids = [];
+    for (let id: string | undefined = only; id && Object.hasOwn(files, id) && !ids.includes(id); ) {
+      ids.push(id);
+      const raw: unknown = files[id]['set.json'];
+      id = isPlainObject(raw) && typeof raw.extends === 'string' ? raw.extends : undefined;
+    }
+  }
   const setFiles = new Map<string, z.infer<typeof SetFileSchema>>();
-  for (const [id, byPath] of Object.entries(files)) {
+  for (const id of ids) {
+    const byPath = files[id];
     for (const path of Object.keys(byPath)) {
       const known =
         path === 'set.json' ||
@@ -611,18 +626,36 @@ function allDefined<T extends object>(o: { [K in keyof T]: T[K] | undefined }): 
   return o as T;
 }
 
-let loaded: Map<string, TemplateSet> | undefined;
+let files: Record<string, Record<string, unknown>> = SET_FILES;
+let all: Map<string, TemplateSet> | undefined;
+const single = new Map<string, TemplateSet>();
 
 /**
- * Replaces the loaded sets (tests: a fixture set outside templates/sets/ next to the shipped ones).
+ * Replaces the sets (tests: a fixture set outside templates/sets/ next to the shipped ones);
+ * every one is checked at once.
  * @example useTemplateSets({ ...SET_FILES, 'fixture-2024': files })
  */
-export function useTemplateSets(files: Record<string, Record<string, unknown>>): void {
-  loaded = loadTemplateSets(files);
+export function useTemplateSets(replacement: Record<string, Record<string, unknown>>): void {
+  all = loadTemplateSets(replacement);
+  files = replacement;
+  single.clear();
 }
 
-/** The shipped sets, loaded and checked once. */
+/** Ids of every set, in id order (without loading them). */
+export function templateSetIdList(): string[] {
+  return Object.keys(files).sort();
+}
+
+/** Every set, loaded and checked once (GET /v1/template-sets, scripts/check-sets.mjs). */
 export function templateSets(): Map<string, TemplateSet> {
-  loaded ??= loadTemplateSets(SET_FILES);
-  return loaded;
+  all ??= loadTemplateSets(files);
+  return all;
+}
+
+/** One set, loaded with the sets it extends the first time it is asked for; undefined when there is none. */
+export function templateSet(id: string): TemplateSet | undefined {
+  if (all) return all.get(id);
+  if (!Object.hasOwn(files, id)) return undefined;
+  if (!single.has(id)) for (const [k, set] of loadTemplateSets(files, id)) single.set(k, set);
+  return single.get(id);
 }

@@ -5,7 +5,7 @@
  */
 import functionalCatalog from '../../templates/catalog/functional-subjects.json';
 import { fill } from './text';
-import { REFERENCE_SET, templateSets, type TemplateSet } from './template-registry';
+import { REFERENCE_SET, templateSet, templateSetIdList, templateSets, type TemplateSet } from './template-registry';
 
 export type {
   TableKey,
@@ -25,7 +25,7 @@ export { TemplateSetError, TABLE_KEYS } from './template-registry';
 export const DEFAULT_TEMPLATE_SET = REFERENCE_SET;
 
 export function templateSetIds(): string[] {
-  return [...templateSets().keys()];
+  return templateSetIdList();
 }
 
 /** Every shipped set, in id order. */
@@ -35,12 +35,12 @@ export function allTemplateSets(): TemplateSet[] {
 
 /** Returns the template set or undefined when the payload names one we do not ship. */
 export function findTemplateSet(id: string): TemplateSet | undefined {
-  return templateSets().get(id);
+  return templateSet(id);
 }
 
 /** The set a payload's figures are laid out in: its own, or the reference set when it names none that exists. */
 export function templateSetOf(id: string): TemplateSet {
-  return findTemplateSet(id) ?? templateSets().get(REFERENCE_SET)!;
+  return findTemplateSet(id) ?? templateSet(REFERENCE_SET)!;
 }
 
 /** "公开04表" / "表4" / null: the set's printed label of a table. */

@@ -166,7 +166,7 @@ describe('messages', () => {
     expect(f).toMatchObject({
       rule: 'template.unknown',
       severity: 'error',
-      message: '表式模板集“hubei-2024”不存在（可用：national-2024、yunnan-2024），本次暂按“全国通用部门决算公开表式（2024 年度）”核对。',
+      message: '表式模板集“hubei-2024”不存在（可用：hubei-zengdu-2024、national-2024、yunnan-2024），本次暂按“全国通用部门决算公开表式（2024 年度）”核对。',
       paths: ['/templateSet'],
     });
   });
