@@ -218,7 +218,11 @@ export const RULE_CASES: RuleCase[] = [
     rule: 'narrative.main-projects-executed', severity: 'warning', base: 'full', what: 'a project named with its budget instead of its 执行数', path: '/explanation/mainProjects/1/amount',
     edit: (p) => { p.explanation.mainProjects[1].amount = '217.69'; },
   },
-  { rule: 'narrative.class-uses-largest', severity: 'warning', base: 'full', what: 'the reference itself: 201 without 一般行政管理事务', path: '/explanation/classUses/201', edit: () => {} },
+  {
+    rule: 'narrative.class-uses-largest', severity: 'warning', base: 'full', what: 'the publication’s own list: 201 without 一般行政管理事务', path: '/explanation/classUses/201',
+    // The example lists 201's largest 项 (its text must not mislead); the publication did not.
+    edit: (p) => { p.explanation.classUses['201'] = ['事业运行', '其他政府办公厅（室）及相关机构事务支出']; },
+  },
   // text
   { rule: 'text.placeholder', severity: 'warning', base: 'full', what: 'XX left in a reason', path: '/explanation/reasons/grandTotal', edit: (p) => { p.explanation.reasons.grandTotal = '主要原因是XX项目减少'; } },
   { rule: 'text.repeated-word', severity: 'warning', base: 'full', what: '“减少减少”', path: '/explanation/reasons/income', edit: (p) => { p.explanation.reasons.income = '机构改革，人员和项目减少减少'; } },
@@ -251,5 +255,5 @@ export const PASSING_EDITS: Record<string, (p: Json) => void> = {
   },
   'budget.total-vs-items': (p) => { p.explanation.annualBudget.total = '2652.87'; },
   'budget.missing-reason': (p) => { p.explanation.annualBudget.items['2101103'].reason = '人员调动'; },
-  'narrative.class-uses-largest': (p) => { p.explanation.classUses['201'].unshift('一般行政管理事务'); },
+  'narrative.class-uses-largest': () => {}, // the example names 201's largest 项 (一般行政管理事务) first
 };

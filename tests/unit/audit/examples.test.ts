@@ -58,10 +58,15 @@ describe('examples/wuhan-jianghan-cyzx-2024.json', () => {
     ]);
   });
 
-  it('earns a warning for a real text mistake: 201 主要用于 leaves out its largest 项', () => {
+  it('earns a warning for a real text mistake, as published: 201 主要用于 leaves out its largest 项', () => {
+    // The published text says 201 主要用于 事业运行 … although 一般行政管理事务 (1,147.71) is most of it;
+    // the example names it (its generated text must not mislead), so the published list is put back here.
+    const published = loadExample('wuhan-jianghan-cyzx-2024') as { explanation: { classUses: Record<string, string[]> } };
+    published.explanation.classUses['201'] = ['事业运行', '其他政府办公厅（室）及相关机构事务支出'];
+    const withPublished = run(published).filter((f) => !f.message.includes('尾数误差'));
+    expect(withPublished.slice(2).map((f) => [f.rule, f.severity, f.paths[0]])).toEqual([['narrative.class-uses-largest', 'warning', '/explanation/classUses/201']]);
     const other = run(loadExample('wuhan-jianghan-cyzx-2024')).filter((f) => !f.message.includes('尾数误差'));
-    // The published text says 201 主要用于 事业运行 … although 一般行政管理事务 (1,147.71) is most of it.
-    expect(other.slice(2).map((f) => [f.rule, f.severity, f.paths[0]])).toEqual([['narrative.class-uses-largest', 'warning', '/explanation/classUses/201']]);
+    expect(other.slice(2)).toEqual([]);
     expect(other.slice(0, 2)).toEqual([
       {
         rule: 'budget.total-vs-items',
