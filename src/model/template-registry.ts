@@ -68,6 +68,11 @@ export const NARRATIVE_SECTION_KEYS = [
   'procurement',
   'assets',
   'performance',
+  // Sections some regions add (none of them in the national document): 一般性支出 (会议费、培训费),
+  // 其他重要事项情况说明, 相关口径说明.
+  'generalExpense',
+  'otherMatters',
+  'scopeNotes',
 ] as const;
 export type NarrativeSectionKey = (typeof NARRATIVE_SECTION_KEYS)[number];
 

@@ -437,6 +437,28 @@ function AnnualBudget(subject: string, section: string) {
     .meta({ description: `${subject}年初预算（${section}）` });
 }
 
+/** 会议费 or 培训费 of the 一般性支出 section some regions publish (e.g. Hunan's 十、一般性支出情况说明). */
+const GeneralExpenseItem = z.strictObject({
+  amount: Amount.meta({ description: '支出金额（万元）' }),
+  count: Count.optional().meta({ description: '次数（会议次数或培训期数）' }),
+  people: Count.optional().meta({ description: '人次（参会或参训）' }),
+  purpose: ShortText.optional().meta({ description: '主要用于…，如“召开全市城市管理工作会议”' }),
+});
+
+/** Sections some regions add to the 情况说明; a template set places them (the national set does not). */
+const RegionalSections = {
+  generalExpense: z
+    .strictObject({
+      meetings: GeneralExpenseItem.optional().meta({ description: '会议费' }),
+      training: GeneralExpenseItem.optional().meta({ description: '培训费' }),
+      note: ShortText.optional().meta({ description: '其他说明，如增减原因' }),
+    })
+    .optional()
+    .meta({ description: '一般性支出情况说明（会议费、培训费），模板集放置此节时使用' }),
+  otherMatters: Text.optional().meta({ description: '其他重要事项情况说明（模板集放置此节时使用）' }),
+  scopeNotes: Text.optional().meta({ description: '相关口径说明（模板集放置此节时使用）' }),
+};
+
 const Explanation = z
   .strictObject({
     comparisonYear: z.number().int().optional().meta({ description: '对比年度，默认为会计年度减一' }),
@@ -467,6 +489,7 @@ const Explanation = z
     operatingCosts: Cell.meta({ description: '机关运行经费支出（十）' }),
     procurement: Procurement.optional(),
     assets: Assets.optional(),
+    ...RegionalSections,
   })
   .default({
     previousYear: {},

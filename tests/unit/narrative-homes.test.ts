@@ -314,6 +314,46 @@ describe('十三 预算绩效: counts, amounts, evaluations, scores and grades a
   });
 });
 
+describe('sections some regions add: 一般性支出 (会议费、培训费), 其他重要事项, 相关口径说明', () => {
+  /** The variant payload under a set whose 情况说明 is just these three sections. */
+  function regional(edit: (p: Mutable) => void = () => {}) {
+    const p = structuredClone(variantPayload()) as Mutable;
+    edit(p);
+    const model = deriveModel(Payload.parse(p));
+    const set = structuredClone(model.set);
+    const part = set.document.parts.find((x) => x.kind === 'narrative')!;
+    (part as { sections: string[] }).sections = ['generalExpense', 'otherMatters', 'scopeNotes'];
+    const built = buildNarrative({ ...model, set });
+    return built.sections.map((sec) => [sec.title, ...sec.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))]);
+  }
+
+  it('writes each from its payload home, numbered where the set places it', () => {
+    const out = regional((p) => {
+      p.explanation.generalExpense = {
+        meetings: { amount: 1.2, count: 3, people: 150, purpose: '召开城市管理工作会议' },
+        training: { amount: 2.5, count: 2, people: 80 },
+        note: '较上年减少 0.6 万元，主要原因是压减会议数量',
+      };
+      p.explanation.otherMatters = '2024 年 6 月机构改革，单位更名。';
+      p.explanation.scopeNotes = '本部门决算包含下属 1 个事业单位。\n数据口径与公开表一致';
+    });
+    expect(out[0]).toEqual([
+      '一、一般性支出情况说明',
+      '2024 年度一般性支出 3.70 万元，其中：会议费 1.20 万元，召开会议 3 次，参会 150 人次，主要用于召开城市管理工作会议；培训费 2.50 万元，开展培训 2 期，参训 80 人次。较上年减少 0.6 万元，主要原因是压减会议数量。',
+    ]);
+    expect(out[1]).toEqual(['二、其他重要事项情况说明', '2024 年 6 月机构改革，单位更名。']);
+    expect(out[2]).toEqual(['三、相关口径说明', '本部门决算包含下属 1 个事业单位。', '数据口径与公开表一致。']);
+  });
+
+  it('says the set’s words when the payload leaves them out, never a bare heading', () => {
+    expect(regional()).toEqual([
+      ['一、一般性支出情况说明', '某市某区测试局未提供 2024 年度一般性支出情况。'],
+      ['二、其他重要事项情况说明', '本部门无其他需要说明的重要事项。'],
+      ['三、相关口径说明', '本部门无需要说明的口径事项。'],
+    ]);
+  });
+});
+
 describe('第一部分: units in scope with their 备注', () => {
   it('lists each unit with its note, and a plain name as before', () => {
     const p = structuredClone(variantPayload()) as Mutable;

@@ -772,6 +772,36 @@ function sectionPerformance(ctx: Ctx): Block[] {
   return blocks;
 }
 
+/** 一般性支出: 会议费 and 培训费 with their 次数, 人次 and uses (for sets that place the section). */
+function sectionGeneralExpense(ctx: Ctx): Block[] {
+  const g = ctx.model.payload.explanation.generalExpense;
+  if (!g || (!g.meetings && !g.training)) return [];
+  const t = otherTemplates.generalExpense;
+  const item = (x: NonNullable<typeof g.meetings>, kind: 'meetings' | 'training') =>
+    fill(t[kind], { amount: textAmount(x.amount) }) +
+    (x.count !== undefined ? fill(kind === 'meetings' ? t.meetingsCounts : t.trainingCounts, { count: x.count }) : '') +
+    (x.people !== undefined ? fill(kind === 'meetings' ? t.meetingsPeople : t.trainingPeople, { people: x.people }) : '') +
+    (x.purpose ? fill(t.purpose, { purpose: clause(x.purpose) }) : '');
+  const parts = [g.meetings && item(g.meetings, 'meetings'), g.training && item(g.training, 'training')].filter((x): x is string => !!x);
+  const total = (g.meetings?.amount ?? 0) + (g.training?.amount ?? 0);
+  let text = fill(t.total, { ...ctx.base, total: textAmount(total) }) + parts.join(t.separator) + t.end;
+  if (g.note) text += sentence(g.note);
+  return [paragraph(text)];
+}
+
+/** Free text sections a region adds (其他重要事项, 相关口径说明): the department's words, one paragraph each line. */
+function freeText(key: 'otherMatters' | 'scopeNotes'): (ctx: Ctx) => Block[] {
+  return (ctx) => {
+    const text = ctx.model.payload.explanation[key];
+    if (!text) return [];
+    return text
+      .split(/\r?\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => paragraph(sentence(line)));
+  };
+}
+
 /**
  * A section whose inputs the payload leaves out says so in the set's words (never a bare heading);
  * the audit reports the gap as a completeness finding.
@@ -797,6 +827,9 @@ const SECTIONS: Record<NarrativeSectionKey, (ctx: Ctx) => Block[]> = {
   procurement: orAbsent('procurement', sectionProcurement),
   assets: orAbsent('assets', sectionAssets),
   performance: orAbsent('performance', sectionPerformance),
+  generalExpense: orAbsent('generalExpense', sectionGeneralExpense),
+  otherMatters: orAbsent('otherMatters', freeText('otherMatters')),
+  scopeNotes: orAbsent('scopeNotes', freeText('scopeNotes')),
 };
 
 /** The 情况说明 parts of the template set's document (national: one, 第三部分; others split it). */
