@@ -7,7 +7,7 @@ import { auditReport } from '../../audit';
 import type { Model } from '../../model/derive';
 import { tableName } from '../../model/template-set';
 import type { RenderContext } from '../types';
-import { renderGlossarySection, renderNarrativeSection } from '../narrative';
+import { glossarySectionWithToc, narrativeSectionWithToc, type TocEntry } from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
 import { spaceNumbers } from '../narrative/text';
 import { layoutSet, type DocumentTexts } from '../layout';
@@ -16,11 +16,6 @@ import { attachmentHeadings, attachmentsHtml } from './performance';
 import { renderTableSection } from './tables';
 import { chineseNumeral, fill, formatDate } from '../../model/text';
 
-interface TocEntry {
-  id: string;
-  title: string;
-  children?: TocEntry[];
-}
 
 /** Drops a leading "1、" / "一、" the clerk may have typed, since we number lists ourselves. */
 function stripNumbering(text: string): string {
@@ -40,23 +35,6 @@ function paragraphs(text: string, spaced: (text: string) => string): string {
 function spacer(model: Model): (text: string) => string {
   const mode = model.set.narrative.common.numberSpacing as 'space' | 'none';
   return (text) => spaceNumbers(text, mode);
-}
-
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-const plainText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITY[e]);
-
-/**
- * 目录 entry of a part rendered elsewhere (第三/第五部分): its own id and <h2>, and its
- * `<section id><h3>` subsections, read back from the markup so the links cannot drift.
- */
-function renderedPartEntry(html: string, fallback: { id: string; title: string }): TocEntry {
-  const id = /^\s*<section id="([^"]+)"/.exec(html)?.[1] ?? fallback.id;
-  const h2 = /<h2[^>]*>([\s\S]*?)<\/h2>/.exec(html)?.[1];
-  const children = [...html.matchAll(/<section id="([^"]+)">\s*<h3>([\s\S]*?)<\/h3>/g)].map((m) => ({
-    id: m[1],
-    title: plainText(m[2]),
-  }));
-  return { id, title: h2 ? plainText(h2) : fallback.title, children };
 }
 
 function tocHtml(entries: TocEntry[], title: string): string {
@@ -221,8 +199,8 @@ ${body}
       }
       case 'narrative': {
         // The narrative renderer returns a whole <section class="part"> (heading included).
-        const html = renderNarrativeSection(model, ctx, narrativeIndex++);
-        toc.push(renderedPartEntry(html, p));
+        const { html, toc: entry } = narrativeSectionWithToc(model, ctx, narrativeIndex++);
+        toc.push(entry);
         bodies.push(html);
         break;
       }
@@ -232,8 +210,8 @@ ${body}
         break;
       case 'glossary': {
         // With the 咨询电话 line inside.
-        const html = renderGlossarySection(model, ctx);
-        toc.push(renderedPartEntry(html, p));
+        const { html, toc: entry } = glossarySectionWithToc(model, ctx);
+        toc.push(entry);
         bodies.push(html);
         break;
       }

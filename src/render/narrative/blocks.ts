@@ -52,6 +52,18 @@ export function partHtml(part: NarrativePart, figure: FigureRenderer, className:
   return `<section id="${escapeHtml(part.id)}" class="${className}">\n<h2>${escapeHtml(part.title)}</h2>\n${sections}\n</section>`;
 }
 
+/** An entry of the document's 目录: a part or a section, with its element id. */
+export interface TocEntry {
+  id: string;
+  title: string;
+  children?: TocEntry[];
+}
+
+/** The 目录 entry of a part, from the same structure partHtml writes: its titled sections below it. */
+export function partToc(part: NarrativePart): TocEntry {
+  return { id: part.id, title: part.title, children: part.sections.filter((s) => s.title).map((s) => ({ id: s.id, title: s.title })) };
+}
+
 /** Plain text, one block a line; figures as "图 1：…（alt）". */
 export function partText(part: NarrativePart): string {
   const lines: string[] = [part.title];

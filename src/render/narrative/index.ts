@@ -11,7 +11,7 @@ import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
 import { NARROW_MEDIA_MAX, renderPage } from '../html/page';
 import type { RenderContext } from '../types';
-import { partHtml, partText, type Block, type FigureRenderer } from './blocks';
+import { partHtml, partText, partToc, type Block, type FigureRenderer, type TocEntry } from './blocks';
 import { buildGlossary } from './glossary';
 import { buildNarrative, narrativeParts } from './narrative';
 
@@ -19,7 +19,7 @@ export { buildNarrative, changeText, narrativeParts, ordinalList } from './narra
 export { buildGlossary, subjectLines } from './glossary';
 export { subjectExplanation, usedItemCodes } from '../../model/glossary';
 export { fill, placeholders, TemplateError } from '../../model/text';
-export type { Block, NarrativePart, NarrativeSection } from './blocks';
+export type { Block, NarrativePart, NarrativeSection, TocEntry } from './blocks';
 
 /** What the shared shell does not style: the written-out figure and its visible caption. */
 export const NARRATIVE_CSS = `
@@ -88,7 +88,13 @@ function figureOptions(model: Model): { figures: string[]; caption: (id: string)
  * @example renderNarrativeSection(model, { params: DEFAULT_PARAMS }) // '<section id="part3" …'
  */
 export function renderNarrativeSection(model: Model, ctx: RenderContext, part = 0): string {
-  return partHtml(buildNarrative(model, { ...figureOptions(model), part }), figureRenderer(ctx), 'part prose narrative');
+  return narrativeSectionWithToc(model, ctx, part).html;
+}
+
+/** A 情况说明 part as HTML and as its 目录 entry, both from one built structure. */
+export function narrativeSectionWithToc(model: Model, ctx: RenderContext, part = 0): { html: string; toc: TocEntry } {
+  const built = buildNarrative(model, { ...figureOptions(model), part });
+  return { html: partHtml(built, figureRenderer(ctx), 'part prose narrative'), toc: partToc(built) };
 }
 
 /** Every 情况说明 part of the template set's document, in order (national: 第三部分 only). */
@@ -103,7 +109,13 @@ function allNarrativeSections(model: Model, ctx: RenderContext): string {
  * @example renderGlossarySection(model, { params: DEFAULT_PARAMS }) // '<section id="part5" …'
  */
 export function renderGlossarySection(model: Model, ctx: RenderContext): string {
-  return partHtml(buildGlossary(model), figureRenderer(ctx), 'part prose glossary');
+  return glossarySectionWithToc(model, ctx).html;
+}
+
+/** 名词解释 as HTML and as its 目录 entry, both from one built structure. */
+export function glossarySectionWithToc(model: Model, ctx: RenderContext): { html: string; toc: TocEntry } {
+  const built = buildGlossary(model);
+  return { html: partHtml(built, figureRenderer(ctx), 'part prose glossary'), toc: partToc(built) };
 }
 
 function page(model: Model, ctx: RenderContext, kind: 'narrative' | 'glossary', title: string, main: string): string {
