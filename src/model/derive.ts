@@ -127,7 +127,7 @@ export function sumOrNull(values: (Cents | null)[]): Cents | null {
 }
 
 /** Display value as a number, blank counting as zero. */
-export function v(f: Figure | undefined): Cents {
+export function amountOf(f: Figure | undefined): Cents {
   return f?.value ?? 0;
 }
 
@@ -373,14 +373,14 @@ function fiscalFigures(
 }
 
 /** Returns null when the amount is zero, so that derived zeros print blank like the official format. */
-function nz(d: Derived): Derived {
+function blankIfZero(d: Derived): Derived {
   return d.value === 0 ? BLANK : d;
 }
 
 /** a + b − c … as a derived amount: blank counts as zero, terms add up. */
 function combine(plus: Figure[], minus: Figure[] = []): Derived {
   const terms = [...plus, ...minus].reduce((n, f) => n + f.terms, 0);
-  return { value: plus.reduce((a, f) => a + v(f), 0) - minus.reduce((a, f) => a + v(f), 0), terms };
+  return { value: plus.reduce((a, f) => a + amountOf(f), 0) - minus.reduce((a, f) => a + amountOf(f), 0), terms };
 }
 
 /**
@@ -408,7 +408,7 @@ export function deriveModel(payload: Payload): Model {
   const fsPath = '/tables/fiscalSummary';
   const carryForwardStart = fiscalFigures(
     fs.income.carryForwardStart,
-    { gpb: BLANK, fund: nz(termsOf(fund.total.carryForwardStart)), stateCapital: BLANK },
+    { gpb: BLANK, fund: blankIfZero(termsOf(fund.total.carryForwardStart)), stateCapital: BLANK },
     `${fsPath}/income/carryForwardStart`,
   );
   const fsExpenseByClass = new Map<string, FiscalFigures>();
@@ -427,7 +427,7 @@ export function deriveModel(payload: Payload): Model {
     );
   }
   const columnSum = (column: Exclude<FiscalColumn, 'total'>) =>
-    nz(dsum([...fsExpenseByClass.values()].map((f) => termsOf(f[column])), { blankIsNull: false }));
+    blankIfZero(dsum([...fsExpenseByClass.values()].map((f) => termsOf(f[column])), { blankIsNull: false }));
   const fsTotalCurrent = fiscalFigures(
     fs.expense.totalCurrent,
     { gpb: columnSum('gpb'), fund: columnSum('fund'), stateCapital: columnSum('stateCapital') },
@@ -435,33 +435,33 @@ export function deriveModel(payload: Payload): Model {
   );
   const carryForwardEnd = fiscalFigures(
     fs.expense.carryForwardEnd,
-    { gpb: BLANK, fund: nz(termsOf(fund.total.carryForwardEnd)), stateCapital: BLANK },
+    { gpb: BLANK, fund: blankIfZero(termsOf(fund.total.carryForwardEnd)), stateCapital: BLANK },
     `${fsPath}/expense/carryForwardEnd`,
   );
   const fsGrandTotalExpense = fiscalFigures(
     fs.expense.grandTotal,
     {
-      gpb: nz(combine([fsTotalCurrent.gpb, carryForwardEnd.gpb])),
-      fund: nz(combine([fsTotalCurrent.fund, carryForwardEnd.fund])),
-      stateCapital: nz(combine([fsTotalCurrent.stateCapital, carryForwardEnd.stateCapital])),
+      gpb: blankIfZero(combine([fsTotalCurrent.gpb, carryForwardEnd.gpb])),
+      fund: blankIfZero(combine([fsTotalCurrent.fund, carryForwardEnd.fund])),
+      stateCapital: blankIfZero(combine([fsTotalCurrent.stateCapital, carryForwardEnd.stateCapital])),
     },
     `${fsPath}/expense/grandTotal`,
   );
   // Income by source: spending of the year plus the change in carry-forwards of that source.
   const fsIncomeGpb = figure(
     fs.income.gpb,
-    nz(combine([gpbExpense.total.total, carryForwardEnd.gpb], [carryForwardStart.gpb])),
+    blankIfZero(combine([gpbExpense.total.total, carryForwardEnd.gpb], [carryForwardStart.gpb])),
     `${fsPath}/income/gpb`,
   );
-  const fsIncomeFund = figure(fs.income.fund, nz(termsOf(fund.total.income)), `${fsPath}/income/fund`);
+  const fsIncomeFund = figure(fs.income.fund, blankIfZero(termsOf(fund.total.income)), `${fsPath}/income/fund`);
   const fsIncomeStateCapital = figure(
     fs.income.stateCapital,
-    nz(combine([stateCapital.total.total, carryForwardEnd.stateCapital], [carryForwardStart.stateCapital])),
+    blankIfZero(combine([stateCapital.total.total, carryForwardEnd.stateCapital], [carryForwardStart.stateCapital])),
     `${fsPath}/income/stateCapital`,
   );
   const fsIncomeTotal = figure(
     fs.income.totalCurrent,
-    nz(combine([fsIncomeGpb, fsIncomeFund, fsIncomeStateCapital])),
+    blankIfZero(combine([fsIncomeGpb, fsIncomeFund, fsIncomeStateCapital])),
     `${fsPath}/income/totalCurrent`,
   );
   const fiscalSummary: FiscalSummaryModel = {
@@ -471,7 +471,7 @@ export function deriveModel(payload: Payload): Model {
       stateCapital: fsIncomeStateCapital,
       totalCurrent: fsIncomeTotal,
       carryForwardStart,
-      grandTotal: figure(fs.income.grandTotal, nz(combine([fsIncomeTotal, carryForwardStart.total])), `${fsPath}/income/grandTotal`),
+      grandTotal: figure(fs.income.grandTotal, blankIfZero(combine([fsIncomeTotal, carryForwardStart.total])), `${fsPath}/income/grandTotal`),
     },
     expenseByClass: fsExpenseByClass,
     expense: { totalCurrent: fsTotalCurrent, carryForwardEnd, grandTotal: fsGrandTotalExpense },
@@ -491,7 +491,7 @@ export function deriveModel(payload: Payload): Model {
     affiliatedRemit: figure(s.income.affiliatedRemit, termsOf(incomeTotals.affiliatedRemit), `${sPath}/income/affiliatedRemit`),
     other: figure(s.income.other, termsOf(incomeTotals.other), `${sPath}/income/other`),
   };
-  const siTotal = figure(s.income.totalCurrent, nz(combine(Object.values(si))), `${sPath}/income/totalCurrent`);
+  const siTotal = figure(s.income.totalCurrent, blankIfZero(combine(Object.values(si))), `${sPath}/income/totalCurrent`);
   const siUse = figure(s.income.useOfNonFiscalBalance, BLANK, `${sPath}/income/useOfNonFiscalBalance`);
   const siStart = figure(s.income.carryForwardStart, BLANK, `${sPath}/income/carryForwardStart`);
   const summaryByClass = new Map<string, Figure>();
@@ -500,7 +500,7 @@ export function deriveModel(payload: Payload): Model {
   }
   const seTotal = figure(
     s.expense.totalCurrent,
-    nz(combine([...summaryByClass.values()])),
+    blankIfZero(combine([...summaryByClass.values()])),
     `${sPath}/expense/totalCurrent`,
   );
   const seDistribution = figure(s.expense.balanceDistribution, BLANK, `${sPath}/expense/balanceDistribution`);
@@ -511,14 +511,14 @@ export function deriveModel(payload: Payload): Model {
       totalCurrent: siTotal,
       useOfNonFiscalBalance: siUse,
       carryForwardStart: siStart,
-      grandTotal: figure(s.income.grandTotal, nz(combine([siTotal, siUse, siStart])), `${sPath}/income/grandTotal`),
+      grandTotal: figure(s.income.grandTotal, blankIfZero(combine([siTotal, siUse, siStart])), `${sPath}/income/grandTotal`),
     },
     expenseByClass: summaryByClass,
     expense: {
       totalCurrent: seTotal,
       balanceDistribution: seDistribution,
       carryForwardEnd: seEnd,
-      grandTotal: figure(s.expense.grandTotal, nz(combine([seTotal, seDistribution, seEnd])), `${sPath}/expense/grandTotal`),
+      grandTotal: figure(s.expense.grandTotal, blankIfZero(combine([seTotal, seDistribution, seEnd])), `${sPath}/expense/grandTotal`),
     },
   };
 

@@ -7,7 +7,7 @@
  * is what the reader sees and what the sentence variant depends on (e.g. 100.00% vs 大于/小于).
  */
 import type { Payload } from '../schema/payload';
-import { v, type Figure, type FunctionalTableModel, type Model } from './derive';
+import { amountOf, type Figure, type FunctionalTableModel, type Model } from './derive';
 import { percent, sum, type Cents } from '../schema/money';
 
 export type Direction = 'up' | 'down' | 'flat';
@@ -273,7 +273,7 @@ function nonZeroItemNames<C extends string>(table: FunctionalTableModel<C>, colu
   const names: string[] = [];
   for (const row of table.rows) {
     if (row.level !== 'item' || !row.code.startsWith(prefix)) continue;
-    if (v(row.cells[column]) === 0 || row.name === '') continue;
+    if (amountOf(row.cells[column]) === 0 || row.name === '') continue;
     if (!names.includes(row.name)) names.push(row.name);
   }
   return names;
@@ -332,7 +332,7 @@ function budgetDetails<C extends string>(
   for (const row of table.rows) {
     if (row.level !== 'item') continue;
     const item = Object.hasOwn(items, row.code) ? items[row.code] : undefined;
-    const actual = v(row.cells[column]);
+    const actual = amountOf(row.cells[column]);
     if (actual === 0 && (item === undefined || item.budget === 0)) continue;
     const classCode = row.code.slice(0, 3);
     let cls = details.find((c) => c.code === classCode);
@@ -353,11 +353,11 @@ function budgetDetails<C extends string>(
     });
   }
   const reason = spec.reason !== undefined && !isUseNotCause(spec.reason, names) ? spec.reason : undefined;
-  return { budget: completion(v(table.total[column]), total, d), reason, details };
+  return { budget: completion(amountOf(table.total[column]), total, d), reason, details };
 }
 
 function isEmptyTable<C extends string>(table: FunctionalTableModel<C>): boolean {
-  const allZero = (cells: Record<C, Figure>) => table.columns.every((c) => v(cells[c]) === 0);
+  const allZero = (cells: Record<C, Figure>) => table.columns.every((c) => amountOf(cells[c]) === 0);
   return allZero(table.total) && table.rows.every((r) => allZero(r.cells));
 }
 
@@ -404,8 +404,8 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
   const prevYear = e.comparisonYear ?? year - 1;
 
   // 一 收、支总计 (公开01表)
-  const grandIncome = v(model.summary.income.grandTotal);
-  const grandExpense = v(model.summary.expense.grandTotal);
+  const grandIncome = amountOf(model.summary.income.grandTotal);
+  const grandExpense = amountOf(model.summary.expense.grandTotal);
   const grand: GrandTotals = {
     income: grandIncome,
     expense: grandExpense,
@@ -416,18 +416,18 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
 
   // 二 收入 (公开01表: 财政拨款收入 is the three 财政拨款 lines together, as in 公开02表)
   const si = model.summary.income;
-  const incomeTotal = v(si.totalCurrent);
+  const incomeTotal = amountOf(si.totalCurrent);
   const income = {
     total: incomeTotal,
     change: change(incomeTotal, prev.incomeTotal, d),
     sources: shares<IncomeSourceKey>(
       [
-        ['fiscal', v(si.gpb) + v(si.fund) + v(si.stateCapital)],
-        ['superiorSubsidy', v(si.superiorSubsidy)],
-        ['business', v(si.business)],
-        ['operating', v(si.operating)],
-        ['affiliatedRemit', v(si.affiliatedRemit)],
-        ['other', v(si.other)],
+        ['fiscal', amountOf(si.gpb) + amountOf(si.fund) + amountOf(si.stateCapital)],
+        ['superiorSubsidy', amountOf(si.superiorSubsidy)],
+        ['business', amountOf(si.business)],
+        ['operating', amountOf(si.operating)],
+        ['affiliatedRemit', amountOf(si.affiliatedRemit)],
+        ['other', amountOf(si.other)],
       ],
       incomeTotal,
       d,
@@ -435,18 +435,18 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
   };
 
   // 三 支出 (total from 公开01表, split from 公开03表)
-  const expenseTotal = v(model.summary.expense.totalCurrent);
+  const expenseTotal = amountOf(model.summary.expense.totalCurrent);
   const et = model.expense.total;
   const expense = {
     total: expenseTotal,
     change: change(expenseTotal, prev.expenseTotal, d),
     parts: shares<ExpensePartKey>(
       [
-        ['basic', v(et.basic)],
-        ['project', v(et.project)],
-        ['remitToSuperior', v(et.remitToSuperior)],
-        ['operating', v(et.operating)],
-        ['subsidyToAffiliated', v(et.subsidyToAffiliated)],
+        ['basic', amountOf(et.basic)],
+        ['project', amountOf(et.project)],
+        ['remitToSuperior', amountOf(et.remitToSuperior)],
+        ['operating', amountOf(et.operating)],
+        ['subsidyToAffiliated', amountOf(et.subsidyToAffiliated)],
       ],
       expenseTotal,
       d,
@@ -455,9 +455,9 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
 
   // 四 财政拨款 (公开04表)
   const fs = model.fiscalSummary;
-  const fiscalIncome = v(fs.income.grandTotal);
-  const fiscalExpense = v(fs.expense.grandTotal.total);
-  const gpbIncome = v(fs.income.gpb);
+  const fiscalIncome = amountOf(fs.income.grandTotal);
+  const fiscalExpense = amountOf(fs.expense.grandTotal.total);
+  const gpbIncome = amountOf(fs.income.gpb);
   const fiscal = {
     income: fiscalIncome,
     expense: fiscalExpense,
@@ -468,8 +468,8 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     gpbIncomeChange: change(gpbIncome, prev.gpbIncome, d),
     otherIncome: (
       [
-        ['fund', v(fs.income.fund)],
-        ['stateCapital', v(fs.income.stateCapital)],
+        ['fund', amountOf(fs.income.fund)],
+        ['stateCapital', amountOf(fs.income.stateCapital)],
       ] as const
     )
       .filter(([, amount]) => amount !== 0)
@@ -478,9 +478,9 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
 
   // 五 一般公共预算财政拨款支出 (公开05表)
   const g = model.gpbExpense;
-  const gpbTotal = v(g.total.total);
+  const gpbTotal = amountOf(g.total.total);
   const classes: ClassUse[] = g.rows
-    .filter((r) => r.level === 'class' && v(r.cells.total) !== 0)
+    .filter((r) => r.level === 'class' && amountOf(r.cells.total) !== 0)
     .map((r) => {
       const tableUses = nonZeroItemNames(g, 'total', r.code);
       const byNormalized = new Map(tableUses.map((n) => [normalizeName(n), n]));
@@ -495,8 +495,8 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       return {
         code: r.code,
         name: r.name,
-        amount: v(r.cells.total),
-        share: percent(v(r.cells.total), gpbTotal, d),
+        amount: amountOf(r.cells.total),
+        share: percent(amountOf(r.cells.total), gpbTotal, d),
         uses: uses.length > 0 ? uses : tableUses,
         rejectedUses,
       };
@@ -510,8 +510,8 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     classes,
     budget: gpbBudget.budget,
     budgetReason: gpbBudget.reason,
-    basic: v(g.total.basic),
-    project: v(g.total.project),
+    basic: amountOf(g.total.basic),
+    project: amountOf(g.total.project),
     mainProjects: e.mainProjects.map((m) => ({ name: m.name, amount: m.amount, budget: m.budget ?? null, outcome: m.outcome })),
     details: gpbBudget.details,
   };
@@ -524,35 +524,35 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     order
       .filter((code) => code.length === 5 && groups.includes(code.slice(0, 3)))
       .map((code) => rows.get(code))
-      .filter((r): r is NonNullable<typeof r> => r !== undefined && !r.isGroup && v(r.figure) !== 0 && r.name !== '')
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && !r.isGroup && amountOf(r.figure) !== 0 && r.name !== '')
       .map((r) => r.name);
   const basic = {
-    total: v(g.total.basic),
-    personnel: { total: v(model.basicExpenseDetail.personnelTotal), items: itemNames(model.set.economic.personnelGroups) },
-    public: { total: v(model.basicExpenseDetail.publicTotal), items: itemNames(model.set.economic.publicGroups) },
+    total: amountOf(g.total.basic),
+    personnel: { total: amountOf(model.basicExpenseDetail.personnelTotal), items: itemNames(model.set.economic.personnelGroups) },
+    public: { total: amountOf(model.basicExpenseDetail.publicTotal), items: itemNames(model.set.economic.publicGroups) },
   };
 
   // 七 政府性基金 (公开07表), 八 国有资本经营 (公开08表)
   const ft = model.fund.total;
   const fund = {
     empty: isEmptyTable(model.fund),
-    income: v(ft.income),
-    expense: v(ft.expenseTotal),
-    basic: v(ft.basic),
-    project: v(ft.project),
-    carryForwardStart: v(ft.carryForwardStart),
-    carryForwardEnd: v(ft.carryForwardEnd),
-    change: change(v(ft.expenseTotal), prev.fundExpense, d),
+    income: amountOf(ft.income),
+    expense: amountOf(ft.expenseTotal),
+    basic: amountOf(ft.basic),
+    project: amountOf(ft.project),
+    carryForwardStart: amountOf(ft.carryForwardStart),
+    carryForwardEnd: amountOf(ft.carryForwardEnd),
+    change: change(amountOf(ft.expenseTotal), prev.fundExpense, d),
     uses: nonZeroItemNames(model.fund, 'expenseTotal'),
     budget: e.fundBudget ? budgetDetails(model.fund, 'expenseTotal', e.fundBudget, names, d) : null,
   };
   const st = model.stateCapital.total;
   const stateCapital = {
     empty: isEmptyTable(model.stateCapital),
-    expense: v(st.total),
-    basic: v(st.basic),
-    project: v(st.project),
-    change: change(v(st.total), prev.stateCapitalExpense, d),
+    expense: amountOf(st.total),
+    basic: amountOf(st.basic),
+    project: amountOf(st.project),
+    change: change(amountOf(st.total), prev.stateCapitalExpense, d),
     uses: nonZeroItemNames(model.stateCapital, 'total'),
     budget: e.stateCapitalBudget ? budgetDetails(model.stateCapital, 'total', e.stateCapitalBudget, names, d) : null,
   };
@@ -561,18 +561,18 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
   const tp = model.threePublic;
   const prevTp = previousThreePublic(prev.threePublic);
   const line = (budget: Figure, actual: Figure, previous: Cents | null): ThreePublicLine => ({
-    budget: v(budget),
-    actual: v(actual),
-    completion: completion(v(actual), v(budget), d),
-    change: change(v(actual), previous, d),
+    budget: amountOf(budget),
+    actual: amountOf(actual),
+    completion: completion(amountOf(actual), amountOf(budget), d),
+    change: change(amountOf(actual), previous, d),
   });
   const threePublic = {
     total: line(tp.budget.total, tp.actual.total, prevTp.total),
     abroad: line(tp.budget.abroad, tp.actual.abroad, prevTp.abroad),
     vehicle: line(tp.budget.vehicleSubtotal, tp.actual.vehicleSubtotal, prevTp.vehicle),
     reception: line(tp.budget.reception, tp.actual.reception, prevTp.reception),
-    purchase: v(tp.actual.vehiclePurchase),
-    operation: v(tp.actual.vehicleOperation),
+    purchase: amountOf(tp.actual.vehiclePurchase),
+    operation: amountOf(tp.actual.vehicleOperation),
     purchaseLine: line(tp.budget.vehiclePurchase, tp.actual.vehiclePurchase, prevTp.purchase),
     operationLine: line(tp.budget.vehicleOperation, tp.actual.vehicleOperation, prevTp.operation),
   };
@@ -639,7 +639,7 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       projectBudget: sum(perf.projects.map((x) => x.budget)),
       projectExecuted,
       // Rates in 第三部分 follow the document's one precision rule (options.percentDecimals).
-      coverage: percent(projectExecuted, v(g.total.project), d),
+      coverage: percent(projectExecuted, amountOf(g.total.project), d),
       typed: mg?.projectCount !== undefined || typedAmount !== undefined,
       level1Count: mg?.level1Count ?? null,
       level2Count: mg?.level2Count ?? null,

@@ -3,7 +3,7 @@
  * 基本支出 and 项目支出 alike, so it can never be less than the matching 06 基本支出 line; the
  * 运行维护费 breakdown of 说明（九） must add up to the table.
  */
-import { v, type ThreePublicKey } from '../../model/derive';
+import { amountOf, type ThreePublicKey } from '../../model/derive';
 import { sum } from '../../schema/money';
 import { checkAtMost, checkEqual, checkTyped, collect, type AuditContext } from '../context';
 import { THREE_PUBLIC_LABELS } from '../labels';
@@ -67,7 +67,7 @@ export function threePublicRules(ctx: AuditContext): Finding[] {
     );
   }
   const purchase = m.threePublic.actual.vehiclePurchase;
-  if (detail.vehiclesPurchased !== undefined && (detail.vehiclesPurchased > 0) !== (v(purchase) > 0)) {
+  if (detail.vehiclesPurchased !== undefined && (detail.vehiclesPurchased > 0) !== (amountOf(purchase) > 0)) {
     findings.push({
       rule: 'three-public.purchase-count',
       severity: 'warning',

@@ -4,7 +4,7 @@
  * zero budget, empty table…), every figure comes from deriveNarrativeFigures, and payload text
  * (reasons, outcomes) is only ever inserted, never made up: a missing reason drops its clause.
  */
-import { v, type Model } from '../../model/derive';
+import { amountOf, type Model } from '../../model/derive';
 import {
   deriveNarrativeFigures,
   type BudgetDetails,
@@ -166,7 +166,7 @@ export function figureBlock(ctx: Ctx, id: FigureId): Extract<Block, { kind: 'fig
       const tp = ctx.model.threePublic;
       const keys = ['total', 'abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const;
       const parts = keys.map((k) =>
-        fill(ft.part, { name: ft.names[k], budget: textAmount(v(tp.budget[k])), actual: textAmount(v(tp.actual[k])) }),
+        fill(ft.part, { name: ft.names[k], budget: textAmount(amountOf(tp.budget[k])), actual: textAmount(amountOf(tp.actual[k])) }),
       );
       alt = fill(ft.alt, { ...base, parts: parts.join(ft.separator) });
       break;
