@@ -57,6 +57,10 @@ function text(max: number, options: { required?: boolean } = {}) {
 const Text = text(20_000);
 const ShortText = text(500);
 const Count = z.number().int('必须是整数').min(0, '不能为负数');
+// Lists have caps where a real document has a natural maximum (100 目标 or 职责, 500 指标, 1,000
+// projects or 下属单位, 2,000 rows per table); src/audit/schema-errors.ts refuses any list of more
+// than 2,000 entries before the schema runs.
+
 /** A real calendar date (zod's ISO date pattern: months 01–12, days per month, leap years): 2025-02-30 is refused. */
 const IsoDate = z
   .string()
@@ -534,8 +538,8 @@ const OverallSelfEvaluation = z
     projectExpense: Cell.meta({ description: '项目支出总额' }),
     budget: Cell.meta({ description: '部门整体支出总额 预算数（A）' }),
     executed: Cell.meta({ description: '部门整体支出总额 执行数（B）' }),
-    goals: z.array(Text).default([]).meta({ description: '年度目标' }),
-    indicators: z.array(Indicator).default([]).meta({ description: '年度绩效指标' }),
+    goals: z.array(Text).max(100).default([]).meta({ description: '年度目标' }),
+    indicators: z.array(Indicator).max(500).default([]).meta({ description: '年度绩效指标' }),
     deviationReason: text(20_000, { required: false }).default('').meta({ description: '偏差大或目标未完成原因分析' }),
     improvement: text(20_000, { required: false }).default('').meta({ description: '改进措施及结果应用方案' }),
     score: Score.optional(),
@@ -559,7 +563,7 @@ const ProjectSelfEvaluation = z
     fundingAmount: Cell.meta({ description: '资金量（可省略，默认为预算数）' }),
     budget: Amount.meta({ description: '年度财政资金总额 预算数（A）' }),
     executed: Amount.meta({ description: '年度财政资金总额 执行数（B）' }),
-    indicators: z.array(Indicator).default([]),
+    indicators: z.array(Indicator).max(500).default([]),
     deviationReason: text(20_000, { required: false }).default(''),
     improvement: text(20_000, { required: false }).default(''),
     score: Score.optional(),
@@ -593,9 +597,9 @@ const Performance = z
       .array(
         z.strictObject({
           name: ShortText.meta({ description: '项目名称，须与项目自评表一致' }),
-          outputs: z.array(ShortText).default([]).meta({ description: '主要产出和效益，逐条' }),
-          problems: z.array(ShortText).default([]).meta({ description: '发现的问题及原因，逐条' }),
-          improvements: z.array(ShortText).default([]).meta({ description: '下一步改进措施，逐条' }),
+          outputs: z.array(ShortText).max(100).default([]).meta({ description: '主要产出和效益，逐条' }),
+          problems: z.array(ShortText).max(100).default([]).meta({ description: '发现的问题及原因，逐条' }),
+          improvements: z.array(ShortText).max(100).default([]).meta({ description: '下一步改进措施，逐条' }),
         }),
       )
       .default([])
@@ -613,7 +617,7 @@ const Performance = z
           '自评表执行率保留的小数位数（省略时与全文一致，即 options.percentDecimals；另行规定时自评表备注写明口径）',
       }),
     overall: OverallSelfEvaluation.optional(),
-    projects: z.array(ProjectSelfEvaluation).default([]).meta({ description: '项目支出绩效自评表，按附件顺序' }),
+    projects: z.array(ProjectSelfEvaluation).max(1000).default([]).meta({ description: '项目支出绩效自评表，按附件顺序' }),
   })
   .meta({ description: '预算绩效（十三）与第六部分 附件 绩效自评表' });
 
@@ -669,7 +673,7 @@ export const Meta = z
     fiscalYear: z.number().int().min(2000, '会计年度应在 2000–2100 之间').max(2100, '会计年度应在 2000–2100 之间'),
     publishedOn: IsoDate.meta({ description: '公开日期' }),
     unit: z.literal('万元').default('万元').meta({ description: '金额单位（目前仅支持 万元）' }),
-    subordinateUnits: z.array(SubordinateUnit).default([]).meta({ description: '纳入决算的下属单位：名称，或名称与备注' }),
+    subordinateUnits: z.array(SubordinateUnit).max(1000).default([]).meta({ description: '纳入决算的下属单位：名称，或名称与备注' }),
     contactPhone: ShortText.optional().meta({ description: '咨询电话' }),
     fiscalLevel: z
       .enum(['中央', '省级', '市级', '区级', '县级', '乡镇级'])
@@ -731,7 +735,7 @@ export const Payload = z
     meta: Meta,
     overview: z
       .strictObject({
-        duties: z.array(Text).default([]).meta({ description: '部门主要职责，逐条' }),
+        duties: z.array(Text).max(100).default([]).meta({ description: '部门主要职责，逐条' }),
         organization: Text.optional().meta({ description: '机构设置情况补充说明（单位构成句由下属单位自动生成）' }),
       })
       .default({ duties: [] })

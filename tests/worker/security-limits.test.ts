@@ -39,7 +39,7 @@ describe('work bounds of images (item 2)', () => {
 });
 
 describe('error amplification (item 3) and refused shapes (item 6)', () => {
-  it('120,000 invalid items give one small 422, 300,000 no 500; a list of 1,500 bad items lists 100 and counts them all', async () => {
+  it('120,000 invalid items give one small 422, 300,000 no 500; a list of 900 bad items lists 100 and counts them all', async () => {
     for (const n of [120_000, 300_000]) {
       const payload = structuredClone(minimal) as any;
       payload.meta.subordinateUnits = Array(n).fill(0);
@@ -51,14 +51,18 @@ describe('error amplification (item 3) and refused shapes (item 6)', () => {
       expect(problem.errors).toEqual([{ path: '/meta/subordinateUnits', message: `条目过多：${n} 项，最多 2000 项` }]);
     }
     const payload = structuredClone(minimal) as any;
-    payload.meta.subordinateUnits = Array(1_500).fill(0);
+    payload.meta.subordinateUnits = Array(900).fill(0);
     const res = await post('/v1/validate', payload);
     expect(res.status).toBe(422);
     const problem = (await res.json()) as { errors: { path: string }[]; errorCount: number; detail: string };
     expect(problem.errors).toHaveLength(100);
-    expect(problem.errorCount).toBe(1_500);
-    expect(problem.detail).toContain('共 1500 处错误（errors 列出前 100 处）');
+    expect(problem.errorCount).toBe(900);
+    expect(problem.detail).toContain('共 900 处错误（errors 列出前 100 处）');
     expect(problem.errors[0].path).toBe('/meta/subordinateUnits/0');
+    // Over the list's natural maximum (1,000 下属单位): one problem, the cap.
+    payload.meta.subordinateUnits = Array(1_500).fill('某单位');
+    const capped = (await (await post('/v1/validate', payload)).json()) as { errors: { path: string; message: string }[] };
+    expect(capped.errors).toEqual([{ path: '/meta/subordinateUnits', message: '条目过多（最多 1000 项）' }]);
   });
 
   it('audit findings in an answer are capped at 100, errors first, with the total', async () => {
