@@ -65,7 +65,3 @@ export type FigureFormat = (typeof OUTPUT_FORMATS.figure)[number];
 
 /** Every format, in registry order (the CLI's default --formats). */
 export const ALL_FORMATS = Object.keys(FORMATS) as Format[];
-
-export function isFormat(text: string): text is Format {
-  return Object.hasOwn(FORMATS, text);
-}

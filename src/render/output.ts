@@ -15,7 +15,7 @@ import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderContext, type RenderedOutput } from './types';
 
 export { DEFAULT_PARAMS } from './types';
-export type { FigureFormat, Links, OutputSpec, RenderContext, RenderedOutput, RenderParams, TableFormat, Theme } from './types';
+export type { Links, OutputSpec, RenderContext, RenderedOutput, RenderParams } from './types';
 
 type Body = string | Uint8Array;
 type SpecOf<K extends OutputSpec['kind']> = Extract<OutputSpec, { kind: K }>;

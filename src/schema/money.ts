@@ -91,12 +91,6 @@ export function percent(numerator: Cents, denominator: Cents, decimals = 2): str
   return formatScaled(scaled, decimals);
 }
 
-/** Same as {@link percent} but returns the rounded value as an integer of 10^-decimals percent. */
-export function percentScaled(numerator: Cents, denominator: Cents, decimals = 2): bigint | null {
-  if (denominator === 0) return null;
-  return roundHalfUpDiv(BigInt(numerator) * 100n * 10n ** BigInt(decimals), BigInt(denominator));
-}
-
 /** Integer division rounding half away from zero. */
 export function roundHalfUpDiv(n: bigint, d: bigint): bigint {
   if (d < 0n) { n = -n; d = -d; }

@@ -15,11 +15,10 @@ import { partHtml, partText, partToc, type Block, type FigureRenderer, type TocE
 import { buildGlossary } from './glossary';
 import { buildNarrative, narrativeParts } from './narrative';
 
-export { buildNarrative, changeText, narrativeParts, ordinalList } from './narrative';
-export { buildGlossary, subjectLines } from './glossary';
+export { buildNarrative } from './narrative';
+export { buildGlossary } from './glossary';
 export { subjectExplanation, usedItemCodes } from '../../model/glossary';
-export { fill, placeholders, TemplateError } from '../../model/text';
-export type { Block, NarrativePart, NarrativeSection, TocEntry } from './blocks';
+export type { TocEntry } from './blocks';
 
 /** What the shared shell does not style: the written-out figure and its visible caption. */
 export const NARRATIVE_CSS = `
