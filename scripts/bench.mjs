@@ -8,17 +8,23 @@
  *      figure as SVG and PNG; KV render cache MISS vs HIT for the document and a figure PNG;
  *   3. peak memory of the pure core in Node (workerd does not report heap) against 128 MB;
  *   4. the peer: headless Chromium screenshotting an HTML/CSS figure 1 (fresh browser per image,
- *      and one long-lived page), compared with our warm PNG.
+ *      and one long-lived page), our own figure 1 SVG and table 01 page in that page, compared
+ *      with our warm PNGs;
+ *   5. CPU of the image pipeline's parts in Node (scripts/bench/targets-child.ts) and of
+ *      `juesuan render` (scripts/bench-cli.mjs), and the issue-16 target table from all of it.
+ *      `npm run bench -- --json` prints it as `targets`, with the load average.
  *
  * Results go to bench-results/bench-<timestamp>.json (git-ignored); the previous file is compared.
- * Options: --json (one JSON object on stdout), --quick (N=5), --runs=N, --no-peer, --no-memory.
+ * Options: --json (one JSON object on stdout), --quick (N=5), --runs=N, --no-peer, --no-memory, --no-cli,
+ * --no-cold (skip the first-request-per-isolate phase: minutes on a busy machine).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './offline-env.mjs';
 import { buildBundle, bundleSize } from './bench/build.mjs';
-import { loadExample } from './bench/payloads.mjs';
+import { EXAMPLE_PATH, loadExample } from './bench/payloads.mjs';
 import { benchWorker, discover } from './bench/worker.mjs';
 import { benchMemory } from './bench/memory.mjs';
 import { benchPeer, figureOneData } from './bench/peer.mjs';
@@ -53,16 +59,39 @@ async function main() {
   results.workerdStartMs = Math.round(found.startMs);
   if (found.error) log(`  publishing the example failed: ${found.error}`);
   results.figureIds = found.figureIds;
-  results.worker = await benchWorker({ example, figureIds: found.figureIds, runs, log });
+  results.worker = await benchWorker({ example, figureIds: found.figureIds, runs, log, cold: !flag('no-cold') });
 
   if (!flag('no-memory')) {
     log('memory: pure core in Node, one process per case');
     results.memory = await benchMemory({ log });
   }
 
+  log('cpu: the image pipeline in Node (process.cpuUsage, interleaved rounds)');
+  const work = mkdtempSync(join(tmpdir(), 'juesuan-targets-'));
+  try {
+    results.cpu = JSON.parse(await runNode(['--import', 'tsx', join(root, 'scripts/bench/targets-child.ts'), EXAMPLE_PATH, work, String(runs)]));
+    results.cpu.loadAverage = loadavg().map((x) => Math.round(x * 100) / 100);
+  } catch (error) {
+    results.cpu = { error: String(error?.message ?? error).slice(0, 500) };
+  }
+  const same = results.cpu.error
+    ? undefined
+    : { figureSvg: readFileSync(join(work, 'figure-1.svg'), 'utf8'), tableHtml: readFileSync(join(work, 'table-01.html'), 'utf8') };
+  rmSync(work, { recursive: true, force: true });
+
+  if (!flag('no-cli')) {
+    const count = quick ? 4 : 10;
+    log(`cli: juesuan render of ${count} reports, all formats (scripts/bench-cli.mjs)`);
+    try {
+      results.cli = JSON.parse(await runNode([join(root, 'scripts/bench-cli.mjs'), '--count', String(count), '--json']));
+    } catch (error) {
+      results.cli = { error: String(error?.message ?? error).slice(0, 500) };
+    }
+  }
+
   if (!flag('no-peer')) {
-    log('peer: headless Chromium, HTML/CSS figure 1 at 800×500');
-    results.peer = await benchPeer({ data: figureOneData(example), freshRuns: quick ? 3 : 5, pageRuns: runs, log });
+    log('peer: headless Chromium, HTML/CSS figure 1 at 800×500, our figure 1 SVG and table 01 page');
+    results.peer = await benchPeer({ data: figureOneData(example), freshRuns: quick ? 3 : 5, pageRuns: runs, log, same });
     const ours = results.worker.cases[`figure-${found.figureIds[0]}.png`]?.warm?.p50;
     if (ours && !results.peer.skipped && !results.peer.error) {
       results.peer.oursWarmPngP50 = ours;
@@ -70,6 +99,8 @@ async function main() {
       results.peer.speedupVsReusedPage = round2(results.peer.reusedPage.p50 / ours);
     }
   }
+  results.targets = targets(results);
+  results.machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   results.totalMs = Math.round(performance.now() - t0);
 
   const dir = join(root, 'bench-results');
@@ -95,6 +126,51 @@ async function main() {
 }
 
 const round2 = (x) => Math.round(x * 100) / 100;
+
+/** Runs node with args in the project root; resolves with stdout, rejects with the end of stderr. */
+function runNode(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${err.trim().slice(-500)}`))));
+  });
+}
+
+/**
+ * The target table of issue 16, every row from this run: the ratio or figure now, the target,
+ * and whether it is met. Ratios against Chromium compare wall-clock medians taken in the same run
+ * (ours warm in workerd, the browser's reused page); CPU rows are process.cpuUsage medians.
+ */
+function targets(r) {
+  const rows = [];
+  const row = (id, label, now, target, better, unit, note) =>
+    rows.push({ id, label, now: now ?? null, target, unit, met: now == null ? null : better === 'higher' ? now >= target : now <= target, note });
+  const ours = (id) => r.worker?.cases?.[id]?.warm?.p50;
+  const ratio = (a, b) => (a && b ? round2(a / b) : null);
+  row('figurePngVsChromium', 'figure 1 PNG vs one reused Chromium page screenshotting our SVG (× faster)',
+    ratio(r.peer?.reusedPageOurSvg?.p50, ours('figure-1.png')), 6, 'higher', '×',
+    `ours ${ours('figure-1.png')} ms warm p50 in workerd, Chromium ${r.peer?.reusedPageOurSvg?.p50} ms`);
+  row('tablePngVsChromium', 'table 01 PNG vs one reused Chromium page screenshotting our table page (× faster)',
+    ratio(r.peer?.reusedPageOurTable?.p50, ours('table-01.png')), 4, 'higher', '×',
+    `ours ${ours('table-01.png')} ms warm p50 in workerd, Chromium ${r.peer?.reusedPageOurTable?.p50} ms`);
+  row('figurePngVsFloor', 'figure 1 PNG CPU vs the floor (resvg raster + encode of its final SVG) (× above)',
+    ratio(r.cpu?.cpu?.figurePng?.cpuMsP50, r.cpu?.cpu?.floor?.cpuMsP50), 2, 'lower', '×',
+    `${r.cpu?.cpu?.figurePng?.cpuMsP50} ms vs ${r.cpu?.cpu?.floor?.cpuMsP50} ms CPU`);
+  row('cliReportsPerMinute', 'CLI, full reports/min on 2 cores, all formats (from CPU time)',
+    r.cli?.reportsPerMinuteOnTwoCores, 90, 'higher', 'reports/min',
+    r.cli && !r.cli.error ? `${r.cli.cpuMsPerReport} ms CPU per report; wall clock on this machine: ${r.cli.reportsPerMinute}/min` : r.cli?.error);
+  row('statelessDocumentCpu', 'stateless document CPU (schema + audit + model + HTML + 14 inline SVGs)',
+    r.cpu?.cpu?.statelessDocument?.cpuMsP50, 60, 'lower', 'ms');
+  row('storedDocumentMissCpu', 'stored document.html MISS render CPU (model memoised, figures linked)',
+    r.cpu?.cpu?.storedDocumentMiss?.cpuMsP50, 5, 'lower', 'ms', `Node; workerd MISS wall p50 ${r.worker?.kv?.['document.html']?.miss?.p50 ?? '—'} ms`);
+  const gzip = r.bundle?.total?.gzip;
+  row('bundleGzip', 'bundle gzip (script + wasm)', gzip ? round2(gzip / 1048576) : null, 1.5, 'lower', 'MiB');
+  return { loadAverage: r.cpu?.loadAverage ?? r.machine.loadAverageAtStart, rows };
+}
 
 function report(r, file, changes) {
   const out = [];
@@ -167,6 +243,15 @@ function report(r, file, changes) {
         [`Chromium, one page reused (launch ${ms(p.reusedPage.launchMs)})`, ms(p.reusedPage.p50), ms(p.reusedPage.p95), p.speedupVsReusedPage ? `${p.speedupVsReusedPage}× ${p.speedupVsReusedPage >= 1 ? 'faster' : 'as fast'}` : '—'],
       ]));
     }
+  }
+  if (r.targets) {
+    out.push('');
+    out.push(`Issue 16 targets (one run; load average ${r.targets.loadAverage.join(' ')} when the CPU cases ran, ${r.machine.loadAverageAtEnd?.join(' ')} at the end):`);
+    const rows = [['target', 'now', 'target', 'met', 'note']];
+    for (const t of r.targets.rows) {
+      rows.push([t.label, t.now === null ? '—' : `${t.now} ${t.unit}`, `${t.id.endsWith('Chromium') || t.id === 'cliReportsPerMinute' ? '≥' : '≤'} ${t.target} ${t.unit}`, t.met === null ? '?' : t.met ? 'yes' : 'NO', t.note ?? '']);
+    }
+    out.push(table(rows));
   }
   out.push('');
   out.push(`Total ${ms(r.totalMs)}. Results: ${file}`);

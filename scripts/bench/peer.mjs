@@ -114,8 +114,28 @@ function runChromium(args, env) {
   });
 }
 
-/** Runs both peers on the same page; returns timings in ms, or { skipped } when Chromium is absent. */
-export async function benchPeer({ data, freshRuns, pageRuns, log }) {
+/** Times `pageRuns` screenshots in a reused page, each of new content (a changed comment defeats caching). */
+async function timeReused(page, html, pageRuns, shot) {
+  await page.setContent(html('warm-up'));
+  await page.screenshot(shot);
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < pageRuns; i++) {
+    const started = performance.now();
+    await page.setContent(html(`#${i}`));
+    const png = await page.screenshot(shot);
+    times.push(performance.now() - started);
+    bytes = png.length;
+  }
+  return { ...summarize(times), pngBytes: bytes };
+}
+
+/**
+ * Runs both peers on the same page; returns timings in ms, or { skipped } when Chromium is absent.
+ * With `same` ({ figureSvg, tableHtml }: our own figure 1 SVG and table 01 page), the reused page
+ * also screenshots exactly what we render — the same chart, the same table — at 800 px wide.
+ */
+export async function benchPeer({ data, freshRuns, pageRuns, log, same }) {
   if (!existsSync(CHROMIUM)) {
     return { skipped: `${CHROMIUM} not found: install it (and CJK fonts) with \`${INSTALL_HINT}\` to compare with a headless browser` };
   }
@@ -168,6 +188,14 @@ export async function benchPeer({ data, freshRuns, pageRuns, log }) {
       }
       results.reusedPage = { ...summarize(reused), launchMs: Math.round(launchMs), pngBytes: bytes };
       log(`  chromium reused page: p50 ${results.reusedPage.p50} ms (launch ${results.reusedPage.launchMs} ms)`);
+      if (same) {
+        const svgPage = (salt) => `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}svg{display:block}</style></head><body><!--${salt}-->${same.figureSvg}</body></html>`;
+        results.reusedPageOurSvg = await timeReused(page, svgPage, pageRuns, { type: 'png' });
+        log(`  chromium reused page, our figure 1 SVG: p50 ${results.reusedPageOurSvg.p50} ms`);
+        const tablePage = (salt) => same.tableHtml.replace('</body>', `<!--${salt}--></body>`);
+        results.reusedPageOurTable = await timeReused(page, tablePage, pageRuns, { type: 'png', fullPage: true });
+        log(`  chromium reused page, our table 01 page (full page): p50 ${results.reusedPageOurTable.p50} ms`);
+      }
     } finally {
       await browser.close();
     }

@@ -107,6 +107,7 @@ export function renderCases(figureIds) {
     const no = String(n).padStart(2, '0');
     cases.push({ id: `table-${no}.html`, label: `table ${no} HTML`, path: `/v1/render/tables/${no}.html` });
   }
+  cases.push({ id: 'table-01.png', label: 'table 01 PNG', path: '/v1/render/tables/01.png' });
   cases.push({ id: 'document.html', label: 'whole document HTML', path: '/v1/render/document.html' });
   for (const f of figureIds) {
     cases.push({ id: `figure-${f}.svg`, label: `figure ${f} SVG`, path: `/v1/render/figures/${f}.svg` });
@@ -139,12 +140,13 @@ export async function discover(example) {
 /** Isolates per workerd process in the cold phase: one process with ~26 font-laden isolates stalls. */
 const COLD_BATCH = 6;
 
-export async function benchWorker({ example, figureIds, runs, log }) {
+export async function benchWorker({ example, figureIds, runs, log, cold = true }) {
   const cases = renderCases(figureIds);
   const results = { coldIsolatesPerProcess: COLD_BATCH, cases: {}, kv: {} };
+  if (!cold) for (const c of cases) results.cases[c.id] = { label: c.label };
 
   // Cold: one request per fresh isolate, one after the other (never concurrently).
-  for (let from = 0; from < cases.length; from += COLD_BATCH) {
+  for (let from = 0; cold && from < cases.length; from += COLD_BATCH) {
     const batch = cases.slice(from, from + COLD_BATCH);
     const { mf, logs } = await start(batch.map((_, i) => `cold-${from + i}`));
     try {

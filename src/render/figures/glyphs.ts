@@ -35,25 +35,27 @@ const fixed = (v: number, digits: number): string => String(Math.round(v * 10 **
 
 function pathData(commands: readonly PathCommand[], scale: number): string {
   const u = (v: number | undefined) => fixed((v ?? 0) * scale, 1);
-  let d = '';
+  // Parts joined once: a string built with += stays a deep rope that every later join of the
+  // <defs> walks again.
+  const parts: string[] = [];
   for (const c of commands) {
     switch (c.type) {
       case 'M':
       case 'L':
-        d += `${c.type}${u(c.x)} ${u(-c.y!)}`;
+        parts.push(`${c.type}${u(c.x)} ${u(-c.y!)}`);
         break;
       case 'Q':
-        d += `Q${u(c.x1)} ${u(-c.y1!)} ${u(c.x)} ${u(-c.y!)}`;
+        parts.push(`Q${u(c.x1)} ${u(-c.y1!)} ${u(c.x)} ${u(-c.y!)}`);
         break;
       case 'C':
-        d += `C${u(c.x1)} ${u(-c.y1!)} ${u(c.x2)} ${u(-c.y2!)} ${u(c.x)} ${u(-c.y!)}`;
+        parts.push(`C${u(c.x1)} ${u(-c.y1!)} ${u(c.x2)} ${u(-c.y2!)} ${u(c.x)} ${u(-c.y!)}`);
         break;
       case 'Z':
-        d += 'Z';
+        parts.push('Z');
         break;
     }
   }
-  return d;
+  return parts.join('');
 }
 
 /**
@@ -175,7 +177,7 @@ export class GlyphSheet {
       const d = face.outline(p.glyph, item.size);
       if (d === '') continue;
       const id = `${this.prefix}-${list.keys[p.face]}-${fixed(item.size, 2).replace('.', '_')}-${p.glyph.index}`;
-      if (!this.used.has(id)) this.used.set(id, `<path id="${id}" d="${d}"/>`);
+      if (!this.used.has(id)) this.used.set(id, [`<path id="`, id, `" d="`, d, `"/>`].join(''));
       body += `<use href="#${id}" x="${fixed(p.x * k, 1)}"/>`;
     }
     if (body === '') return '';
