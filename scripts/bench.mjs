@@ -80,7 +80,7 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
 
   if (!flag('no-cli')) {
-    const count = quick ? 4 : 10;
+    const count = 10; // fewer would let start-up (tsx compiling the CLI) dominate the CPU per report
     log(`cli: juesuan render of ${count} reports, all formats (scripts/bench-cli.mjs)`);
     try {
       results.cli = JSON.parse(await runNode([join(root, 'scripts/bench-cli.mjs'), '--count', String(count), '--json']));
