@@ -27,6 +27,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { addManyRows } from './many-rows.mjs';
 import { root } from './offline-env.mjs';
 
 const argv = process.argv.slice(2);
@@ -173,21 +174,7 @@ function phaseWith(name, requests, connections) {
 function manyRows(n) {
   const d = JSON.parse(readFileSync(join(root, 'examples/wuhan-jianghan-cyzx-2024-minimal.json'), 'utf8'));
   d.meta.slug = 'load-many-rows';
-  const add = (t, field) => {
-    const seen = new Set();
-    for (let i = 0; i < n; i++) {
-      const k = `201${String(50 + Math.floor(i / 99)).padStart(2, '0')}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        t.rows.push({ code: k, name: `测试款${k}` });
-      }
-      t.rows.push({ code: `${k}${String(1 + (i % 99)).padStart(2, '0')}`, name: `测试科目${i}`, [field]: 1.5 });
-    }
-  };
-  add(d.tables.income, 'fiscal');
-  add(d.tables.expense, 'project');
-  add(d.tables.gpbExpense, 'project');
-  return JSON.stringify(d);
+  return JSON.stringify(addManyRows(d, n));
 }
 
 /** What an attacker sent, each with the answers it may get. */

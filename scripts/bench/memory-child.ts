@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import { checkReport } from '../../src/audit/check-report';
 import { DEFAULT_PARAMS, renderOutput, type OutputSpec, type RenderParams } from '../../src/render/output';
+import { addManyRows } from '../many-rows.mjs';
 
 /**
  * Every wasm linear memory the render creates (resvg, HarfBuzz), found by watching
@@ -210,21 +211,7 @@ async function main() {
 /** The example (minimal form) with n extra 项 rows in 02, 03 and 05 — tests/fuzz/many-rows.ts. */
 function manyRowsText(n: number): string {
   const d = JSON.parse(readFileSync(new URL('../../examples/wuhan-jianghan-cyzx-2024-minimal.json', import.meta.url), 'utf8'));
-  const add = (t: { rows: object[] }, field: string) => {
-    const seen = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const k = `201${String(50 + Math.floor(i / 99)).padStart(2, '0')}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        t.rows.push({ code: k, name: `测试款${k}` });
-      }
-      t.rows.push({ code: `${k}${String(1 + (i % 99)).padStart(2, '0')}`, name: `测试科目${i}`, [field]: 1.5 });
-    }
-  };
-  add(d.tables.income, 'fiscal');
-  add(d.tables.expense, 'project');
-  add(d.tables.gpbExpense, 'project');
-  return JSON.stringify(d);
+  return JSON.stringify(addManyRows(d, n));
 }
 
 main().catch((error) => {

@@ -1,0 +1,1 @@
+export function addManyRows<T>(payload: T, n: number, amount?: number): T;
