@@ -186,6 +186,14 @@ html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(
 `;
 
 /**
+ * Payload text inside an attribute: escaped, and '=' written as a reference too, so no run of
+ * attribute text can even look like an attribute (a department named `x onerror=…`).
+ */
+function attributeText(text: string): string {
+  return escapeHtml(text).replace(/=/g, '&#61;');
+}
+
+/**
  * Wraps a body in the shared shell.
  * @example renderPage({ ctx, title: '公开01表', main: '<p>…</p>' }) // "<!doctype html><html lang=\"zh-CN\" …"
  */
@@ -210,7 +218,7 @@ export function renderPage(options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="${colorScheme}">
-${embed ? '<meta name="robots" content="noindex">\n' : ''}<meta name="description" content="${escapeHtml(options.description ?? title)}">
+${embed ? '<meta name="robots" content="noindex">\n' : ''}<meta name="description" content="${attributeText(options.description ?? title)}">
 <link rel="icon" href="${FAVICON_HREF}">
 <title>${escapeHtml(title)}</title>
 <style>${PAGE_CSS}${options.extraCss ?? ''}</style>
