@@ -90,6 +90,7 @@ export const RULE_IDS = [
   'procurement.reserved-split',
   'three-public.reception-split',
   'three-public.vehicles-held',
+  'budget.reason-is-use',
   'assets.vehicle-breakdown',
   'performance.summary-name',
   'glossary.subject-explanation',

@@ -6,6 +6,7 @@
 import { sum, type Cents } from '../../schema/money';
 import { checkAtMost, checkEqual, collect, type AuditContext } from '../context';
 import type { Finding } from '../types';
+import { isUseNotCause, projectNames } from '../../model/narrative-figures';
 
 const given = (x: Cents | null | undefined): x is Cents | null => x !== undefined;
 
@@ -73,6 +74,43 @@ function vehiclesHeld(ctx: AuditContext): Finding[] {
   return findings;
 }
 
+/**
+ * A "reason" that only names a use (a project, a fee: "走访慰问专项经费") says what the money was
+ * spent on, not why 决算 differs from 年初预算. The text prints it as 主要用于…; the reviewer is told
+ * that the cause is still missing.
+ */
+function reasonIsUse(ctx: AuditContext): Finding[] {
+  const e = ctx.model.payload.explanation;
+  const names = projectNames(ctx.model.payload);
+  const findings: Finding[] = [];
+  const specs = [
+    ['annualBudget', e.annualBudget],
+    ['fundBudget', e.fundBudget],
+    ['stateCapitalBudget', e.stateCapitalBudget],
+  ] as const;
+  for (const [key, spec] of specs) {
+    if (!spec) continue;
+    if (spec.reason && isUseNotCause(spec.reason, names)) findings.push(useFinding(`/explanation/${key}/reason`, spec.reason, '年初预算总数'));
+    for (const code of Object.keys(spec.items).sort()) {
+      const reason = spec.items[code].reason;
+      if (reason && isUseNotCause(reason, names)) findings.push(useFinding(`/explanation/${key}/items/${code}/reason`, reason, `科目 ${code} 的年初预算`));
+    }
+  }
+  return findings;
+}
+
+function useFinding(path: string, reason: string, what: string): Finding {
+  return {
+    rule: 'budget.reason-is-use',
+    severity: 'warning',
+    message:
+      `${what}差异的“主要原因”填的是支出用途（项目或经费名称）：${reason}，不是原因；说明中写作“主要用于……”。` +
+      `请在 reason 中写明决算数与年初预算数不一致的原因，用途填在 uses。`,
+    paths: [path],
+    actual: reason,
+  };
+}
+
 export function textHomeRules(ctx: AuditContext): Finding[] {
-  return [...reservedSplit(ctx), ...receptionSplit(ctx), ...vehiclesHeld(ctx)];
+  return [...reservedSplit(ctx), ...receptionSplit(ctx), ...vehiclesHeld(ctx), ...reasonIsUse(ctx)];
 }

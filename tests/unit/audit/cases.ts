@@ -238,6 +238,10 @@ export const RULE_CASES: RuleCase[] = [
     edit: (p) => { p.explanation.threePublicDetail.receptionDomestic = '0.50'; },
   },
   {
+    rule: 'budget.reason-is-use', severity: 'warning', base: 'full', what: 'a reason that only names a project', path: '/explanation/annualBudget/items/2210201/reason',
+    edit: (p) => { p.explanation.annualBudget.items['2210201'].reason = '住房公积金补缴经费'; },
+  },
+  {
     rule: 'three-public.vehicles-held', severity: 'warning', base: 'full', what: '公务用车 held above the 国有资产 vehicles', path: '/explanation/threePublicDetail/vehiclesHeld',
     edit: (p) => { p.explanation.threePublicDetail.vehiclesHeld = 3; },
   },
@@ -256,4 +260,12 @@ export const PASSING_EDITS: Record<string, (p: Json) => void> = {
   'budget.total-vs-items': (p) => { p.explanation.annualBudget.total = '2652.87'; },
   'budget.missing-reason': (p) => { p.explanation.annualBudget.items['2101103'].reason = '人员调动'; },
   'narrative.class-uses-largest': () => {}, // the example names 201's largest 项 (一般行政管理事务) first
+  'budget.reason-is-use': (p) => {
+    // The publication's two "reasons" are uses: typed as uses, with a cause as the reason, they raise nothing.
+    for (const code of ['2010399', '2010402']) {
+      const item = p.explanation.annualBudget.items[code];
+      item.uses = item.reason;
+      item.reason = '年中追加经费';
+    }
+  },
 };

@@ -54,4 +54,5 @@ export const FULL_EXAMPLE_RULES = new Set([
   'budget.total-vs-items',
   'budget.missing-reason',
   'narrative.class-uses-largest',
+  'budget.reason-is-use',
 ]);

@@ -118,6 +118,7 @@ function cleanReference(edit: (p: Json) => void = () => {}): Json {
     PASSING_EDITS['budget.total-vs-items'](p);
     PASSING_EDITS['budget.missing-reason'](p);
     PASSING_EDITS['narrative.class-uses-largest'](p);
+    PASSING_EDITS['budget.reason-is-use'](p);
     edit(p);
   });
 }
