@@ -40,6 +40,7 @@ export const RULE_IDS = [
   'codes.wrong-class',
   'codes.no-items',
   'codes.class-line',
+  'codes.budget-kind',
   'balance.summary-income',
   'balance.summary-expense',
   'balance.summary',

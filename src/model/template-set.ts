@@ -65,9 +65,14 @@ export interface FunctionalSubject {
   name: string;
   /** 名词解释 wording: "反映……". */
   explanation?: string;
+  /**
+   * The budget whose money the subject spends, when it is not the 一般公共预算: "fund" (政府性基金预算)
+   * or "stateCapital" (国有资本经营预算, e.g. 223 “反映用国有资本经营预算收入安排的支出”).
+   */
+  budget?: 'fund' | 'stateCapital';
 }
 
-const CATALOG: Record<string, FunctionalSubject> = functionalCatalog;
+const CATALOG = functionalCatalog as Record<string, FunctionalSubject>;
 
 /** Built-in 政府收支分类科目 catalog entry for a 3/5/7-digit code. */
 export function functionalSubject(code: string): FunctionalSubject | undefined {

@@ -201,6 +201,41 @@ function classLines(ctx: AuditContext): Finding[] {
   return findings;
 }
 
+/** Which table each kind of budget belongs in, and what the finding calls it. */
+const BUDGET_TABLES = {
+  gpb: { key: 'gpbExpense', name: '一般公共预算' },
+  fund: { key: 'fund', name: '政府性基金预算' },
+  stateCapital: { key: 'stateCapital', name: '国有资本经营预算' },
+} as const;
+
+/**
+ * 政府性基金 and 国有资本经营 科目 are recognised by the catalog (`budget` on a 类 or 款): one listed
+ * in a table of another budget (a 223 row in 05) is a warning naming the table it belongs in. Codes
+ * the catalog does not mark are never questioned.
+ */
+function budgetKinds(ctx: AuditContext): Finding[] {
+  const findings: Finding[] = [];
+  const kindOf = (code: string) => functionalSubject(code.slice(0, 5))?.budget ?? functionalSubject(code.slice(0, 3))?.budget ?? 'gpb';
+  for (const [tableKind, { key }] of Object.entries(BUDGET_TABLES) as [keyof typeof BUDGET_TABLES, (typeof BUDGET_TABLES)[keyof typeof BUDGET_TABLES]][]) {
+    const table = ctx.model[key];
+    for (const row of table.rows) {
+      if (!row.printed || row.level !== 'item') continue;
+      const kind = kindOf(row.code);
+      if (kind === tableKind || (kind === 'gpb' && tableKind !== 'gpb')) continue;
+      findings.push({
+        rule: 'codes.budget-kind',
+        severity: 'warning',
+        message:
+          `${ctx.table(key)} ${subject(row)}属于${BUDGET_TABLES[kind].name}支出科目，` +
+          `应列在${ctx.table(BUDGET_TABLES[kind].key)}中，请核对。`,
+        paths: [`${row.path}/code`],
+        actual: row.code,
+      });
+    }
+  }
+  return findings;
+}
+
 export function codeRules(ctx: AuditContext): Finding[] {
-  return [...duplicates(ctx), ...placement(ctx), ...names(ctx), ...withoutItems(ctx), ...classLines(ctx)];
+  return [...duplicates(ctx), ...placement(ctx), ...names(ctx), ...withoutItems(ctx), ...classLines(ctx), ...budgetKinds(ctx)];
 }

@@ -56,6 +56,10 @@ export const RULE_CASES: RuleCase[] = [
     rule: 'codes.class-line', severity: 'error', base: 'minimal', what: 'a 类 tables 01/04 do not print', path: '/tables/gpbExpense/rows/10',
     edit: (p) => { p.tables.gpbExpense.rows.push(newRow('2300101', '一般性转移支付', { project: 1 })); },
   },
+  {
+    rule: 'codes.budget-kind', severity: 'warning', base: 'minimal', what: 'a 国有资本经营预算 项 (223) in 05', path: '/tables/gpbExpense/rows/10/code',
+    edit: (p) => { p.tables.gpbExpense.rows.push(newRow('2230105', '国有企业退休人员社会化管理补助支出', { project: 1 })); },
+  },
   // balances
   { rule: 'balance.summary-income', severity: 'error', base: 'full', what: '01 收入总计 ≠ its parts', path: '/tables/summary/income/grandTotal', edit: (p) => { p.tables.summary.income.grandTotal = '1,519.68'; } },
   { rule: 'balance.summary-expense', severity: 'error', base: 'full', what: '01 支出总计 ≠ its parts', path: '/tables/summary/expense/grandTotal', edit: (p) => { p.tables.summary.expense.grandTotal = '1,519.68'; } },

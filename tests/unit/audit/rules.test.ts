@@ -230,3 +230,13 @@ describe('zeros the template set has no line for', () => {
     expect(byRule(run(full((p) => { p.tables.summary.expenseByClass['230'] = '0.00'; })), 'codes.class-line')).toEqual([]);
   });
 });
+
+describe('政府性基金 and 国有资本经营 科目', () => {
+  it('a 223 项 is at home in 08 and questioned in 05; codes the catalog does not mark are never questioned', () => {
+    const in08 = run(minimal((p) => { p.tables.stateCapital = { rows: [{ code: '22301', name: '解决历史遗留问题及改革成本支出' }, { code: '2230105', name: '国有企业退休人员社会化管理补助支出', project: 1 }] }; }));
+    expect(byRule(in08, 'codes.budget-kind')).toEqual([]);
+    const fundRow = run(minimal((p) => { p.tables.fund = { rows: [{ code: '21208', name: '国有土地使用权出让收入安排的支出' }, { code: '2120801', name: '征地和拆迁补偿支出', income: 1, project: 1 }] }; }));
+    expect(byRule(fundRow, 'codes.budget-kind')).toEqual([]);
+    expect(fundRow.filter((f) => f.rule.startsWith('codes.'))).toEqual([]);
+  });
+});
