@@ -499,8 +499,10 @@ export function hbarsScene(data: HBarFigure, ctx: ChartContext): Scene {
     row.values.forEach((value, s) => {
       const by = cy - barHeight - 1 + s * (barHeight + 2);
       const w = x(value ?? 0) - barLeft;
-      if (value !== null && w >= 0.5) f.marks.push(filledPath(rectPath(barLeft, by, w, barHeight), fills[s]));
-      f.texts.push({ x: barLeft + Math.max(w, 0) + 5, y: by + barHeight / 2, text: valueTexts[i][s], size: 11.5, color: value === null ? theme.muted : theme.text });
+      // A value too small to see at this scale still gets a 2 px bar, so its label names a mark.
+      const drawn = value !== null && value > 0 ? Math.max(2, w) : 0;
+      if (drawn > 0) f.marks.push(filledPath(rectPath(barLeft, by, drawn, barHeight), fills[s]));
+      f.texts.push({ x: barLeft + drawn + 5, y: by + barHeight / 2, text: valueTexts[i][s], size: 11.5, color: value === null ? theme.muted : theme.text });
     });
     f.texts.push({ x: rateRight, y: cy, text: rateTexts[i], size: 13, weight: 700, color: theme.text, anchor: 'end' });
     rowY += h;
