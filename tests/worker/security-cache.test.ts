@@ -48,29 +48,46 @@ async function fresh(payload: unknown, output: string, linked: boolean): Promise
 
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
-// One output of every kind; images are the same bytes in both modes, pages are not.
+// One output of every kind. Images, CSV and JSON are the same bytes in both link modes; pages are not,
+// so they are also checked in the other order (where the inline render is the costly side).
 const OUTPUTS = ['document.html', 'narrative.html', 'glossary.html', 'tables/05.html', 'tables/05.csv', 'tables/05.json', 'tables/01.svg', 'figures/1.svg', 'figures/2.png?width=400&height=300'];
+// narrative.html is checked in the first order only (its GET after a POST): an inline render costs
+// seconds, and the other order goes through the same key as document.html's, checked in both.
+const PAGES = ['document.html', 'glossary.html', 'tables/05.html?embed=1', 'figures/1.svg'];
 
 describe('cache poisoning (stateless renders vs published URLs)', () => {
+  // Whichever side comes second is the one a shared key would poison: it must equal a fresh render
+  // from the core, and the first side must still answer its own bytes once both caches are warm.
   for (const [order, slug] of [['stateless first', 'poison-a'], ['published first', 'poison-b']] as const) {
-    it(`${order}: each side serves exactly what a fresh render gives`, { timeout: 180_000 }, async () => {
+    it(`${order}: the second side serves exactly what a fresh render gives`, { timeout: 180_000 }, async () => {
       const payload = variant(slug);
       const id = await publish(payload);
-      for (const output of OUTPUTS) {
-        const expectedLinked = await fresh(payload, output, true);
-        const expectedInline = await fresh(payload, output, false);
+      for (const output of order === 'stateless first' ? OUTPUTS : PAGES) {
         const getReport = () => SELF.fetch(`${ORIGIN}/v1/reports/${id}/${output}`);
         const post = () => stateless(payload, output);
-        const [a, b] = order === 'stateless first' ? [await post(), await getReport()] : [await getReport(), await post()];
-        const [postRes, getRes] = order === 'stateless first' ? [a, b] : [b, a];
-        expect(postRes.status, output).toBe(200);
-        expect(getRes.status, output).toBe(200);
-        expect(getRes.headers.get('x-cache'), output).toBe('MISS');
-        expect(await bytes(getRes), `GET ${output}`).toEqual(expectedLinked);
-        expect(await bytes(postRes), `POST ${output}`).toEqual(expectedInline);
-        // Again, now that both caches are warm: still each its own bytes.
-        expect(await bytes(await getReport()), `GET again ${output}`).toEqual(expectedLinked);
-        expect(await bytes(await post()), `POST again ${output}`).toEqual(expectedInline);
+        if (order === 'stateless first') {
+          const postRes = await post();
+          expect(postRes.status, output).toBe(200);
+          const inline = await bytes(postRes);
+          const getRes = await getReport();
+          expect(getRes.status, output).toBe(200);
+          expect(getRes.headers.get('x-cache'), output).toBe('MISS');
+          const linked = await bytes(getRes);
+          expect(linked, `GET ${output} after a POST`).toEqual(await fresh(payload, output, true));
+          expect(await bytes(await post()), `POST again ${output}`).toEqual(inline);
+          expect(await bytes(await getReport()), `GET again ${output}`).toEqual(linked);
+        } else {
+          const getRes = await getReport();
+          expect(getRes.status, output).toBe(200);
+          const linked = await bytes(getRes);
+          const postRes = await post();
+          expect(postRes.status, output).toBe(200);
+          expect(postRes.headers.get('x-cache'), output).toBe('MISS');
+          const inline = await bytes(postRes);
+          expect(inline, `POST ${output} after a GET`).toEqual(await fresh(payload, output, false));
+          expect(await bytes(await getReport()), `GET again ${output}`).toEqual(linked);
+          expect(await bytes(await post()), `POST again ${output}`).toEqual(inline);
+        }
       }
     });
   }
