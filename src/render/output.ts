@@ -61,12 +61,17 @@ async function withFigures(model: Model, ctx: RenderContext, runtime: FigureRunt
   if (ctx.links || ctx.inlineFigures) return ctx;
   const inlineFigures = new Map<string, string>();
   const inlineNarrowFigures = new Map<string, string>();
+  const inlinePrintFigures = new Map<string, string>();
   const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
   for (const id of figureIds(model)) {
     const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1, layout: 'wide' }, runtime);
     inlineFigures.set(id, text(out.body));
     const narrow = await renderFigure(model, id, 'svg', { ...ctx.params, width: NARROW_WIDTH, height: DEFAULT_PARAMS.height, scale: 1, layout: 'narrow' }, runtime);
     inlineNarrowFigures.set(id, text(narrow.body));
+    if (ctx.params.theme === 'dark') {
+      const light = await renderFigure(model, id, 'svg', { ...ctx.params, theme: 'light', width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1, layout: 'wide' }, runtime);
+      inlinePrintFigures.set(id, text(light.body));
+    }
   }
-  return { ...ctx, inlineFigures, inlineNarrowFigures };
+  return { ...ctx, inlineFigures, inlineNarrowFigures, ...(inlinePrintFigures.size ? { inlinePrintFigures } : {}) };
 }

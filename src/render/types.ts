@@ -58,6 +58,8 @@ export interface RenderContext {
   inlineFigures?: Map<string, string>;
   /** The same figures in the narrow layout, which the page shows instead on small screens. */
   inlineNarrowFigures?: Map<string, string>;
+  /** Light wide drawings for print, when the screen ones are dark (theme=dark): paper is always light. */
+  inlinePrintFigures?: Map<string, string>;
   /** Value of Content-Security-Policy frame-ancestors (only used for embed pages' meta). */
   frameAncestors?: string;
 }

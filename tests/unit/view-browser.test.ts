@@ -124,6 +124,9 @@ describe('what readers see in Chromium', () => {
     // the light drawing is white with a blue block, any dark one solid black.
     const narrative = await renderOutput(model, { kind: 'narrative', format: 'html' }, { params: DEFAULT_PARAMS, links: relativeLinks('narrative.html') }, runtime);
     pages['/narrative.html'] = { body: narrative.body as string, type: HTML };
+    // A stateless narrative asked for in dark: its inline figures are dark on screen.
+    const dark = await renderOutput(model, { kind: 'narrative', format: 'html' }, { params: { ...DEFAULT_PARAMS, theme: 'dark' } }, runtime);
+    pages['/narrative-dark.html'] = { body: dark.body as string, type: HTML };
     const svg = (fill: string, block: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500" viewBox="0 0 800 500"><rect width="800" height="500" fill="${fill}"/>${block}</svg>`;
     for (const id of figureIds(model)) {
@@ -232,6 +235,15 @@ describe('what readers see in Chromium', () => {
     const blue = pages.reduce((n, p) => n + p.filter((v) => v >= 40 && v <= 120).length, 0);
     expect(blue).toBeGreaterThan(figureIds(model).length * 20);
   });
+
+  it('prints a dark page’s inline figures light', async () => {
+    const page = tabs.get(1280)!;
+    await page.goto(`${base}/narrative-dark.html`, { waitUntil: 'load' });
+    const onScreen = await page.evaluate<number>(`document.querySelectorAll('figure.chart .chart-wide svg').length`);
+    expect(onScreen).toBe(figureIds(model).length);
+    // On paper they are the light ones: no page holds a dark block (one dark figure covers about 20% of a page; text stays under 3%).
+    expect(darkest(await printedPages(page, `${base}/narrative-dark.html`))).toBeLessThan(0.06);
+  });
 });
 
 async function printedPages(page: Page, url: string): Promise<Uint8Array[]> {
@@ -242,6 +254,11 @@ async function printedPages(page: Page, url: string): Promise<Uint8Array[]> {
   execFileSync('pdftoppm', ['-r', '12', '-gray', join(dir, 'out.pdf'), join(dir, 'p')]);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'out.pdf')], { encoding: 'utf8' }))![1]);
   return Array.from({ length: pages }, (_, i) => readPgm(readFileSync(join(dir, `p-${String(i + 1).padStart(String(pages).length, '0')}.pgm`))));
+}
+
+/** Share of near-black pixels (a dark figure's background) on the darkest page. */
+function darkest(pages: Uint8Array[]): number {
+  return Math.max(...pages.map((p) => p.filter((v) => v < 45).length / p.length));
 }
 
 /** Binary PGM (P5, 8-bit) as grey values. */

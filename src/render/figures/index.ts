@@ -89,9 +89,10 @@ export async function renderFigure(
   const drawing = await drawOnce(model, `figure ${id}`, p, async () => {
     const data = figureData(model, id);
     const narrow = p.layout === 'narrow';
+  // Ids differ by layout and theme: a page may inline a figure's wide, narrow and print (light) drawings together.
   // Narrow: a portrait drawing NARROW_WIDTH wide scaled to the requested width, as tall as it needs.
   const design = narrow ? { width: NARROW_WIDTH, height: NARROW_WIDTH } : designSize(p.width, p.height);
-    const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}${narrow ? 'n' : ''}`, narrow };
+    const ctx = { ...design, theme: themeFor(p.theme), measure: await measureFor(runtime), idPrefix: `jsf${id}${narrow ? 'n' : ''}${p.theme === 'dark' ? 'd' : ''}`, narrow };
     const scene = chartScene(data, ctx);
     checkSceneWork(scene);
     const size = narrow

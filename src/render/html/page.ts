@@ -79,7 +79,7 @@ p{margin:0 0 12px}
 figure{margin:16px 0 28px}
 figure.chart{margin:16px auto 28px;max-width:800px;text-align:center}
 figure.chart svg,figure.chart img{display:block;max-width:100%;height:auto;margin:0 auto}
-figure.chart .chart-narrow,figure.chart img.print-only{display:none}
+figure.chart .chart-narrow,figure.chart .print-only{display:none}
 @media screen and (max-width:${NARROW_MEDIA_MAX}px){
   figure.chart{max-width:480px}
   figure.chart .chart-wide{display:none}
@@ -179,8 +179,8 @@ html:not(.bg-transparent) .table-scroll{background:linear-gradient(to right,var(
   h1,h2,h3,h4,caption{break-after:avoid}
   figure{break-inside:avoid}
   figure.chart{max-width:150mm}
-  figure.chart picture{display:none}
-  figure.chart img.print-only{display:block}
+  figure.chart picture,figure.chart.has-print .chart-svg:not(.print-only){display:none}
+  figure.chart .print-only{display:block}
   p,li{orphans:2;widows:2}
 }
 `;

@@ -39,7 +39,10 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
       const narrow = ctx.inlineNarrowFigures?.get(block.id);
       const wide = `<div class="chart-svg${narrow ? ' chart-wide' : ''}" role="img" aria-label="${alt}">${svg}</div>`;
       const small = narrow ? `<div class="chart-svg chart-narrow" role="img" aria-label="${alt}">${narrow}</div>` : '';
-      return `<figure class="chart" id="figure-${id}">${wide}${small}${caption}</figure>`;
+      // A dark page's figures are dark: paper gets the light drawing instead (shown only in print).
+      const light = ctx.inlinePrintFigures?.get(block.id);
+      const print = light ? `<div class="chart-svg print-only" aria-hidden="true">${light}</div>` : '';
+      return `<figure class="chart${light ? ' has-print' : ''}" id="figure-${id}">${wide}${small}${print}${caption}</figure>`;
     }
     if (ctx.links) {
       const url = ctx.links.figure(block.id, 'svg');
