@@ -119,6 +119,10 @@ describe('HTTP details (item 6)', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     }
     expect((await SELF.fetch(`${ORIGIN}/v1/nothing`, { method: 'PUT' })).status).toBe(404);
+    // HEAD is answered where GET is (Allow says so).
+    for (const path of ['/', '/v1/reports', '/v1/schema.json']) {
+      expect((await SELF.fetch(`${ORIGIN}${path}`, { method: 'HEAD' })).status, `HEAD ${path}`).toBe(200);
+    }
   });
 
   it('a 401 names the Bearer scheme in WWW-Authenticate', async () => {
