@@ -110,6 +110,80 @@ function siteLinks(alias: string): Links {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+type Valid = Extract<LoadedPayload, { ok: true }>;
+type RunRecord = ReportRecord & { status: ReportStatus };
+
+/** Stage 1: which payloads can be rendered; the others become error records with their exit code. */
+function triage(
+  loaded: LoadedPayload[],
+  duplicates: Map<LoadedPayload, ErrorRecord>,
+): { accepted: Valid[]; errors: ErrorRecord[]; exitCode: ExitCode } {
+  const accepted: Valid[] = [];
+  const errors: ErrorRecord[] = [];
+  let exitCode: ExitCode = EXIT.ok;
+  for (const item of loaded) {
+    if (!item.ok) {
+      errors.push(item.error);
+      exitCode = worstExit(exitCode, EXIT.invalid);
+    } else if (duplicates.has(item)) {
+      errors.push(duplicates.get(item)!);
+      exitCode = worstExit(exitCode, EXIT.invalid);
+    } else if (item.result.errors.length > 0) {
+      errors.push({
+        source: item.input.source,
+        kind: 'audit',
+        alias: item.alias,
+        message: `勾稽关系校验未通过，未渲染（audit failed, not rendered）：${item.result.errors.length} 个错误。`,
+        findings: item.result.findings,
+      });
+      exitCode = worstExit(exitCode, EXIT.findings);
+    } else {
+      accepted.push(item);
+    }
+  }
+  return { accepted, errors, exitCode };
+}
+
+/** Stage 2: reports whose files can be kept as they are, and render jobs for the others. */
+async function planJobs(
+  accepted: Valid[],
+  previous: Manifest | null,
+  reusable: Manifest | null,
+  outDir: string,
+  options: RenderOptions,
+): Promise<{ records: Map<Valid, RunRecord>; pending: { item: Valid; job: RenderJob }[] }> {
+  const records = new Map<Valid, RunRecord>();
+  const pending: { item: Valid; job: RenderJob }[] = [];
+  for (const item of accepted) {
+    const reportDir = join(outDir, item.alias);
+    const before = previous?.reports.find((r) => r.alias === item.alias);
+    const warnings = countFindings(item.result.findings).warnings;
+    if (reusable && before && before.id === item.id) {
+      const outputs = before.files.filter((f) => f.path !== PAYLOAD_FILE);
+      if (await filesIntact(reportDir, outputs)) {
+        // Same content id, but the file may be formatted differently ("1,519.58" vs 1519.58): keep it as given.
+        const payload = before.files.find((f) => f.path === PAYLOAD_FILE);
+        if (payload?.sha256 !== sha256(item.bytes)) await writeFile(join(reportDir, PAYLOAD_FILE), item.bytes);
+        const files = [...outputs, fileRecord(PAYLOAD_FILE, item.bytes, JSON_TYPE)];
+        records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'unchanged' });
+        continue;
+      }
+    }
+    pending.push({
+      item,
+      job: {
+        source: item.input.source,
+        alias: item.alias,
+        reportDir,
+        input: item.bytes,
+        options,
+        previousFiles: before?.files.map((f) => f.path) ?? [],
+      },
+    });
+  }
+  return { records, pending };
+}
+
 /** The whole render run; exported for the benchmark and for in-process tests. */
 export async function renderPayloads(
   args: string[],
@@ -139,58 +213,11 @@ export async function renderPayloads(
   const reusable = previous && !flags.force && sameRun(previous, RENDERER_VERSION, options) ? previous : null;
   await mkdir(outDir, { recursive: true });
 
-  type Valid = Extract<LoadedPayload, { ok: true }>;
-  const accepted: Valid[] = [];
-  for (const item of loaded) {
-    if (!item.ok) {
-      errors.push(item.error);
-      exitCode = worstExit(exitCode, EXIT.invalid);
-    } else if (duplicates.has(item)) {
-      errors.push(duplicates.get(item)!);
-      exitCode = worstExit(exitCode, EXIT.invalid);
-    } else if (item.result.errors.length > 0) {
-      errors.push({
-        source: item.input.source,
-        kind: 'audit',
-        alias: item.alias,
-        message: `勾稽关系校验未通过，未渲染（audit failed, not rendered）：${item.result.errors.length} 个错误。`,
-        findings: item.result.findings,
-      });
-      exitCode = worstExit(exitCode, EXIT.findings);
-    } else {
-      accepted.push(item);
-    }
-  }
-
-  const records = new Map<Valid, ReportRecord & { status: ReportStatus }>();
-  const pending: { item: Valid; job: RenderJob }[] = [];
-  for (const item of accepted) {
-    const reportDir = join(outDir, item.alias);
-    const before = previous?.reports.find((r) => r.alias === item.alias);
-    const warnings = countFindings(item.result.findings).warnings;
-    if (reusable && before && before.id === item.id) {
-      const outputs = before.files.filter((f) => f.path !== PAYLOAD_FILE);
-      if (await filesIntact(reportDir, outputs)) {
-        // Same content id, but the file may be formatted differently ("1,519.58" vs 1519.58): keep it as given.
-        const payload = before.files.find((f) => f.path === PAYLOAD_FILE);
-        if (payload?.sha256 !== sha256(item.bytes)) await writeFile(join(reportDir, PAYLOAD_FILE), item.bytes);
-        const files = [...outputs, fileRecord(PAYLOAD_FILE, item.bytes, JSON_TYPE)];
-        records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'unchanged' });
-        continue;
-      }
-    }
-    pending.push({
-      item,
-      job: {
-        source: item.input.source,
-        alias: item.alias,
-        reportDir,
-        input: item.bytes,
-        options,
-        previousFiles: before?.files.map((f) => f.path) ?? [],
-      },
-    });
-  }
+  const triaged = triage(loaded, duplicates);
+  errors.push(...triaged.errors);
+  exitCode = worstExit(exitCode, triaged.exitCode);
+  const { accepted } = triaged;
+  const { records, pending } = await planJobs(accepted, previous, reusable, outDir, options);
 
   const progress = flags.quiet ? null : createProgress(io.stderr, loaded.length);
   const counts: ProgressCounts = { done: 0, total: loaded.length, files: 0, warnings: 0, errors: 0 };
