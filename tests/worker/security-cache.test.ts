@@ -4,6 +4,7 @@
  */
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { byteString } from '../bytes';
 import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
 import { checkReport } from '../../src/audit/check-report';
 import { renderOutput, type OutputSpec } from '../../src/render/output';
@@ -47,15 +48,7 @@ async function fresh(payload: unknown, output: string, linked: boolean): Promise
 }
 
 const bytes = async (res: Response) => new Uint8Array(await res.arrayBuffer());
-/**
- * Bytes as a string, one character per byte: equal strings are equal bytes, and comparing them takes
- * milliseconds where toEqual on a Uint8Array walks it element by element (14 s for 1.5 MB).
- */
-function same(b: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < b.length; i += 8192) text += String.fromCharCode(...b.subarray(i, i + 8192));
-  return text;
-}
+const same = byteString;
 
 // One output of every kind. Images, CSV and JSON are the same bytes in both link modes; pages are not,
 // so they are also checked in the other order (where the inline render is the costly side).
