@@ -98,6 +98,7 @@ export const RULE_IDS = [
   'completeness.table',
   'completeness.duties',
   'completeness.operating-costs',
+  'completeness.operating-costs-explained',
   'completeness.procurement',
   'completeness.assets',
   'completeness.performance',

@@ -491,6 +491,9 @@ const Explanation = z
       }),
     threePublicDetail: ThreePublicDetail,
     operatingCosts: Cell.meta({ description: '机关运行经费支出（十）' }),
+    operatingCostsNote: ShortText.optional().meta({
+      description: '机关运行经费说明（十），印在金额之后：如金额为 0 的原因（“本单位经费由主管部门统一保障”）',
+    }),
     procurement: Procurement.optional(),
     assets: Assets.optional(),
     ...RegionalSections,
@@ -679,6 +682,11 @@ export const Meta = z
       .enum(['中央', '省级', '市级', '区级', '县级', '乡镇级'])
       .default('区级')
       .meta({ description: '财政级次，用于名词解释（如“区级财政一般公共预算当年拨付的资金”）' }),
+    // 单位性质: 行政 and 参公 units must publish 机关运行经费 and say why when it is 0 (audit completeness).
+    unitType: z
+      .enum(['行政单位', '参照公务员法管理事业单位', '事业单位', '其他'])
+      .optional()
+      .meta({ description: '单位性质：行政单位、参照公务员法管理事业单位（参公单位）、事业单位或其他；行政单位和参公单位的机关运行经费为 0 时须说明原因' }),
   })
   .meta({ description: '基本信息' });
 

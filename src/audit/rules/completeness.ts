@@ -47,7 +47,16 @@ export function completenessRules(ctx: AuditContext): Finding[] {
   if (p.overview.duties.length === 0) {
     warn('completeness.duties', '第一部分缺少部门主要职责（overview.duties），公开时必须列明。', '/overview/duties');
   }
-  if (e.operatingCosts === undefined) {
+  // 行政 and 参公 units have 机关运行经费 by definition: a zero (or nothing) must say why.
+  const administrative = p.meta.unitType === '行政单位' || p.meta.unitType === '参照公务员法管理事业单位';
+  if (administrative && !e.operatingCostsNote && (e.operatingCosts ?? 0) === 0) {
+    warn(
+      'completeness.operating-costs-explained',
+      `本单位为${p.meta.unitType}，机关运行经费${e.operatingCosts === undefined ? '未填写' : '为 0'}：行政单位和参公单位须公开机关运行经费，` +
+        '为 0 时请在机关运行经费说明（explanation.operatingCostsNote）中写明原因。',
+      '/explanation/operatingCosts',
+    );
+  } else if (e.operatingCosts === undefined) {
     warn(
       'completeness.operating-costs',
       '情况说明缺少机关运行经费（explanation.operatingCosts）：行政单位和参公单位须公开其金额，其他单位填 0 并说明不适用。',

@@ -596,7 +596,8 @@ function sectionOperatingCosts(ctx: Ctx): Block[] {
     paragraph(
       fill(t.amount, { ...base, amount: textAmount(x.amount) }) +
         changeText(t.change, c, base, model.payload.explanation.reasons.operatingCosts) +
-        t.end,
+        t.end +
+        (model.payload.explanation.operatingCostsNote ? sentence(model.payload.explanation.operatingCostsNote) : ''),
     ),
   ];
 }

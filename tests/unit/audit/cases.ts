@@ -192,6 +192,14 @@ export const RULE_CASES: RuleCase[] = [
   },
   { rule: 'completeness.duties', severity: 'warning', base: 'full', what: 'no 部门职责', path: '/overview/duties', edit: (p) => { p.overview.duties = []; } },
   { rule: 'completeness.operating-costs', severity: 'warning', base: 'full', what: 'no 机关运行经费', path: '/explanation/operatingCosts', edit: (p) => { delete p.explanation.operatingCosts; } },
+  {
+    rule: 'completeness.operating-costs-explained', severity: 'warning', base: 'full', what: 'a 行政单位 with 机关运行经费 0 and no explanation', path: '/explanation/operatingCosts',
+    edit: (p) => { p.meta.unitType = '行政单位'; },
+  },
+  {
+    rule: 'completeness.operating-costs-explained', severity: 'warning', base: 'full', what: 'a 参公 unit with no 机关运行经费 and no explanation', path: '/explanation/operatingCosts',
+    edit: (p) => { p.meta.unitType = '参照公务员法管理事业单位'; delete p.explanation.operatingCosts; },
+  },
   { rule: 'completeness.procurement', severity: 'warning', base: 'full', what: 'no 政府采购', path: '/explanation/procurement', edit: (p) => { delete p.explanation.procurement; } },
   { rule: 'completeness.assets', severity: 'warning', base: 'full', what: 'no 国有资产', path: '/explanation/assets', edit: (p) => { delete p.explanation.assets; } },
   { rule: 'completeness.performance', severity: 'warning', base: 'full', what: 'no 绩效', path: '/performance', edit: (p) => { delete p.performance; } },
@@ -260,6 +268,11 @@ export const PASSING_EDITS: Record<string, (p: Json) => void> = {
   'cross.fiscal-vs-gpb': (p) => {
     p.tables.fiscalSummary.expenseByClass['201'] = { total: '1,415.08', gpb: '1,415.08' };
     p.tables.fiscalSummary.expenseByClass['208'] = { total: '22.31', gpb: '22.31' };
+  },
+  'completeness.operating-costs-explained': (p) => {
+    // A 行政单位 may spend 0 on 机关运行经费 when it says why (the example itself is a 事业单位: nothing asked).
+    p.meta.unitType = '行政单位';
+    p.explanation.operatingCostsNote = '本单位机关运行经费由主管部门统一保障';
   },
   'budget.total-vs-items': (p) => { p.explanation.annualBudget.total = '2652.87'; },
   'budget.missing-reason': (p) => { p.explanation.annualBudget.items['2101103'].reason = '人员调动'; },

@@ -83,6 +83,7 @@ const M: Mutation[] = [
   { what: '绩效 summary names a project with a typo', severity: 'error', edit: (p) => { p.performance.projectSummaries[3].name = '智慧江汉综合指挥中心'; } },
   { what: '三公 决算 above 预算 without a reason', severity: 'warning', edit: (p) => { p.tables.threePublic.budget = { total: '0.50', vehicleSubtotal: '0.50', vehicleOperation: '0.50' }; } },
   { what: '机关运行经费 above 06 公用经费', severity: 'warning', edit: (p) => { p.explanation.operatingCosts = '20.00'; } },
+  { what: 'a 行政单位 filing 机关运行经费 0 with no explanation', severity: 'warning', edit: (p) => { p.meta.unitType = '行政单位'; } },
   { what: '部门职责 left out', severity: 'warning', edit: (p) => { p.overview.duties = []; } },
   { what: '政府采购 section left out', severity: 'warning', edit: (p) => { delete p.explanation.procurement; } },
   { what: 'a whole table (05) left out', severity: 'error', edit: (p) => { p.tables.gpbExpense = { rows: [] }; } },
