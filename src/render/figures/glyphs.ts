@@ -143,6 +143,10 @@ export class GlyphSheet {
    * in the same floating-point steps satori took (its rounding up of the sum is what placed text).
    */
   static width(text: string, size: number, list: FaceList): number {
+    const memo = list.faces.length === 1 ? memoOf(list.faces[0]).widths : undefined;
+    const key = `${size}|${text}`;
+    const known = memo?.get(key);
+    if (known !== undefined) return known;
     let total = 0;
     for (const word of words(text)) {
       let w = 0;
@@ -159,6 +163,10 @@ export class GlyphSheet {
         w += x;
       }
       total += w;
+    }
+    if (memo) {
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      memo.set(key, total);
     }
     return total;
   }
@@ -212,8 +220,32 @@ function runs(word: string, list: FaceList): { face: number; text: string }[] {
   return out;
 }
 
+const MEMO_SIZE = 8192;
+/** Per face (the common case of a text drawn from one font): widths and placements by text. */
+const memos = new WeakMap<Face, { widths: Map<string, number>; layouts: Map<string, { placed: Placed[]; end: number }> }>();
+function memoOf(face: Face) {
+  let memo = memos.get(face);
+  if (!memo) {
+    memo = { widths: new Map(), layouts: new Map() };
+    memos.set(face, memo);
+  }
+  return memo;
+}
+
 /** Places the glyphs of `text`, word by word and run by run, in units of the first face. */
 function layout(text: string, list: FaceList): { placed: Placed[]; end: number } {
+  const memo = list.faces.length === 1 ? memoOf(list.faces[0]).layouts : undefined;
+  const known = memo?.get(text);
+  if (known) return known;
+  const result = placeGlyphs(text, list);
+  if (memo) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(text, result);
+  }
+  return result;
+}
+
+function placeGlyphs(text: string, list: FaceList): { placed: Placed[]; end: number } {
   const placed: Placed[] = [];
   const primaryUnits = list.faces[0].font.unitsPerEm;
   let x = 0;

@@ -46,6 +46,22 @@ const DOT = { center: 4, radius: 1.7, sides: 24 };
  * @example hatchPath('M0 0h40v80h-40Z', 'diagonal') // 'M…Z M…Z …'
  */
 export function hatchPath(d: string, pattern: Exclude<PatternName, 'solid'>): string {
+  // The same bars and slices come back with every render of a report (SVG and PNG, wide and
+  // narrow, each stateless request): computed once per shape and pattern.
+  const key = `${pattern}|${d}`;
+  let hatch = hatches.get(key);
+  if (hatch === undefined) {
+    hatch = computeHatch(d, pattern);
+    if (hatches.size >= HATCH_CACHE_SIZE) hatches.delete(hatches.keys().next().value!);
+    hatches.set(key, hatch);
+  }
+  return hatch;
+}
+
+const HATCH_CACHE_SIZE = 1024;
+const hatches = new Map<string, string>();
+
+function computeHatch(d: string, pattern: Exclude<PatternName, 'solid'>): string {
   const contours = flatten(d);
   if (contours.length === 0) return '';
   const pieces: Contour[] = [];

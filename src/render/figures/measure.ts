@@ -18,16 +18,33 @@ function fallbackEm(cp: number): number {
  * @example const measure = measurer({ 400: regular, 700: bold }); measure('1,519.58', 14) // ≈ 50.6
  */
 export function measurer(facts: Record<Weight, FontFacts>): Measure {
+  let cache = widths.get(facts[400]);
+  if (!cache) {
+    cache = { 400: new Map(), 700: new Map() };
+    widths.set(facts[400], cache);
+  }
+  const known = cache;
   return (text, size, weight = 400) => {
-    const font = facts[weight];
-    let em = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      em += advanceEm(font, cp) ?? fallbackEm(cp);
+    // Widths in em per text: wrapping and label placement ask for the same strings many times.
+    const memo = known[weight];
+    let em = memo.get(text);
+    if (em === undefined) {
+      const font = facts[weight];
+      em = 0;
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        em += advanceEm(font, cp) ?? fallbackEm(cp);
+      }
+      if (memo.size >= WIDTH_CACHE_SIZE) memo.clear();
+      memo.set(text, em);
     }
     return em * size;
   };
 }
+
+const WIDTH_CACHE_SIZE = 20_000;
+/** Per compact font set (keyed by the regular weight's facts): text → width in em, per weight. */
+const widths = new WeakMap<FontFacts, Record<Weight, Map<string, number>>>();
 
 /**
  * Breaks text into lines no wider than maxWidth: between any two CJK characters, and at spaces
