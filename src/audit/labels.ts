@@ -71,6 +71,14 @@ export function levelName(row: Pick<FunctionalRow<string>, 'level'>): string {
   return LEVEL_NAMES[row.level];
 }
 
+/**
+ * A table's name where it opens a phrase: a label ("公开05表", "表5") is set off by a space from what
+ * follows ("公开05表 科目“201…”"), a title in 《》 needs none (《收入支出决算表》科目“201…”).
+ */
+export function tableLead(name: string): string {
+  return name.endsWith('》') ? name : `${name} `;
+}
+
 /** “基本支出”栏 */
 export function column(label: string): string {
   return `“${label}”栏`;

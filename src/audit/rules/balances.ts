@@ -4,7 +4,7 @@
  */
 import type { Figure } from '../../model/derive';
 import { checkEqual, collect, opSum, type AuditContext } from '../context';
-import { column, FISCAL_LABELS, FUND_LABELS, subject } from '../labels';
+import { column, FISCAL_LABELS, FUND_LABELS, subject, tableLead } from '../labels';
 import type { Finding } from '../types';
 
 function operand(label: string, f: Figure) {
@@ -88,7 +88,7 @@ function fundRowBalances(ctx: AuditContext): Finding[] {
   const fund = ctx.model.fund;
   const findings: Finding[] = [];
   const rows = [
-    ...fund.rows.filter((r) => r.printed).map((r) => ({ label: `${t} ${subject(r)}`, cells: r.cells })),
+    ...fund.rows.filter((r) => r.printed).map((r) => ({ label: `${tableLead(t)}${subject(r)}`, cells: r.cells })),
     { label: `${t}“合计”行`, cells: fund.total },
   ];
   for (const { label, cells } of rows) {

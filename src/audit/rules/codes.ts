@@ -7,7 +7,7 @@ import { normalizeName } from '../../model/narrative-figures';
 import { functionalSubject } from '../../model/template-set';
 import type { AuditContext } from '../context';
 import { functionalTables } from '../functional';
-import { classSubject, levelName, subject } from '../labels';
+import { classSubject, levelName, subject, tableLead } from '../labels';
 import type { Finding } from '../types';
 
 
@@ -34,7 +34,7 @@ function duplicates(ctx: AuditContext): Finding[] {
       findings.push({
         rule: 'codes.duplicate',
         severity: 'error',
-        message: `${ctx.table(key)} 科目编码 ${dup.code} 重复出现 ${dup.paths.length} 次，每个科目只能填写一行，请合并或更正编码。`,
+        message: `${tableLead(ctx.table(key))}科目编码 ${dup.code} 重复出现 ${dup.paths.length} 次，每个科目只能填写一行，请合并或更正编码。`,
         paths: dup.paths,
       });
     }
@@ -74,7 +74,7 @@ function placement(ctx: AuditContext): Finding[] {
           rule: 'codes.placement',
           severity: 'error',
           message:
-            `${ctx.table(key)} 第 ${index + 1} 行${subject(row)}列在${subject(parent)}之下，` +
+            `${tableLead(ctx.table(key))}第 ${index + 1} 行${subject(row)}列在${subject(parent)}之下，` +
             `但按编码应属于 ${expected}，请核对编码或调整行序。`,
           paths: [`${table.path}/rows/${index}/code`],
         });
@@ -94,7 +94,7 @@ function names(ctx: AuditContext): Finding[] {
           rule: 'codes.name-missing',
           severity: 'error',
           message:
-            `${t} 科目 ${row.code}（${levelName(row)}级）没有科目名称：表中只填了其下级科目，内置科目目录又没有收录该编码。` +
+            `${tableLead(t)}科目 ${row.code}（${levelName(row)}级）没有科目名称：表中只填了其下级科目，内置科目目录又没有收录该编码。` +
             `请在该表 rows 中加一行 {"code": "${row.code}", "name": "（${levelName(row)}级科目名称）"}，只填编码和名称即可，金额由下级科目汇总。`,
           paths: [row.path],
         });
@@ -107,7 +107,7 @@ function names(ctx: AuditContext): Finding[] {
           findings.push({
             rule: 'codes.catalog-name',
             severity: 'warning',
-            message: `${t} 科目 ${row.code}：科目名称与《政府收支分类科目》不一致，表中为“${row.name}”，科目目录为“${known.name}”，请核对编码或名称。`,
+            message: `${tableLead(t)}科目 ${row.code}：科目名称与《政府收支分类科目》不一致，表中为“${row.name}”，科目目录为“${known.name}”，请核对编码或名称。`,
             paths: [`${row.path}/name`],
             expected: known.name,
             actual: row.name,
@@ -133,7 +133,7 @@ function names(ctx: AuditContext): Finding[] {
           rule: 'codes.wrong-class',
           severity: 'warning',
           message:
-            `${t} 科目 ${row.code}“${row.name}”：《政府收支分类科目》中同名且款、项编码相同的科目为 ${candidates.join('、')}` +
+            `${tableLead(t)}科目 ${row.code}“${row.name}”：《政府收支分类科目》中同名且款、项编码相同的科目为 ${candidates.join('、')}` +
             `（属于${classes.map((c) => classSubject(ctx.model, c).replace('科目', '')).join('、')}），` +
             `而所填编码属于 ${row.code.slice(0, 3)} 类，请核对类级编码。`,
           paths: [`${row.path}/code`],
@@ -158,7 +158,7 @@ function withoutItems(ctx: AuditContext): Finding[] {
       findings.push({
         rule: 'codes.no-items',
         severity: 'warning',
-        message: `${ctx.table(key)} ${subject(row)}（${levelName(row)}）下没有项级科目：决算表应列示到项级，请补充项级科目行。`,
+        message: `${tableLead(ctx.table(key))}${subject(row)}（${levelName(row)}）下没有项级科目：决算表应列示到项级，请补充项级科目行。`,
         paths: [row.path],
       });
     }
@@ -226,7 +226,7 @@ function budgetKinds(ctx: AuditContext): Finding[] {
         rule: 'codes.budget-kind',
         severity: 'warning',
         message:
-          `${ctx.table(key)} ${subject(row)}属于${BUDGET_TABLES[kind].name}支出科目，` +
+          `${tableLead(ctx.table(key))}${subject(row)}属于${BUDGET_TABLES[kind].name}支出科目，` +
           `应列在${ctx.table(BUDGET_TABLES[kind].key)}中，请核对。`,
         paths: [`${row.path}/code`],
         actual: row.code,

@@ -7,7 +7,7 @@
 import type { Figure } from '../../model/derive';
 import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkAtMost, checkEqual, collect, op, opSum, type AuditContext, type Operand } from '../context';
-import { column, EXPENSE_LABELS, INCOME_LABELS, subject, THREE_PUBLIC_LABELS } from '../labels';
+import { column, EXPENSE_LABELS, INCOME_LABELS, subject, THREE_PUBLIC_LABELS, tableLead } from '../labels';
 import type { Finding } from '../types';
 import { normalizeName } from '../../model/narrative-figures';
 
@@ -30,7 +30,7 @@ function incomeVsExpense(ctx: AuditContext): Finding[] {
     const inc = incomeRows.get(code)?.cells.total;
     const exp = expenseRows.get(code)?.cells.total;
     const row = incomeRows.get(code) ?? expenseRows.get(code)!;
-    const incomeOp: Operand = inc ? op(`${t02} ${subject(row)}${column(INCOME_LABELS.total)}`, inc) : { label: `${t02}（无该科目）`, value: null, path: '/tables/income/rows', terms: 0 };
+    const incomeOp: Operand = inc ? op(`${tableLead(t02)}${subject(row)}${column(INCOME_LABELS.total)}`, inc) : { label: `${t02}（无该科目）`, value: null, path: '/tables/income/rows', terms: 0 };
     const expenseOp: Operand = exp ? op(`${t03}同一科目${column(EXPENSE_LABELS.total)}`, exp) : { label: `${t03}（无该科目）`, value: null, path: '/tables/expense/rows', terms: 0 };
     const surplus = (incomeOp.value ?? 0) - (expenseOp.value ?? 0);
     if (surplus > 0) {
@@ -53,7 +53,7 @@ function incomeVsExpense(ctx: AuditContext): Finding[] {
         checkAtMost(
           ctx,
           'cross.income-vs-expense-item',
-          { ...expenseOp, label: `${t03} ${subject(row)}${column(EXPENSE_LABELS.total)} ${formatAmount(expenseOp.value ?? 0)} 与${t02}同一科目收入 ${formatAmount(incomeOp.value ?? 0)} 之差`, value: -surplus, terms: (incomeOp.terms ?? 0) + (expenseOp.terms ?? 0) },
+          { ...expenseOp, label: `${tableLead(t03)}${subject(row)}${column(EXPENSE_LABELS.total)} ${formatAmount(expenseOp.value ?? 0)} 与${t02}同一科目收入 ${formatAmount(incomeOp.value ?? 0)} 之差`, value: -surplus, terms: (incomeOp.terms ?? 0) + (expenseOp.terms ?? 0) },
           { label: `${ctx.table('summary')}“年初结转和结余”与“使用非财政拨款结余”之和`, value: room.value, path: room.path, terms: room.terms },
           '同一科目本年支出大于本年收入的部分只能来自上年结转和结余',
         ),

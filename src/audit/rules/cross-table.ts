@@ -16,6 +16,7 @@ import {
   SUMMARY_INCOME_LABELS,
   GPB_LABELS,
   subject,
+  tableLead,
 } from '../labels';
 import type { Finding } from '../types';
 
@@ -38,7 +39,7 @@ function summaryVsTables(ctx: AuditContext): Finding[] {
       checkEqual(
         ctx,
         'cross.summary-class-vs-expense',
-        op(`${t01} ${classSubject(m, code)}`, f),
+        op(`${tableLead(t01)}${classSubject(m, code)}`, f),
         rowCell(m.expense, code, 'total', `${t03}同一科目${column(EXPENSE_LABELS.total)}`),
       ),
     );
@@ -124,7 +125,7 @@ function fiscalVsSourceTables(ctx: AuditContext): Finding[] {
         checkEqual(
           ctx,
           s.rule,
-          op(`${t04} ${classSubject(m, code)}${column(FISCAL_LABELS[s.c])}`, figures[s.c]),
+          op(`${tableLead(t04)}${classSubject(m, code)}${column(FISCAL_LABELS[s.c])}`, figures[s.c]),
           rowCell(table, code, s.total, `${tn}同一科目${column(s.label)}`),
         ),
       );
@@ -173,7 +174,7 @@ function gpbWithinExpense(ctx: AuditContext): Finding[] {
         checkAtMost(
           ctx,
           'cross.gpb-vs-expense',
-          op(`${t05} ${subject(row)}${column(GPB_LABELS[c])}`, row.cells[c]),
+          op(`${tableLead(t05)}${subject(row)}${column(GPB_LABELS[c])}`, row.cells[c]),
           rowCell(m.expense, row.code, c, `${t03}同一科目${column(EXPENSE_LABELS[c])}`),
           '一般公共预算财政拨款支出不能超过全部支出',
         ),

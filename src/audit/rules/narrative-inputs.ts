@@ -5,7 +5,7 @@
 import type { FunctionalRow, BasicProjectColumn } from '../../model/derive';
 import { formatAmount, sum, type Cents } from '../../schema/money';
 import { checkEqual, type AuditContext } from '../context';
-import { classSubject, subject } from '../labels';
+import { classSubject, subject, tableLead } from '../labels';
 import type { Finding } from '../types';
 import { normalizeName } from '../../model/narrative-figures';
 
@@ -50,7 +50,7 @@ function annualBudget(ctx: AuditContext): Finding[] {
       findings.push({
         rule: 'budget.missing-item',
         severity: 'warning',
-        message: `${t05} ${subject(row)}没有填写年初预算数，情况说明中无法写出该科目完成年初预算的情况。`,
+        message: `${tableLead(t05)}${subject(row)}没有填写年初预算数，情况说明中无法写出该科目完成年初预算的情况。`,
         paths: [`${base}/items`, row.path],
       });
       continue;

@@ -7,7 +7,7 @@ import type { FiscalFigures } from '../../model/derive';
 import { sum } from '../../schema/money';
 import { checkEqual, checkTyped, collect, op, opSum, type AuditContext } from '../context';
 import { functionalTables } from '../functional';
-import { classSubject, column, FISCAL_LABELS, levelName, subject } from '../labels';
+import { classSubject, column, FISCAL_LABELS, levelName, subject, tableLead } from '../labels';
 import type { Finding } from '../types';
 
 const CHILD_LEVEL = { class: '款', section: '项' } as const;
@@ -28,7 +28,7 @@ function functionalRollups(ctx: AuditContext): Finding[] {
             ctx,
             rule,
             row.cells[c],
-            `${t} ${subject(row)}（${levelName(row)}）${column(labels[c])}`,
+            `${tableLead(t)}${subject(row)}（${levelName(row)}）${column(labels[c])}`,
             `其下级${CHILD_LEVEL[row.level]}级科目之和`,
           ),
         );
@@ -40,7 +40,7 @@ function functionalRollups(ctx: AuditContext): Finding[] {
     // Row identities, for every printed row and the printed 合计 row.
     const partsLabel = `${identity.parts.map((p) => labels[p]).join('、')}之和`;
     const rowsToCheck = [
-      ...table.rows.filter((r) => r.printed).map((r) => ({ cells: r.cells, label: `${t} ${subject(r)}` })),
+      ...table.rows.filter((r) => r.printed).map((r) => ({ cells: r.cells, label: `${tableLead(t)}${subject(r)}` })),
       { cells: table.total, label: `${t}“合计”行` },
     ];
     for (const { cells, label } of rowsToCheck) {
@@ -102,7 +102,7 @@ function fiscalRollups(ctx: AuditContext): Finding[] {
       checkEqual(
         ctx,
         'rollup.fiscal-row',
-        op(`${t} ${line}${column('小计')}`, total),
+        op(`${tableLead(t)}${line}${column('小计')}`, total),
         opSum('三类财政拨款之和', [figures.gpb, figures.fund, figures.stateCapital], total.path),
       ),
     );

@@ -6,7 +6,7 @@
 import { amountOf, type ThreePublicKey } from '../../model/derive';
 import { sum } from '../../schema/money';
 import { checkAtMost, checkEqual, checkTyped, collect, type AuditContext } from '../context';
-import { THREE_PUBLIC_LABELS } from '../labels';
+import { THREE_PUBLIC_LABELS, tableLead } from '../labels';
 import type { Finding } from '../types';
 
 const SIDES = { budget: '预算数', actual: '决算数' } as const;
@@ -42,7 +42,7 @@ export function threePublicRules(ctx: AuditContext): Finding[] {
       checkAtMost(
         ctx,
         'three-public.vs-detail',
-        { label: `${t06} 科目“${code} ${row.name}”`, value: row.figure.value, path: row.figure.path },
+        { label: `${tableLead(t06)}科目“${code} ${row.name}”`, value: row.figure.value, path: row.figure.path },
         { label: `${t09}决算数“${THREE_PUBLIC_LABELS[key]}”`, value: actual.value, path: actual.path },
         '“三公”经费决算数包括基本支出和项目支出，不应小于基本支出中的同类支出',
       ),
