@@ -40,6 +40,26 @@ describe('juesuan check', () => {
     expect(json.files[1]).toMatchObject({ status: 'errors', acknowledged: [] });
   });
 
+  it('asks a 行政单位 why its 机关运行经费 is 0 (warning), and is clean once it says why', async () => {
+    const units = await tempDir();
+    await writeVariant(units, 'admin.json', 'admin-unit', (p) => {
+      complete(p);
+      p.meta.unitType = '行政单位';
+    });
+    await writeVariant(units, 'admin-explained.json', 'admin-explained-unit', (p) => {
+      complete(p);
+      p.meta.unitType = '行政单位';
+      p.explanation.operatingCostsNote = '本单位机关运行经费由主管部门统一保障';
+    });
+    const bare = await runCli(['check', join(units, 'admin.json')]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/^ {2}⚠ 警告 completeness\.operating-costs-explained .*本单位为行政单位，机关运行经费为 0.*\/explanation\/operatingCosts/m);
+    expect((await runCli(['check', join(units, 'admin.json'), '--strict'])).code).toBe(1);
+    const explained = await runCli(['check', join(units, 'admin-explained.json'), '--strict']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('通过（clean）');
+  });
+
   it('fails on warnings with --strict (exit 1)', async () => {
     const run = await runCli(['check', EXAMPLE, '--strict']);
     expect(run.code).toBe(1);

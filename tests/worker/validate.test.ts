@@ -46,6 +46,23 @@ describe('POST /v1/validate', () => {
     expect(staleBody.findings).toContainEqual(expect.objectContaining({ rule: 'audit.acknowledgement-unmatched', severity: 'warning' }));
   });
 
+  it('asks a 行政单位 why its 机关运行经费 is 0 (200 with the warning); GET /v1/schema.json documents meta.unitType', async () => {
+    const admin = structuredClone(example) as any;
+    admin.meta.unitType = '行政单位';
+    const res = await post('/v1/validate', JSON.stringify(admin));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { findings: { rule: string; severity: string; paths: string[] }[] };
+    expect(body.findings).toContainEqual(
+      expect.objectContaining({ rule: 'completeness.operating-costs-explained', severity: 'warning', paths: ['/explanation/operatingCosts'] }),
+    );
+    admin.meta.unitType = '行政';
+    const refused = await post('/v1/validate', JSON.stringify(admin));
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain('/meta/unitType');
+    const schema = (await (await SELF.fetch('https://juesuan.test/v1/schema.json')).json()) as any;
+    expect(schema.properties.meta.properties.unitType.enum).toEqual(['行政单位', '参照公务员法管理事业单位', '事业单位', '其他']);
+  });
+
   it('refuses options.tolerance above 0.01 with 422 naming the path', async () => {
     const wide = structuredClone(example) as any;
     wide.options.tolerance = 999999999;
