@@ -105,7 +105,7 @@ interface RunFlags {
 
 /** Links from <out>/index.html into one report's folder. */
 function siteLinks(alias: string): Links {
-  return linksUnder(`${alias}/`);
+  return linksUnder(`${alias}/`, 'files');
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

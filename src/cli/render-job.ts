@@ -5,12 +5,12 @@
 import { RenderError } from '../render/errors';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { outputPath, parseOutputPath } from '../render/output-path';
+import { parseOutputPath, parseVariantFilePath } from '../render/output-path';
 import { checkReport } from '../audit/check-report';
 import type { FigureRuntime } from '../render/figures';
 import { fileRecord, type FileRecord } from './manifest';
 import type { RenderOptions } from './render-options';
-import { renderFile, reportOutputs } from './report-files';
+import { renderFile, siteFiles, sitePath } from './report-files';
 
 export interface RenderJob {
   source: string;
@@ -43,15 +43,15 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
   await mkdir(job.reportDir, { recursive: true });
   const files: FileRecord[] = [];
   const dirs = new Set<string>();
-  for (const spec of reportOutputs(model, job.options.formats)) {
+  for (const site of siteFiles(model, job.options)) {
     let file: Awaited<ReturnType<typeof renderFile>>;
     try {
-      file = await renderFile(model, spec, job.options, runtime);
+      file = await renderFile(model, site, job.options, runtime);
     } catch (error) {
       // An image over the work bounds (a table of more than 300 rows) is refused by the Worker with a
       // 422 too; the site has the table's HTML, CSV and JSON, and no image file.
       if (error instanceof RenderError && error.kind === 'too-large') continue;
-      throw new Error(`${outputPath(spec)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`${sitePath(site)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const target = join(job.reportDir, file.path);
     const dir = dirname(target);
@@ -68,7 +68,7 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
   const written = new Set(files.map((f) => f.path));
   for (const stale of job.previousFiles) {
     // Only output addresses: a hand-edited manifest must not be able to delete anything else.
-    if (!written.has(stale) && parseOutputPath(stale)) await unlink(join(job.reportDir, stale)).catch(() => undefined);
+    if (!written.has(stale) && (parseOutputPath(stale) || parseVariantFilePath(stale))) await unlink(join(job.reportDir, stale)).catch(() => undefined);
   }
   return { files, ms: performance.now() - started };
 }

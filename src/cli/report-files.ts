@@ -3,12 +3,15 @@
  * GET /v1/reports/{id}/{path}: same OutputSpec, same parameters, same relative links, so each file
  * is byte-identical to the Worker's response body for that path.
  */
-import { outputPath } from '../render/output-path';
+import { outputPath, variantFilePath, variantQuery } from '../render/output-path';
 import type { Model } from '../model/derive';
 import { figureIds, type FigureRuntime } from '../render/figures';
 import { relativeLinks } from '../render/links';
 import { OUTPUT_FORMATS, PAGE_KINDS, type Format } from '../render/formats';
 import { renderOutput, type OutputSpec } from '../render/output';
+import { figureSources } from '../render/narrative';
+import { parseRenderParams } from '../render/render-params';
+import type { FigureVariant } from '../render/types';
 import { paramsFor, type RenderOptions } from './render-options';
 
 export interface RenderedFile {
@@ -36,15 +39,43 @@ export function reportOutputs(model: Model, formats: readonly Format[]): OutputS
   return specs;
 }
 
-/** Renders one output exactly as the Worker's stored-report route does. */
-export async function renderFile(
-  model: Model,
-  spec: OutputSpec,
-  options: RenderOptions,
-  runtime: FigureRuntime,
-): Promise<RenderedFile> {
-  const path = outputPath(spec);
-  const rendered = await renderOutput(model, spec, { params: paramsFor(options, spec), links: relativeLinks(path) }, runtime);
+/** One file of a report's folder: an output, or a figure variant the pages link (narrow, dark). */
+export interface SiteFile {
+  spec: OutputSpec;
+  variant?: FigureVariant;
+}
+
+/**
+ * The files of one report's folder: every output, then — when the site has pages and SVG figures —
+ * the figure variants those pages' <picture> sources name (figures/1.narrow.svg, …): a static
+ * server ignores `?layout=narrow`, so each variant is a file of its own.
+ * @example siteFiles(model, renderOptions({})).map(sitePath).filter((p) => p.startsWith('figures/1.')) // ["figures/1.svg", "figures/1.png", "figures/1.narrow.dark.svg", "figures/1.narrow.svg", "figures/1.dark.svg"]
+ */
+export function siteFiles(model: Model, options: Pick<RenderOptions, 'formats' | 'params'>): SiteFile[] {
+  const files: SiteFile[] = reportOutputs(model, options.formats).map((spec) => ({ spec }));
+  if (!options.formats.includes('html') || !options.formats.includes('svg')) return files;
+  const variants = figureSources(options.params.theme).map((s) => s.variant);
+  for (const id of figureIds(model)) {
+    for (const variant of variants) files.push({ spec: { kind: 'figure', id, format: 'svg' }, variant });
+  }
+  return files;
+}
+
+/** Where a site file lives in the report's folder. */
+export function sitePath(file: SiteFile): string {
+  return file.variant && file.spec.kind === 'figure' ? variantFilePath(file.spec.id, file.spec.format, file.variant) : outputPath(file.spec);
+}
+
+/**
+ * Renders one file exactly as the Worker's stored-report route does: an output with the CLI's
+ * options as its query string, a variant as the link the page makes to it (?layout=narrow&theme=dark).
+ * Pages link variants as files (relativeLinks' `files` style), the only difference from the Worker's bytes.
+ */
+export async function renderFile(model: Model, file: SiteFile, options: RenderOptions, runtime: FigureRuntime): Promise<RenderedFile> {
+  const { spec, variant } = file;
+  const path = sitePath(file);
+  const params = variant ? parseRenderParams(new URLSearchParams(variantQuery(variant)), spec) : paramsFor(options, spec);
+  const rendered = await renderOutput(model, spec, { params, links: relativeLinks(path, 'files') }, runtime);
   const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
   return { path, body, contentType: rendered.contentType };
 }

@@ -4,7 +4,7 @@
  * set gives them: 01–09 national, 1–11 Yunnan), figures/{n}.{svg,png}.
  */
 import { OUTPUT_FORMATS, PAGE_KINDS } from './formats';
-import type { OutputSpec } from './types';
+import type { FigureFormat, FigureVariant, OutputSpec } from './types';
 
 const alternatives = (formats: readonly string[]) => formats.join('|');
 const braces = (formats: readonly string[]) => (formats.length === 1 ? formats[0] : `{${formats.join(',')}}`);
@@ -58,4 +58,37 @@ export function parseEncodedOutputPath(encoded: string): OutputSpec | null {
     return null;
   }
   return parseOutputPath(path);
+}
+
+/**
+ * The query string that asks the Worker for a figure variant ("" for the plain drawing).
+ * @example variantQuery({ layout: 'narrow', theme: 'dark' }) // "layout=narrow&theme=dark"
+ */
+export function variantQuery(variant: FigureVariant = {}): string {
+  return [variant.layout && `layout=${variant.layout}`, variant.theme && `theme=${variant.theme}`].filter(Boolean).join('&');
+}
+
+/**
+ * The file a static site keeps a figure variant in, beside the plain figures/{n}.{format}: one
+ * suffix per parameter, in the query's order.
+ * @example variantFilePath('1', 'svg', { layout: 'narrow', theme: 'dark' }) // "figures/1.narrow.dark.svg"
+ */
+export function variantFilePath(id: string, format: FigureFormat, variant: FigureVariant = {}): string {
+  const suffix = [variant.layout, variant.theme].filter(Boolean).map((v) => `.${v}`).join('');
+  return `figures/${id}${suffix}.${format}`;
+}
+
+const VARIANT_FILE = new RegExp(`^figures/(\\d{1,2})((?:\\.narrow)?(?:\\.dark)?)\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
+
+/**
+ * The figure and variant a static site's file holds (null when the path is not a variant file).
+ * @example parseVariantFilePath('figures/1.dark.svg') // { spec: { kind: 'figure', id: '1', format: 'svg' }, variant: { theme: 'dark' } }
+ */
+export function parseVariantFilePath(path: string): { spec: Extract<OutputSpec, { kind: 'figure' }>; variant: FigureVariant } | null {
+  const match = VARIANT_FILE.exec(path);
+  if (!match || match[2] === '') return null;
+  const variant: FigureVariant = {};
+  if (match[2].includes('.narrow')) variant.layout = 'narrow';
+  if (match[2].includes('.dark')) variant.theme = 'dark';
+  return { spec: { kind: 'figure', id: match[1], format: match[3] as FigureFormat }, variant };
 }

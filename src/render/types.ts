@@ -41,13 +41,23 @@ export const DEFAULT_PARAMS: RenderParams = {
   layout: 'wide',
 };
 
+/**
+ * Another drawing of a figure that a page links besides the plain one: the narrow (phone) layout,
+ * the dark theme, or both. The Worker serves it as `?layout=narrow&theme=dark`; a static site as a
+ * file of its own (linksUnder's `files` style).
+ */
+export interface FigureVariant {
+  layout?: 'narrow';
+  theme?: 'dark';
+}
+
 /** Where the other outputs of the same report live, for links and <img> sources. */
 export interface Links {
   document(): string;
   narrative(): string;
   glossary(): string;
   table(id: string, format: TableFormat): string;
-  figure(id: string, format: FigureFormat): string;
+  figure(id: string, format: FigureFormat, variant?: FigureVariant): string;
 }
 
 export interface RenderContext {

@@ -1,9 +1,11 @@
 /**
  * The CLI's files are the Worker's responses: each file written by `juesuan render` equals what
  * GET /v1/reports/{id}/{path}?{query} renders — the route's own parseOutputPath, parseRenderParams
- * and relativeLinks, with the Worker's FRAME_ANCESTORS — byte for byte.
+ * and relativeLinks, with the Worker's FRAME_ANCESTORS — byte for byte. One difference, spelled
+ * out below: a page's links to figure variants (?layout=narrow, ?theme=dark) name the variant files
+ * the CLI writes beside the figures, and each of those files is the Worker's answer to that link.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseOutputPath } from '../../src/render/output-path';
@@ -26,6 +28,29 @@ async function workerBody(model: Model, id: string, pathAndQuery: string): Promi
   return typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
 }
 
+// A static server ignores query strings, so a site keeps each figure variant its pages link
+// (figures/1.svg?layout=narrow on the Worker) as a file (figures/1.narrow.svg) — spelled out
+// here, not taken from the code under test. Pages differ from the Worker's in these links only.
+const FILE_FOR_QUERY: [string, string][] = [
+  ['.svg?layout=narrow&amp;theme=dark"', '.narrow.dark.svg"'],
+  ['.svg?layout=narrow"', '.narrow.svg"'],
+  ['.svg?theme=dark"', '.dark.svg"'],
+];
+
+/** The Worker's body with its figure-variant links written as a site's files; how many were rewritten. */
+function asSite(body: Uint8Array): { body: Uint8Array; rewritten: number } {
+  let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body); // CSV files start with a BOM: keep it
+  let rewritten = 0;
+  for (const [query, file] of FILE_FOR_QUERY) {
+    rewritten += text.split(query).length - 1;
+    text = text.replaceAll(query, file);
+  }
+  return { body: new TextEncoder().encode(text), rewritten };
+}
+
+/** Pages with figures link their variants: the rewrite must have found them. */
+const PAGES_WITH_FIGURES = ['document.html', 'narrative.html'];
+
 describe('CLI files are byte-identical to the Worker’s responses', () => {
   let model: Model;
   let id: string;
@@ -44,7 +69,10 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
     expect(manifest.reports[0].id).toBe(id);
     for (const path of ['document.html', 'narrative.html', 'glossary.html', 'tables/01.html', 'tables/05.csv', 'tables/06.json']) {
       const file = new Uint8Array(await readFile(join(out, 'wuhan-jianghan-cyzx-2024', path)));
-      expect(Buffer.from(file).equals(Buffer.from(await workerBody(model, id, path))), path).toBe(true);
+      const site = asSite(await workerBody(model, id, path));
+      if (PAGES_WITH_FIGURES.includes(path)) expect(site.rewritten, path).toBeGreaterThanOrEqual(3 * 7);
+      else expect(site.rewritten, path).toBe(0);
+      expect(Buffer.from(file).equals(Buffer.from(site.body)), path).toBe(true);
     }
   });
 
@@ -58,8 +86,36 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
       ['tables/03.csv', ''],
     ]) {
       const file = new Uint8Array(await readFile(join(out, 'wuhan-jianghan-cyzx-2024', path)));
-      const body = await workerBody(model, id, query ? `${path}?${query}` : path);
-      expect(Buffer.from(file).equals(Buffer.from(body)), path).toBe(true);
+      const site = asSite(await workerBody(model, id, query ? `${path}?${query}` : path));
+      if (PAGES_WITH_FIGURES.includes(path)) expect(site.rewritten, path).toBeGreaterThanOrEqual(2 * 7);
+      expect(Buffer.from(file).equals(Buffer.from(site.body)), path).toBe(true);
     }
   });
+
+  const QUERY_FOR_FILE: Record<string, string> = { narrow: 'layout=narrow', dark: 'theme=dark', 'narrow.dark': 'layout=narrow&theme=dark' };
+
+  for (const theme of ['auto', 'dark']) {
+    it(`figure variants (--theme ${theme}): each file is the Worker’s answer to the link its page makes; pages differ only in how they write it`, async () => {
+      const out = await tempDir();
+      const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg', '--theme', theme]);
+      expect(run.code).toBe(0);
+      const dir = join(out, 'wuhan-jianghan-cyzx-2024');
+      const pageQuery = theme === 'dark' ? '?theme=dark' : '';
+      for (const page of ['document.html', 'narrative.html']) {
+        const file = new Uint8Array(await readFile(join(dir, page)));
+        const site = asSite(await workerBody(model, id, `${page}${pageQuery}`));
+        expect(site.rewritten, page).toBeGreaterThanOrEqual(2 * 7);
+        expect(Buffer.from(file).equals(Buffer.from(site.body)), page).toBe(true);
+      }
+      const variants = (await readdir(join(dir, 'figures'))).filter((name) => /^\d+\.(narrow|dark|narrow\.dark)\.svg$/.test(name));
+      // auto: narrow, dark and both for each of 7 figures; dark: the two dark ones.
+      expect(variants.length).toBe(theme === 'dark' ? 14 : 21);
+      for (const name of variants) {
+        const [, figure, variant] = /^(\d+)\.(.+)\.svg$/.exec(name)!;
+        const file = new Uint8Array(await readFile(join(dir, 'figures', name)));
+        const body = await workerBody(model, id, `figures/${figure}.svg?${QUERY_FOR_FILE[variant]}`);
+        expect(Buffer.from(file).equals(Buffer.from(body)), name).toBe(true);
+      }
+    });
+  }
 });

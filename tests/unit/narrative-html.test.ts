@@ -8,17 +8,13 @@ import {
   renderNarrativeSection,
 } from '../../src/render/narrative';
 import { DEFAULT_PARAMS, type Links, type RenderContext } from '../../src/render/output';
+import { linksUnder } from '../../src/render/links';
 import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
 
 const model = deriveModel(Payload.parse(example));
 const plain: RenderContext = { params: DEFAULT_PARAMS };
-const links: Links = {
-  document: () => '/r/document.html',
-  narrative: () => '/r/narrative.html',
-  glossary: () => '/r/glossary.html',
-  table: (id, format) => `/r/tables/${id}.${format}`,
-  figure: (id, format) => `/r/figures/${id}.${format}`,
-};
+// The Worker's link builder (figure variants as query strings), under a short prefix.
+const links: Links = linksUnder('/r/');
 
 describe('renderNarrativeSection', () => {
   const html = renderNarrativeSection(model, plain);

@@ -10,7 +10,7 @@ import type { Model } from '../../model/derive';
 import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
 import { NARROW_MEDIA_MAX, renderPage } from '../html/page';
-import type { RenderContext } from '../types';
+import type { FigureVariant, RenderContext, Theme } from '../types';
 import { partHtml, partText, partToc, type Block, type FigureRenderer, type TocEntry } from './blocks';
 import { buildGlossary } from './glossary';
 import { buildNarrative, narrativeParts } from './narrative';
@@ -25,6 +25,33 @@ export const NARRATIVE_CSS = `
 .narrative figure.chart figcaption{font-size:14px;color:var(--muted);text-indent:0;margin-top:6px}
 .narrative figure.chart-text .chart-alt{border:1px dashed var(--rule);border-radius:4px;padding:12px 16px;text-indent:0;color:var(--fg)}
 `;
+
+/**
+ * The <picture> sources of a linked figure, first match wins: phones get the narrow drawing; the
+ * page follows the reader's colour scheme (auto) or the one asked for, and so do its figures — on
+ * screen only: print is always light. The CLI writes a file for each variant listed here.
+ * @example figureSources('light') // [{ media: 'screen and (max-width: 819px)', variant: { layout: 'narrow' } }]
+ */
+export function figureSources(theme: Theme): { media: string; variant: FigureVariant }[] {
+  const small = `screen and (max-width: ${NARROW_MEDIA_MAX}px)`;
+  const dark = 'screen and (prefers-color-scheme: dark)';
+  const narrow = { layout: 'narrow' } as const;
+  const narrowDark = { layout: 'narrow', theme: 'dark' } as const;
+  if (theme === 'auto') {
+    return [
+      { media: `${small} and (prefers-color-scheme: dark)`, variant: narrowDark },
+      { media: small, variant: narrow },
+      { media: dark, variant: { theme: 'dark' } },
+    ];
+  }
+  if (theme === 'dark') {
+    return [
+      { media: small, variant: narrowDark },
+      { media: 'screen', variant: { theme: 'dark' } },
+    ];
+  }
+  return [{ media: small, variant: narrow }];
+}
 
 function figureRenderer(ctx: RenderContext): FigureRenderer {
   return (block: Extract<Block, { kind: 'figure' }>) => {
@@ -45,22 +72,12 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
       return `<figure class="chart${light ? ' has-print' : ''}" id="figure-${id}">${wide}${small}${print}${caption}</figure>`;
     }
     if (ctx.links) {
-      const url = ctx.links.figure(block.id, 'svg');
+      const links = ctx.links;
+      const url = links.figure(block.id, 'svg');
       const img = (src: string) => `<img src="${escapeHtml(src)}" alt="${alt}" loading="lazy" decoding="async">`;
-      const source = (media: string, src: string) => `<source srcset="${escapeHtml(src)}" media="${media}">`;
-      const theme = ctx.params.theme;
-      // Phones get the narrow drawing; the page follows the reader's colour scheme (auto) or the
-      // one asked for, and so do its figures — on screen only: print is always light.
-      const small = `screen and (max-width: ${NARROW_MEDIA_MAX}px)`;
-      const dark = 'screen and (prefers-color-scheme: dark)';
-      const sources =
-        theme === 'auto'
-          ? source(`${small} and (prefers-color-scheme: dark)`, `${url}?layout=narrow&theme=dark`) +
-            source(small, `${url}?layout=narrow`) +
-            source(dark, `${url}?theme=dark`)
-          : theme === 'dark'
-            ? source(small, `${url}?layout=narrow&theme=dark`) + source('screen', `${url}?theme=dark`)
-            : source(small, `${url}?layout=narrow`);
+      const sources = figureSources(ctx.params.theme)
+        .map(({ media, variant }) => `<source srcset="${escapeHtml(links.figure(block.id, 'svg', variant))}" media="${media}">`)
+        .join('');
       // Browsers keep the <picture> source chosen for the screen when they print (a dark or narrow
       // drawing on paper): the wide light drawing is loaded beside it and shown in print instead.
       const print = `<img class="print-only" src="${escapeHtml(url)}" alt="" aria-hidden="true" decoding="async">`;
