@@ -10,6 +10,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // One module cache for all unit files: the core is pure, and loading it (zod schemas, fonts,
+          // wasm) once instead of per file halves the project's time (106 s → 57 s here).
+          isolate: false,
           include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
