@@ -4,7 +4,7 @@
  * the narrow and dark figure drawings the <picture> sources pick on phones and in dark mode included.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, runCli, tempDir } from './helpers';
@@ -75,5 +75,14 @@ describe('a static site’s pages refer only to files in the site', () => {
     expect(refs).toContain('figures/1.dark.svg');
     // A dark page shows no light narrow drawing, so none is written.
     expect(existsSync(join(darkOut, ALIAS, 'figures/1.narrow.svg'))).toBe(false);
+  });
+
+  it('a later run with another theme removes the variant files its pages no longer link', async () => {
+    const run = await runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json', '--theme', 'light']);
+    expect(run.code, run.stderr).toBe(0);
+    const figures = await readdir(join(darkOut, ALIAS, 'figures'));
+    expect(figures.filter((name) => name.includes('.dark.'))).toEqual([]);
+    expect(figures).toContain('1.narrow.svg');
+    expect((await missing(darkOut, `${ALIAS}/document.html`)).missing).toEqual([]);
   });
 });
