@@ -17,6 +17,7 @@ import { renderOutput } from '../../src/render/output';
 import { contentId } from '../../src/store/content-id';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
 import { EXAMPLE, readJson, runCli, tempDir } from './helpers';
+import { asSite, PAGES_WITH_FIGURES } from './site-variants';
 
 /** What the Worker answers for GET /v1/reports/{id}/{path}?{query} (src/routes/reports.ts), minus KV. */
 async function workerBody(model: Model, id: string, pathAndQuery: string): Promise<Uint8Array> {
@@ -27,29 +28,6 @@ async function workerBody(model: Model, id: string, pathAndQuery: string): Promi
   const rendered = await renderOutput(model, spec, { params, links: relativeLinks(path), frameAncestors: '*' }, createNodeRuntime());
   return typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
 }
-
-// A static server ignores query strings, so a site keeps each figure variant its pages link
-// (figures/1.svg?layout=narrow on the Worker) as a file (figures/1.narrow.svg) — spelled out
-// here, not taken from the code under test. Pages differ from the Worker's in these links only.
-const FILE_FOR_QUERY: [string, string][] = [
-  ['.svg?layout=narrow&amp;theme=dark"', '.narrow.dark.svg"'],
-  ['.svg?layout=narrow"', '.narrow.svg"'],
-  ['.svg?theme=dark"', '.dark.svg"'],
-];
-
-/** The Worker's body with its figure-variant links written as a site's files; how many were rewritten. */
-function asSite(body: Uint8Array): { body: Uint8Array; rewritten: number } {
-  let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body); // CSV files start with a BOM: keep it
-  let rewritten = 0;
-  for (const [query, file] of FILE_FOR_QUERY) {
-    rewritten += text.split(query).length - 1;
-    text = text.replaceAll(query, file);
-  }
-  return { body: new TextEncoder().encode(text), rewritten };
-}
-
-/** Pages with figures link their variants: the rewrite must have found them. */
-const PAGES_WITH_FIGURES = ['document.html', 'narrative.html'];
 
 describe('CLI files are byte-identical to the Worker’s responses', () => {
   let model: Model;

@@ -14,6 +14,7 @@ import { parseOutputPath } from '../../src/render/output-path';
 // @ts-expect-error plain ES module without types
 import { offlineEnv } from '../../scripts/offline-env.mjs';
 import { EXAMPLE, readJson, ROOT, runCli, tempDir } from '../cli/helpers';
+import { asSite, PAGES_WITH_FIGURES } from '../cli/site-variants';
 
 const TOKEN = 'cli-live-token-0123456789abcdef';
 const ALIAS = 'wuhan-jianghan-cyzx-2024';
@@ -96,10 +97,21 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     for (const path of compared) {
       const file = new Uint8Array(await readFile(join(out, ALIAS, path)));
       if (path.endsWith('.png')) expect([...file.subarray(0, 8)], path).toEqual(PNG);
-      const body = await get(`${base}/v1/reports/${id}/${path}`);
+      let body = await get(`${base}/v1/reports/${id}/${path}`);
+      if (PAGES_WITH_FIGURES.includes(path)) {
+        const site = asSite(body);
+        expect(site.rewritten, path).toBeGreaterThanOrEqual(3 * 7);
+        body = site.body;
+      }
       if (!Buffer.from(file).equals(Buffer.from(body))) differing.push(path);
     }
     expect(differing).toEqual([]);
+    // Each figure variant file a page links is the Worker's answer to that link.
+    for (const [file, query] of [['figures/1.narrow.svg', 'layout=narrow'], ['figures/3.dark.svg', 'theme=dark'], ['figures/5.narrow.dark.svg', 'layout=narrow&theme=dark']]) {
+      const bytes = new Uint8Array(await readFile(join(out, ALIAS, file)));
+      const body = await get(`${base}/v1/reports/${id}/${file.replace(/\.(narrow\.dark|narrow|dark)\.svg$/, '.svg')}?${query}`);
+      expect(Buffer.from(bytes).equals(Buffer.from(body)), `${file} = ?${query}`).toBe(true);
+    }
   });
 
   it('with options, each file equals the Worker’s response to the URL with those parameters', async () => {
@@ -111,8 +123,9 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     for (const path of ['document.html', 'tables/05.html', 'tables/05.svg', 'figures/2.svg']) {
       const query = querySearch(options.query, parseOutputPath(path)!).toString();
       const file = new Uint8Array(await readFile(join(out, ALIAS, path)));
-      const body = await get(`${base}/v1/reports/${ALIAS}/${path}${query ? `?${query}` : ''}`);
-      expect(Buffer.from(file).equals(Buffer.from(body)), `${path}?${query}`).toBe(true);
+      const site = asSite(await get(`${base}/v1/reports/${ALIAS}/${path}${query ? `?${query}` : ''}`));
+      if (PAGES_WITH_FIGURES.includes(path)) expect(site.rewritten, path).toBeGreaterThanOrEqual(2 * 7);
+      expect(Buffer.from(file).equals(Buffer.from(site.body)), `${path}?${query}`).toBe(true);
     }
   });
 });
