@@ -391,33 +391,32 @@ function previousThreePublic(prev: Payload['explanation']['previousYear']['three
   };
 }
 
-/**
- * Every figure of 第三部分, from a derived model.
- * @example deriveNarrativeFigures(model).gpb.budget.rate // "57.28"
- */
-export function deriveNarrativeFigures(model: Model): NarrativeFigures {
-  const p = model.payload;
-  const e = p.explanation;
-  const prev = e.previousYear;
-  const d = p.options.percentDecimals;
-  const year = p.meta.fiscalYear;
-  const prevYear = e.comparisonYear ?? year - 1;
+/** What every section reads: the payload's explanation, the previous year's figures and the precision. */
+function sectionInputs(model: Model) {
+  const e = model.payload.explanation;
+  return { e, prev: e.previousYear, d: model.payload.options.percentDecimals };
+}
 
-  // 一 收、支总计 (公开01表)
+/** 一 收、支总计 (公开01表). */
+function grandFigures(model: Model): GrandTotals {
+  const { prev, d } = sectionInputs(model);
   const grandIncome = amountOf(model.summary.income.grandTotal);
   const grandExpense = amountOf(model.summary.expense.grandTotal);
-  const grand: GrandTotals = {
+  return {
     income: grandIncome,
     expense: grandExpense,
     equal: grandIncome === grandExpense,
     incomeChange: change(grandIncome, prev.grandTotal, d),
     expenseChange: change(grandExpense, prev.grandTotal, d),
   };
+}
 
-  // 二 收入 (公开01表: 财政拨款收入 is the three 财政拨款 lines together, as in 公开02表)
+/** 二 收入 (公开01表: 财政拨款收入 is the three 财政拨款 lines together, as in 公开02表). */
+function incomeFigures(model: Model): NarrativeFigures['income'] {
+  const { prev, d } = sectionInputs(model);
   const si = model.summary.income;
   const incomeTotal = amountOf(si.totalCurrent);
-  const income = {
+  return {
     total: incomeTotal,
     change: change(incomeTotal, prev.incomeTotal, d),
     sources: shares<IncomeSourceKey>(
@@ -433,11 +432,14 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       d,
     ),
   };
+}
 
-  // 三 支出 (total from 公开01表, split from 公开03表)
+/** 三 支出 (total from 公开01表, split from 公开03表). */
+function expenseFigures(model: Model): NarrativeFigures['expense'] {
+  const { prev, d } = sectionInputs(model);
   const expenseTotal = amountOf(model.summary.expense.totalCurrent);
   const et = model.expense.total;
-  const expense = {
+  return {
     total: expenseTotal,
     change: change(expenseTotal, prev.expenseTotal, d),
     parts: shares<ExpensePartKey>(
@@ -452,13 +454,16 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       d,
     ),
   };
+}
 
-  // 四 财政拨款 (公开04表)
+/** 四 财政拨款 (公开04表). */
+function fiscalFigures(model: Model): NarrativeFigures['fiscal'] {
+  const { prev, d } = sectionInputs(model);
   const fs = model.fiscalSummary;
   const fiscalIncome = amountOf(fs.income.grandTotal);
   const fiscalExpense = amountOf(fs.expense.grandTotal.total);
   const gpbIncome = amountOf(fs.income.gpb);
-  const fiscal = {
+  return {
     income: fiscalIncome,
     expense: fiscalExpense,
     equal: fiscalIncome === fiscalExpense,
@@ -475,11 +480,14 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       .filter(([, amount]) => amount !== 0)
       .map(([key, amount]) => ({ key, amount })),
   };
+}
 
-  // 五 一般公共预算财政拨款支出 (公开05表)
+/** The 类 of 公开05表 with an amount, each with the 项 it was used for (explanation.classUses when valid). */
+function classUses(model: Model): ClassUse[] {
+  const { e, d } = sectionInputs(model);
   const g = model.gpbExpense;
   const gpbTotal = amountOf(g.total.total);
-  const classes: ClassUse[] = g.rows
+  return g.rows
     .filter((r) => r.level === 'class' && amountOf(r.cells.total) !== 0)
     .map((r) => {
       const tableUses = nonZeroItemNames(g, 'total', r.code);
@@ -501,13 +509,20 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
         rejectedUses,
       };
     });
-  const names = projectNames(p);
+}
+
+/** 五 一般公共预算财政拨款支出 (公开05表). */
+function gpbFigures(model: Model, names: readonly string[]): NarrativeFigures['gpb'] {
+  const { e, prev, d } = sectionInputs(model);
+  const g = model.gpbExpense;
+  const gpbTotal = amountOf(g.total.total);
+  const expenseTotal = amountOf(model.summary.expense.totalCurrent);
   const gpbBudget = budgetDetails(g, 'total', e.annualBudget, names, d);
-  const gpb = {
+  return {
     total: gpbTotal,
     shareOfExpense: percent(gpbTotal, expenseTotal, d),
     change: change(gpbTotal, prev.gpbExpense, d),
-    classes,
+    classes: classUses(model),
     budget: gpbBudget.budget,
     budgetReason: gpbBudget.reason,
     basic: amountOf(g.total.basic),
@@ -515,8 +530,10 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     mainProjects: e.mainProjects.map((m) => ({ name: m.name, amount: m.amount, budget: m.budget ?? null, outcome: m.outcome })),
     details: gpbBudget.details,
   };
+}
 
-  // 六 基本支出 (公开06表): item names in the template's printed order, then codes it does not know.
+/** 六 基本支出 (公开06表): item names in the template's printed order, then codes it does not know. */
+function basicFigures(model: Model): NarrativeFigures['basic'] {
   const rows = model.basicExpenseDetail.rows;
   const templateOrder = model.set.economic.columns.flatMap((c) => c.rows.map((r) => r.code));
   const order = [...templateOrder, ...[...rows.keys()].filter((c) => !templateOrder.includes(c))];
@@ -526,15 +543,18 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
       .map((code) => rows.get(code))
       .filter((r): r is NonNullable<typeof r> => r !== undefined && !r.isGroup && amountOf(r.figure) !== 0 && r.name !== '')
       .map((r) => r.name);
-  const basic = {
-    total: amountOf(g.total.basic),
+  return {
+    total: amountOf(model.gpbExpense.total.basic),
     personnel: { total: amountOf(model.basicExpenseDetail.personnelTotal), items: itemNames(model.set.economic.personnelGroups) },
     public: { total: amountOf(model.basicExpenseDetail.publicTotal), items: itemNames(model.set.economic.publicGroups) },
   };
+}
 
-  // 七 政府性基金 (公开07表), 八 国有资本经营 (公开08表)
+/** 七 政府性基金 (公开07表). */
+function fundFigures(model: Model, names: readonly string[]): NarrativeFigures['fund'] {
+  const { e, prev, d } = sectionInputs(model);
   const ft = model.fund.total;
-  const fund = {
+  return {
     empty: isEmptyTable(model.fund),
     income: amountOf(ft.income),
     expense: amountOf(ft.expenseTotal),
@@ -546,8 +566,13 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     uses: nonZeroItemNames(model.fund, 'expenseTotal'),
     budget: e.fundBudget ? budgetDetails(model.fund, 'expenseTotal', e.fundBudget, names, d) : null,
   };
+}
+
+/** 八 国有资本经营 (公开08表). */
+function stateCapitalFigures(model: Model, names: readonly string[]): NarrativeFigures['stateCapital'] {
+  const { e, prev, d } = sectionInputs(model);
   const st = model.stateCapital.total;
-  const stateCapital = {
+  return {
     empty: isEmptyTable(model.stateCapital),
     expense: amountOf(st.total),
     basic: amountOf(st.basic),
@@ -556,8 +581,11 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     uses: nonZeroItemNames(model.stateCapital, 'total'),
     budget: e.stateCapitalBudget ? budgetDetails(model.stateCapital, 'total', e.stateCapitalBudget, names, d) : null,
   };
+}
 
-  // 九 三公 (公开09表): a blank budget cell means nothing was budgeted.
+/** 九 三公 (公开09表): a blank budget cell means nothing was budgeted. */
+function threePublicFigures(model: Model): NarrativeFigures['threePublic'] {
+  const { prev, d } = sectionInputs(model);
   const tp = model.threePublic;
   const prevTp = previousThreePublic(prev.threePublic);
   const line = (budget: Figure, actual: Figure, previous: Cents | null): ThreePublicLine => ({
@@ -566,7 +594,7 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     completion: completion(amountOf(actual), amountOf(budget), d),
     change: change(amountOf(actual), previous, d),
   });
-  const threePublic = {
+  return {
     total: line(tp.budget.total, tp.actual.total, prevTp.total),
     abroad: line(tp.budget.abroad, tp.actual.abroad, prevTp.abroad),
     vehicle: line(tp.budget.vehicleSubtotal, tp.actual.vehicleSubtotal, prevTp.vehicle),
@@ -576,113 +604,133 @@ export function deriveNarrativeFigures(model: Model): NarrativeFigures {
     purchaseLine: line(tp.budget.vehiclePurchase, tp.actual.vehiclePurchase, prevTp.purchase),
     operationLine: line(tp.budget.vehicleOperation, tp.actual.vehicleOperation, prevTp.operation),
   };
+}
 
-  // 十 机关运行经费
-  const operatingCosts =
-    e.operatingCosts === undefined
-      ? null
-      : { amount: e.operatingCosts ?? 0, change: change(e.operatingCosts ?? 0, prev.operatingCosts, d) };
+/** 十 机关运行经费: null when the payload does not give it. */
+function operatingCostsFigures(model: Model): NarrativeFigures['operatingCosts'] {
+  const { e, prev, d } = sectionInputs(model);
+  return e.operatingCosts === undefined
+    ? null
+    : { amount: e.operatingCosts ?? 0, change: change(e.operatingCosts ?? 0, prev.operatingCosts, d) };
+}
 
-  // 十一 政府采购: the total is goods + works + services unless typed.
-  let procurement: ProcurementFigures | null = null;
-  if (e.procurement) {
-    const pr = e.procurement;
-    const goods = pr.goods ?? 0;
-    const works = pr.works ?? 0;
-    const services = pr.services ?? 0;
-    const total = pr.total ?? goods + works + services;
-    const sme = pr.smeTotal === undefined ? null : (pr.smeTotal ?? 0);
-    const smallMicro = pr.smallMicro === undefined ? null : (pr.smallMicro ?? 0);
-    const category = (key: 'goods' | 'works' | 'services', amount: Cents, smeAmount: Cents | null | undefined) => {
-      const smeValue = smeAmount === undefined ? null : (smeAmount ?? 0);
-      return { key, amount, sme: smeValue, share: smeValue === null ? null : percent(smeValue, amount, d) };
+/** 十一 政府采购: the total is goods + works + services unless typed. */
+function procurementFigures(model: Model): ProcurementFigures | null {
+  const { e, d } = sectionInputs(model);
+  if (!e.procurement) return null;
+  const pr = e.procurement;
+  const goods = pr.goods ?? 0;
+  const works = pr.works ?? 0;
+  const services = pr.services ?? 0;
+  const total = pr.total ?? goods + works + services;
+  const sme = pr.smeTotal === undefined ? null : (pr.smeTotal ?? 0);
+  const smallMicro = pr.smallMicro === undefined ? null : (pr.smallMicro ?? 0);
+  const category = (key: 'goods' | 'works' | 'services', amount: Cents, smeAmount: Cents | null | undefined) => {
+    const smeValue = smeAmount === undefined ? null : (smeAmount ?? 0);
+    return { key, amount, sme: smeValue, share: smeValue === null ? null : percent(smeValue, amount, d) };
+  };
+  return {
+    total,
+    goods,
+    works,
+    services,
+    sme,
+    smeShare: sme === null ? null : percent(sme, total, d),
+    smallMicro,
+    smallMicroShare: smallMicro === null || sme === null ? null : percent(smallMicro, sme, d),
+    smallMicroShareOfTotal: smallMicro === null ? null : percent(smallMicro, total, d),
+    categories: [category('goods', goods, pr.smeGoods), category('works', works, pr.smeWorks), category('services', services, pr.smeServices)],
+    reservedSplit:
+      sme === null
+        ? []
+        : (
+            [
+              ['dedicated', pr.smeDedicated],
+              ['reserved', pr.smeReserved],
+              ['other', pr.smeOther],
+            ] as const
+          )
+            .filter(([, amount]) => amount !== undefined)
+            .map(([key, amount]) => ({ key, amount: amount ?? 0, share: percent(amount ?? 0, sme, d) })),
+  };
+}
+
+type PerformanceInput = NonNullable<Payload['performance']>;
+
+/** One 项目 summary of 十三, with its figures from the matching self-evaluation table. */
+function projectSummaries(perf: PerformanceInput, d: number): ProjectSummaryFigures[] {
+  return perf.projectSummaries.map((s) => {
+    const table = perf.projects.find((x) => normalizeName(x.name) === normalizeName(s.name));
+    return {
+      name: s.name,
+      budget: table?.budget ?? null,
+      executed: table?.executed ?? null,
+      rate: table ? percent(table.executed, table.budget, d) : null,
+      score: table?.score ?? null,
+      grade: table?.grade ?? null,
+      outputs: s.outputs,
+      problems: s.problems,
+      improvements: s.improvements,
     };
-    procurement = {
-      total,
-      goods,
-      works,
-      services,
-      sme,
-      smeShare: sme === null ? null : percent(sme, total, d),
-      smallMicro,
-      smallMicroShare: smallMicro === null || sme === null ? null : percent(smallMicro, sme, d),
-      smallMicroShareOfTotal: smallMicro === null ? null : percent(smallMicro, total, d),
-      categories: [category('goods', goods, pr.smeGoods), category('works', works, pr.smeWorks), category('services', services, pr.smeServices)],
-      reservedSplit:
-        sme === null
-          ? []
-          : (
-              [
-                ['dedicated', pr.smeDedicated],
-                ['reserved', pr.smeReserved],
-                ['other', pr.smeOther],
-              ] as const
-            )
-              .filter(([, amount]) => amount !== undefined)
-              .map(([key, amount]) => ({ key, amount: amount ?? 0, share: percent(amount ?? 0, sme, d) })),
-    };
-  }
+  });
+}
 
-  // 十三 预算绩效: project figures come from the self-evaluation tables (performance.projects).
-  let performance: NarrativeFigures['performance'] = null;
-  if (p.performance) {
-    const perf = p.performance;
-    const mg = perf.management;
-    const typedAmount = mg?.projectAmount === undefined ? undefined : (mg.projectAmount ?? 0);
-    const projectExecuted = typedAmount ?? sum(perf.projects.map((x) => x.executed));
-    const scope = (x: { count: number; amount?: Cents | null } | undefined) =>
-      x ? { count: x.count, amount: x.amount === undefined ? null : (x.amount ?? 0) } : null;
-    const overallBudget = perf.overall?.budget ?? null;
-    const overallExecuted = perf.overall?.executed ?? null;
-    performance = {
-      projectCount: mg?.projectCount ?? perf.projects.length,
-      projectBudget: sum(perf.projects.map((x) => x.budget)),
-      projectExecuted,
-      // Rates in 第三部分 follow the document's one precision rule (options.percentDecimals).
-      coverage: percent(projectExecuted, amountOf(g.total.project), d),
-      typed: mg?.projectCount !== undefined || typedAmount !== undefined,
-      level1Count: mg?.level1Count ?? null,
-      level2Count: mg?.level2Count ?? null,
-      overallCount: mg?.overallCount ?? null,
-      departmentEvaluations: scope(mg?.departmentEvaluations),
-      fiscalEvaluations: scope(mg?.fiscalEvaluations),
-      overallBudget,
-      overallExecuted,
-      overallRate: overallBudget !== null && overallExecuted !== null ? percent(overallExecuted, overallBudget, d) : null,
-      overallScore: perf.overall?.score ?? null,
-      overallGrade: perf.overall?.grade ?? null,
-      summaries: perf.projectSummaries.map((s) => {
-        const table = perf.projects.find((x) => normalizeName(x.name) === normalizeName(s.name));
-        return {
-          name: s.name,
-          budget: table?.budget ?? null,
-          executed: table?.executed ?? null,
-          rate: table ? percent(table.executed, table.budget, d) : null,
-          score: table?.score ?? null,
-          grade: table?.grade ?? null,
-          outputs: s.outputs,
-          problems: s.problems,
-          improvements: s.improvements,
-        };
-      }),
-    };
-  }
+/** 十三 预算绩效: project figures come from the self-evaluation tables (performance.projects). */
+function performanceFigures(model: Model): NarrativeFigures['performance'] {
+  const { d } = sectionInputs(model);
+  const perf = model.payload.performance;
+  if (!perf) return null;
+  const mg = perf.management;
+  const typedAmount = mg?.projectAmount === undefined ? undefined : (mg.projectAmount ?? 0);
+  const projectExecuted = typedAmount ?? sum(perf.projects.map((x) => x.executed));
+  const scope = (x: { count: number; amount?: Cents | null } | undefined) =>
+    x ? { count: x.count, amount: x.amount === undefined ? null : (x.amount ?? 0) } : null;
+  const overallBudget = perf.overall?.budget ?? null;
+  const overallExecuted = perf.overall?.executed ?? null;
+  return {
+    projectCount: mg?.projectCount ?? perf.projects.length,
+    projectBudget: sum(perf.projects.map((x) => x.budget)),
+    projectExecuted,
+    // Rates in 第三部分 follow the document's one precision rule (options.percentDecimals).
+    coverage: percent(projectExecuted, amountOf(model.gpbExpense.total.project), d),
+    typed: mg?.projectCount !== undefined || typedAmount !== undefined,
+    level1Count: mg?.level1Count ?? null,
+    level2Count: mg?.level2Count ?? null,
+    overallCount: mg?.overallCount ?? null,
+    departmentEvaluations: scope(mg?.departmentEvaluations),
+    fiscalEvaluations: scope(mg?.fiscalEvaluations),
+    overallBudget,
+    overallExecuted,
+    overallRate: overallBudget !== null && overallExecuted !== null ? percent(overallExecuted, overallBudget, d) : null,
+    overallScore: perf.overall?.score ?? null,
+    overallGrade: perf.overall?.grade ?? null,
+    summaries: projectSummaries(perf, d),
+  };
+}
 
+/**
+ * Every figure of 第三部分, from a derived model.
+ * @example deriveNarrativeFigures(model).gpb.budget.rate // "57.28"
+ */
+export function deriveNarrativeFigures(model: Model): NarrativeFigures {
+  const { e, d } = sectionInputs(model);
+  const year = model.payload.meta.fiscalYear;
+  const names = projectNames(model.payload);
   return {
     year,
-    prevYear,
+    prevYear: e.comparisonYear ?? year - 1,
     decimals: d,
-    grand,
-    income,
-    expense,
-    fiscal,
-    gpb,
-    basic,
-    fund,
-    stateCapital,
-    threePublic,
-    operatingCosts,
-    procurement,
-    performance,
+    grand: grandFigures(model),
+    income: incomeFigures(model),
+    expense: expenseFigures(model),
+    fiscal: fiscalFigures(model),
+    gpb: gpbFigures(model, names),
+    basic: basicFigures(model),
+    fund: fundFigures(model, names),
+    stateCapital: stateCapitalFigures(model, names),
+    threePublic: threePublicFigures(model),
+    operatingCosts: operatingCostsFigures(model),
+    procurement: procurementFigures(model),
+    performance: performanceFigures(model),
   };
 }
