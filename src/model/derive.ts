@@ -383,37 +383,39 @@ function combine(plus: Figure[], minus: Figure[] = []): Derived {
   return { value: plus.reduce((a, f) => a + amountOf(f), 0) - minus.reduce((a, f) => a + amountOf(f), 0), terms };
 }
 
-/**
- * Resolves every table of a parsed payload.
- * @example const model = deriveModel(Payload.parse(json)); model.gpbExpense.total.total.value // 151958
- */
-export function deriveModel(payload: Payload): Model {
-  const set = findTemplateSet(payload.templateSet) ?? findTemplateSet(DEFAULT_TEMPLATE_SET)!;
-  const t = payload.tables;
-  const income = deriveFunctionalTable(t.income, INCOME_COLUMNS, ROW_IDENTITIES.income, '/tables/income');
-  const expense = deriveFunctionalTable(t.expense, EXPENSE_COLUMNS, ROW_IDENTITIES.expense, '/tables/expense');
-  const gpbExpense = deriveFunctionalTable(t.gpbExpense, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.gpbExpense, '/tables/gpbExpense');
-  const fund = deriveFunctionalTable(t.fund, FUND_COLUMNS, ROW_IDENTITIES.fund, '/tables/fund');
-  const stateCapital = deriveFunctionalTable(t.stateCapital, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.stateCapital, '/tables/stateCapital');
+type Tables = Payload['tables'];
+/** The five 功能分类 tables (公开02, 03, 05, 07, 08), derived first: every other table reads them. */
+type FunctionalTables = Pick<Model, 'income' | 'expense' | 'gpbExpense' | 'fund' | 'stateCapital'>;
 
+function deriveFunctionalTables(t: Tables): FunctionalTables {
+  return {
+    income: deriveFunctionalTable(t.income, INCOME_COLUMNS, ROW_IDENTITIES.income, '/tables/income'),
+    expense: deriveFunctionalTable(t.expense, EXPENSE_COLUMNS, ROW_IDENTITIES.expense, '/tables/expense'),
+    gpbExpense: deriveFunctionalTable(t.gpbExpense, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.gpbExpense, '/tables/gpbExpense'),
+    fund: deriveFunctionalTable(t.fund, FUND_COLUMNS, ROW_IDENTITIES.fund, '/tables/fund'),
+    stateCapital: deriveFunctionalTable(t.stateCapital, BASIC_PROJECT_COLUMNS, ROW_IDENTITIES.stateCapital, '/tables/stateCapital'),
+  };
+}
+
+/** Every 类 code the summary tables 01 and 04 list: the template set's, the functional tables', the typed ones. */
+function summaryClassCodes(set: TemplateSet, t: Tables, tables: FunctionalTables): Set<string> {
   const classCodes = new Set(set.classLines.map((c) => c.code));
-  for (const table of [expense, gpbExpense, fund, stateCapital]) {
+  for (const table of [tables.expense, tables.gpbExpense, tables.fund, tables.stateCapital]) {
     for (const row of table.rows) if (row.level === 'class') classCodes.add(row.code);
   }
   for (const code of Object.keys(t.summary.expenseByClass)) classCodes.add(code);
   for (const code of Object.keys(t.fiscalSummary.expenseByClass)) classCodes.add(code);
+  return classCodes;
+}
 
-  // 公开04表
-  const fs = t.fiscalSummary;
-  const fsPath = '/tables/fiscalSummary';
-  const carryForwardStart = fiscalFigures(
-    fs.income.carryForwardStart,
-    { gpb: BLANK, fund: blankIfZero(termsOf(fund.total.carryForwardStart)), stateCapital: BLANK },
-    `${fsPath}/income/carryForwardStart`,
-  );
-  const fsExpenseByClass = new Map<string, FiscalFigures>();
+const FS_PATH = '/tables/fiscalSummary';
+
+/** 公开04表, expense side: by 类, 本年支出合计, 年末结转和结余, 总计. */
+function deriveFiscalExpense(fs: Tables['fiscalSummary'], classCodes: Set<string>, tables: FunctionalTables): FiscalSummaryModel['expense'] & { byClass: Map<string, FiscalFigures> } {
+  const { gpbExpense, fund, stateCapital } = tables;
+  const byClass = new Map<string, FiscalFigures>();
   for (const code of [...classCodes].sort()) {
-    fsExpenseByClass.set(
+    byClass.set(
       code,
       fiscalFigures(
         fs.expenseByClass[code],
@@ -422,109 +424,129 @@ export function deriveModel(payload: Payload): Model {
           fund: classValue(fund, code, 'expenseTotal'),
           stateCapital: classValue(stateCapital, code, 'total'),
         },
-        `${fsPath}/expenseByClass/${code}`,
+        `${FS_PATH}/expenseByClass/${code}`,
       ),
     );
   }
   const columnSum = (column: Exclude<FiscalColumn, 'total'>) =>
-    blankIfZero(dsum([...fsExpenseByClass.values()].map((f) => termsOf(f[column])), { blankIsNull: false }));
-  const fsTotalCurrent = fiscalFigures(
+    blankIfZero(dsum([...byClass.values()].map((f) => termsOf(f[column])), { blankIsNull: false }));
+  const totalCurrent = fiscalFigures(
     fs.expense.totalCurrent,
     { gpb: columnSum('gpb'), fund: columnSum('fund'), stateCapital: columnSum('stateCapital') },
-    `${fsPath}/expense/totalCurrent`,
+    `${FS_PATH}/expense/totalCurrent`,
   );
   const carryForwardEnd = fiscalFigures(
     fs.expense.carryForwardEnd,
     { gpb: BLANK, fund: blankIfZero(termsOf(fund.total.carryForwardEnd)), stateCapital: BLANK },
-    `${fsPath}/expense/carryForwardEnd`,
+    `${FS_PATH}/expense/carryForwardEnd`,
   );
-  const fsGrandTotalExpense = fiscalFigures(
+  const grandTotal = fiscalFigures(
     fs.expense.grandTotal,
     {
-      gpb: blankIfZero(combine([fsTotalCurrent.gpb, carryForwardEnd.gpb])),
-      fund: blankIfZero(combine([fsTotalCurrent.fund, carryForwardEnd.fund])),
-      stateCapital: blankIfZero(combine([fsTotalCurrent.stateCapital, carryForwardEnd.stateCapital])),
+      gpb: blankIfZero(combine([totalCurrent.gpb, carryForwardEnd.gpb])),
+      fund: blankIfZero(combine([totalCurrent.fund, carryForwardEnd.fund])),
+      stateCapital: blankIfZero(combine([totalCurrent.stateCapital, carryForwardEnd.stateCapital])),
     },
-    `${fsPath}/expense/grandTotal`,
+    `${FS_PATH}/expense/grandTotal`,
   );
-  // Income by source: spending of the year plus the change in carry-forwards of that source.
-  const fsIncomeGpb = figure(
+  return { byClass, totalCurrent, carryForwardEnd, grandTotal };
+}
+
+/** 公开04表: income by source is spending of the year plus the change in carry-forwards of that source. */
+function deriveFiscalSummary(fs: Tables['fiscalSummary'], classCodes: Set<string>, tables: FunctionalTables): FiscalSummaryModel {
+  const { gpbExpense, fund, stateCapital } = tables;
+  const carryForwardStart = fiscalFigures(
+    fs.income.carryForwardStart,
+    { gpb: BLANK, fund: blankIfZero(termsOf(fund.total.carryForwardStart)), stateCapital: BLANK },
+    `${FS_PATH}/income/carryForwardStart`,
+  );
+  const { byClass, totalCurrent, carryForwardEnd, grandTotal } = deriveFiscalExpense(fs, classCodes, tables);
+  const incomeGpb = figure(
     fs.income.gpb,
     blankIfZero(combine([gpbExpense.total.total, carryForwardEnd.gpb], [carryForwardStart.gpb])),
-    `${fsPath}/income/gpb`,
+    `${FS_PATH}/income/gpb`,
   );
-  const fsIncomeFund = figure(fs.income.fund, blankIfZero(termsOf(fund.total.income)), `${fsPath}/income/fund`);
-  const fsIncomeStateCapital = figure(
+  const incomeFund = figure(fs.income.fund, blankIfZero(termsOf(fund.total.income)), `${FS_PATH}/income/fund`);
+  const incomeStateCapital = figure(
     fs.income.stateCapital,
     blankIfZero(combine([stateCapital.total.total, carryForwardEnd.stateCapital], [carryForwardStart.stateCapital])),
-    `${fsPath}/income/stateCapital`,
+    `${FS_PATH}/income/stateCapital`,
   );
-  const fsIncomeTotal = figure(
+  const incomeTotal = figure(
     fs.income.totalCurrent,
-    blankIfZero(combine([fsIncomeGpb, fsIncomeFund, fsIncomeStateCapital])),
-    `${fsPath}/income/totalCurrent`,
+    blankIfZero(combine([incomeGpb, incomeFund, incomeStateCapital])),
+    `${FS_PATH}/income/totalCurrent`,
   );
-  const fiscalSummary: FiscalSummaryModel = {
+  return {
     income: {
-      gpb: fsIncomeGpb,
-      fund: fsIncomeFund,
-      stateCapital: fsIncomeStateCapital,
-      totalCurrent: fsIncomeTotal,
+      gpb: incomeGpb,
+      fund: incomeFund,
+      stateCapital: incomeStateCapital,
+      totalCurrent: incomeTotal,
       carryForwardStart,
-      grandTotal: figure(fs.income.grandTotal, blankIfZero(combine([fsIncomeTotal, carryForwardStart.total])), `${fsPath}/income/grandTotal`),
+      grandTotal: figure(fs.income.grandTotal, blankIfZero(combine([incomeTotal, carryForwardStart.total])), `${FS_PATH}/income/grandTotal`),
     },
-    expenseByClass: fsExpenseByClass,
-    expense: { totalCurrent: fsTotalCurrent, carryForwardEnd, grandTotal: fsGrandTotalExpense },
+    expenseByClass: byClass,
+    expense: { totalCurrent, carryForwardEnd, grandTotal },
   };
+}
 
-  // 公开01表
-  const s = t.summary;
-  const sPath = '/tables/summary';
+const S_PATH = '/tables/summary';
+
+/** 公开01表, income side: 财政拨款 lines from 公开04表, the others from 公开02表. */
+function deriveSummaryIncome(s: Tables['summary'], income: FunctionalTables['income'], fiscal: FiscalSummaryModel['income']): SummaryModel['income'] {
   const incomeTotals = income.total;
   const si = {
-    gpb: figure(s.income.gpb, termsOf(fsIncomeGpb), `${sPath}/income/gpb`),
-    fund: figure(s.income.fund, termsOf(fsIncomeFund), `${sPath}/income/fund`),
-    stateCapital: figure(s.income.stateCapital, termsOf(fsIncomeStateCapital), `${sPath}/income/stateCapital`),
-    superiorSubsidy: figure(s.income.superiorSubsidy, termsOf(incomeTotals.superiorSubsidy), `${sPath}/income/superiorSubsidy`),
-    business: figure(s.income.business, termsOf(incomeTotals.business), `${sPath}/income/business`),
-    operating: figure(s.income.operating, termsOf(incomeTotals.operating), `${sPath}/income/operating`),
-    affiliatedRemit: figure(s.income.affiliatedRemit, termsOf(incomeTotals.affiliatedRemit), `${sPath}/income/affiliatedRemit`),
-    other: figure(s.income.other, termsOf(incomeTotals.other), `${sPath}/income/other`),
+    gpb: figure(s.income.gpb, termsOf(fiscal.gpb), `${S_PATH}/income/gpb`),
+    fund: figure(s.income.fund, termsOf(fiscal.fund), `${S_PATH}/income/fund`),
+    stateCapital: figure(s.income.stateCapital, termsOf(fiscal.stateCapital), `${S_PATH}/income/stateCapital`),
+    superiorSubsidy: figure(s.income.superiorSubsidy, termsOf(incomeTotals.superiorSubsidy), `${S_PATH}/income/superiorSubsidy`),
+    business: figure(s.income.business, termsOf(incomeTotals.business), `${S_PATH}/income/business`),
+    operating: figure(s.income.operating, termsOf(incomeTotals.operating), `${S_PATH}/income/operating`),
+    affiliatedRemit: figure(s.income.affiliatedRemit, termsOf(incomeTotals.affiliatedRemit), `${S_PATH}/income/affiliatedRemit`),
+    other: figure(s.income.other, termsOf(incomeTotals.other), `${S_PATH}/income/other`),
   };
-  const siTotal = figure(s.income.totalCurrent, blankIfZero(combine(Object.values(si))), `${sPath}/income/totalCurrent`);
-  const siUse = figure(s.income.useOfNonFiscalBalance, BLANK, `${sPath}/income/useOfNonFiscalBalance`);
-  const siStart = figure(s.income.carryForwardStart, BLANK, `${sPath}/income/carryForwardStart`);
+  const siTotal = figure(s.income.totalCurrent, blankIfZero(combine(Object.values(si))), `${S_PATH}/income/totalCurrent`);
+  const siUse = figure(s.income.useOfNonFiscalBalance, BLANK, `${S_PATH}/income/useOfNonFiscalBalance`);
+  const siStart = figure(s.income.carryForwardStart, BLANK, `${S_PATH}/income/carryForwardStart`);
+  return {
+    ...si,
+    totalCurrent: siTotal,
+    useOfNonFiscalBalance: siUse,
+    carryForwardStart: siStart,
+    grandTotal: figure(s.income.grandTotal, blankIfZero(combine([siTotal, siUse, siStart])), `${S_PATH}/income/grandTotal`),
+  };
+}
+
+/** 公开01表: income as above, expense by 类 from 公开03表. */
+function deriveSummary(s: Tables['summary'], classCodes: Set<string>, tables: FunctionalTables, fiscal: FiscalSummaryModel): SummaryModel {
   const summaryByClass = new Map<string, Figure>();
   for (const code of [...classCodes].sort()) {
-    summaryByClass.set(code, figure(s.expenseByClass[code], classValue(expense, code, 'total'), `${sPath}/expenseByClass/${code}`));
+    summaryByClass.set(code, figure(s.expenseByClass[code], classValue(tables.expense, code, 'total'), `${S_PATH}/expenseByClass/${code}`));
   }
   const seTotal = figure(
     s.expense.totalCurrent,
     blankIfZero(combine([...summaryByClass.values()])),
-    `${sPath}/expense/totalCurrent`,
+    `${S_PATH}/expense/totalCurrent`,
   );
-  const seDistribution = figure(s.expense.balanceDistribution, BLANK, `${sPath}/expense/balanceDistribution`);
-  const seEnd = figure(s.expense.carryForwardEnd, BLANK, `${sPath}/expense/carryForwardEnd`);
-  const summary: SummaryModel = {
-    income: {
-      ...si,
-      totalCurrent: siTotal,
-      useOfNonFiscalBalance: siUse,
-      carryForwardStart: siStart,
-      grandTotal: figure(s.income.grandTotal, blankIfZero(combine([siTotal, siUse, siStart])), `${sPath}/income/grandTotal`),
-    },
+  const seDistribution = figure(s.expense.balanceDistribution, BLANK, `${S_PATH}/expense/balanceDistribution`);
+  const seEnd = figure(s.expense.carryForwardEnd, BLANK, `${S_PATH}/expense/carryForwardEnd`);
+  return {
+    income: deriveSummaryIncome(s, tables.income, fiscal.income),
     expenseByClass: summaryByClass,
     expense: {
       totalCurrent: seTotal,
       balanceDistribution: seDistribution,
       carryForwardEnd: seEnd,
-      grandTotal: figure(s.expense.grandTotal, blankIfZero(combine([seTotal, seDistribution, seEnd])), `${sPath}/expense/grandTotal`),
+      grandTotal: figure(s.expense.grandTotal, blankIfZero(combine([seTotal, seDistribution, seEnd])), `${S_PATH}/expense/grandTotal`),
     },
   };
+}
 
-  // 公开06表
+/** 公开06表: 款 rows as typed, 类 groups summed from them unless typed, the two totals from the set's groups. */
+function deriveBasicExpenseDetail(detail: Tables['basicExpenseDetail'], set: TemplateSet): BasicExpenseDetailModel {
   const names = economicNames(set);
-  const items = t.basicExpenseDetail.items;
+  const items = detail.items;
   const econCodes = new Set<string>([...names.keys(), ...Object.keys(items)]);
   for (const code of Object.keys(items)) if (code.length === 5) econCodes.add(code.slice(0, 3));
   const econRows = new Map<string, EconomicRowModel>();
@@ -553,33 +575,47 @@ export function deriveModel(payload: Payload): Model {
     });
   }
   const groupSum = (groups: string[]) => dsum(groups.map((g) => termsOf(econRows.get(g)?.figure)));
-  const basicExpenseDetail: BasicExpenseDetailModel = {
+  return {
     rows: econRows,
-    personnelTotal: figure(t.basicExpenseDetail.personnelTotal, groupSum(set.economic.personnelGroups), `${dPath}/personnelTotal`),
-    publicTotal: figure(t.basicExpenseDetail.publicTotal, groupSum(set.economic.publicGroups), `${dPath}/publicTotal`),
+    personnelTotal: figure(detail.personnelTotal, groupSum(set.economic.personnelGroups), `${dPath}/personnelTotal`),
+    publicTotal: figure(detail.publicTotal, groupSum(set.economic.publicGroups), `${dPath}/publicTotal`),
   };
+}
 
-  // 公开09表
-  const threePublicFigures = (typed: Payload['tables']['threePublic']['budget'], path: string): ThreePublicFigures => {
-    const abroad = figure(typed.abroad, BLANK, `${path}/abroad`);
-    const vehiclePurchase = figure(typed.vehiclePurchase, BLANK, `${path}/vehiclePurchase`);
-    const vehicleOperation = figure(typed.vehicleOperation, BLANK, `${path}/vehicleOperation`);
-    const reception = figure(typed.reception, BLANK, `${path}/reception`);
-    const vehicleParts = [vehiclePurchase, vehicleOperation];
-    const vehicleSubtotal = figure(
-      typed.vehicleSubtotal,
-      dsum(vehicleParts.map(termsOf)),
-      `${path}/vehicleSubtotal`,
-    );
-    const parts = [abroad, vehicleSubtotal, reception];
-    const total = figure(typed.total, dsum(parts.map(termsOf)), `${path}/total`);
-    return { total, abroad, vehicleSubtotal, vehiclePurchase, vehicleOperation, reception };
-  };
+/** 公开09表, one column (预算数 or 决算数): the 公务用车 subtotal and the total summed unless typed. */
+function deriveThreePublicFigures(typed: Tables['threePublic']['budget'], path: string): ThreePublicFigures {
+  const abroad = figure(typed.abroad, BLANK, `${path}/abroad`);
+  const vehiclePurchase = figure(typed.vehiclePurchase, BLANK, `${path}/vehiclePurchase`);
+  const vehicleOperation = figure(typed.vehicleOperation, BLANK, `${path}/vehicleOperation`);
+  const reception = figure(typed.reception, BLANK, `${path}/reception`);
+  const vehicleParts = [vehiclePurchase, vehicleOperation];
+  const vehicleSubtotal = figure(
+    typed.vehicleSubtotal,
+    dsum(vehicleParts.map(termsOf)),
+    `${path}/vehicleSubtotal`,
+  );
+  const parts = [abroad, vehicleSubtotal, reception];
+  const total = figure(typed.total, dsum(parts.map(termsOf)), `${path}/total`);
+  return { total, abroad, vehicleSubtotal, vehiclePurchase, vehicleOperation, reception };
+}
+
+/**
+ * Resolves every table of a parsed payload.
+ * @example const model = deriveModel(Payload.parse(json)); model.gpbExpense.total.total.value // 151958
+ */
+export function deriveModel(payload: Payload): Model {
+  const set = findTemplateSet(payload.templateSet) ?? findTemplateSet(DEFAULT_TEMPLATE_SET)!;
+  const t = payload.tables;
+  const tables = deriveFunctionalTables(t);
+  const classCodes = summaryClassCodes(set, t, tables);
+  const fiscalSummary = deriveFiscalSummary(t.fiscalSummary, classCodes, tables);
+  const summary = deriveSummary(t.summary, classCodes, tables, fiscalSummary);
+  const basicExpenseDetail = deriveBasicExpenseDetail(t.basicExpenseDetail, set);
   const threePublic = {
-    budget: threePublicFigures(t.threePublic.budget, '/tables/threePublic/budget'),
-    actual: threePublicFigures(t.threePublic.actual, '/tables/threePublic/actual'),
+    budget: deriveThreePublicFigures(t.threePublic.budget, '/tables/threePublic/budget'),
+    actual: deriveThreePublicFigures(t.threePublic.actual, '/tables/threePublic/actual'),
   };
-
   const custom = deriveCustomTables(payload, set);
+  const { income, expense, gpbExpense, fund, stateCapital } = tables;
   return { payload, set, income, expense, gpbExpense, fund, stateCapital, summary, fiscalSummary, basicExpenseDetail, threePublic, custom };
 }
