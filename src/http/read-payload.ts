@@ -9,6 +9,13 @@ import type { AcknowledgedFinding, Finding } from '../audit';
 import { ProblemError } from './problem';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How much of a refused body is read and dropped before answering 413. Cancelling a body that is
+ * still arriving breaks the connection it came on: in `wrangler dev` the next request on it was
+ * answered 503 "Your worker restarted mid-request" (found by `npm run load`'s hostile phase). Reading
+ * costs no memory (chunks are dropped) and little CPU; past this bound the sender is cut off.
+ */
+export const DRAIN_BYTES = 16 * 1024 * 1024;
 
 export interface CheckedPayload {
   model: Model;
@@ -29,7 +36,7 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) {
-    await drain(c.req.raw.body, MAX_BODY_BYTES);
+    await drain(c.req.raw.body, DRAIN_BYTES);
     throw tooLarge();
   }
   const text = await readCapped(c.req.raw, MAX_BODY_BYTES);
@@ -77,7 +84,7 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await drain(reader, limit);
+      await drain(reader, DRAIN_BYTES);
       throw tooLarge();
     }
     chunks.push(value);

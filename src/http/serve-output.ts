@@ -13,6 +13,7 @@ import { sha256Hex } from '../store/content-id';
 import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
 import { normalizedParams } from '../render/render-params';
 import { outputPath } from '../render/output-path';
+import { gatedRender } from './render-gate';
 
 export interface ServeRequest {
   id: string;
@@ -64,22 +65,24 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     return new Response(cached.body, { status: 200, headers });
   }
 
-  const model = await req.model();
-  const rendered = await renderOutput(
-    model,
-    req.spec,
-    { params: req.params, links: req.links, frameAncestors: c.env.FRAME_ANCESTORS },
-    createWorkerdRuntime(c.env),
-  );
-  const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
-  const output = { body, contentType: rendered.contentType };
+  const output = await gatedRender(key, async () => {
+    const rendered = await renderOutput(
+      await req.model(),
+      req.spec,
+      { params: req.params, links: req.links, frameAncestors: c.env.FRAME_ANCESTORS },
+      createWorkerdRuntime(c.env),
+    );
+    const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
+    return { body, contentType: rendered.contentType };
+  });
+  const { body } = output;
   const write = req.store === 'report' ? writeCached(c.env.REPORTS, key, output) : writeStateless(key, output);
   try {
     c.executionCtx.waitUntil(write);
   } catch {
     await write; // no execution context (plain app.request in tests): finish the write inline
   }
-  headers.set('content-type', rendered.contentType);
+  headers.set('content-type', output.contentType);
   headers.set('x-cache', 'MISS');
   return new Response(body, { status: 200, headers });
 }

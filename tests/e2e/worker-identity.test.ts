@@ -80,6 +80,18 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     expect(id).toMatch(/^[0-9a-f]{24}$/);
   });
 
+  it('a body refused as too large (413) leaves the connection usable: the next request is answered, not 503', async () => {
+    const example = await readFile(EXAMPLE, 'utf8');
+    const oversized = JSON.stringify({ ...JSON.parse(example), $schema: 'x'.repeat(1024 * 1024) });
+    for (let round = 0; round < 3; round++) {
+      const refused = await fetch(`${base}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: oversized });
+      expect(refused.status).toBe(413);
+      await refused.text();
+      const next = await fetch(`${base}/v1/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: example });
+      expect(next.status, await next.text()).toBe(200);
+    }
+  });
+
   it('juesuan render (all formats) writes what the Worker answers: every page, CSV and JSON, and sampled PNGs and SVGs', async () => {
     const out = await tempDir();
     const run = await runCli(['render', EXAMPLE, '--out', out], { spawn: true });
