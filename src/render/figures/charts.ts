@@ -285,55 +285,76 @@ export function barsScene(data: BarFigure, ctx: ChartContext): Scene {
   return scene(ctx, data, f);
 }
 
-/** A ring with its legend table: name, amount, share (图2, 图3, 图5). */
-export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
-  const { width: W, theme, measure } = ctx;
-  let height = ctx.narrow ? Math.max(ctx.height, 300) : ctx.height;
-  if (data.empty) {
-    if (ctx.narrow) height = NARROW_EMPTY_HEIGHT;
-    const f = frame(data, ctx, [], height);
-    emptyPanel(ctx, f, data.empty);
-    return scene(ctx, data, f, height);
-  }
-  // One category is the whole: a ring closed on itself says nothing a sentence would not.
-  if (data.slices.length === 1) return statementScene(data, ctx);
-  const fills = data.slices.map((_, i) => categoryFill(theme, i));
-  const metrics = frameMetrics(data, ctx, [], false);
+/** The texts of a donut besides the names: each amount, the total, and "100" at the shares' precision. */
+interface DonutTexts {
+  amounts: string[];
+  total: string;
+  hundred: string;
+}
 
-  // Side by side in landscape; in a portrait or square image (and narrow) the table goes under the ring.
-  const stacked = ctx.narrow || ctx.height >= ctx.width * 0.95;
-  const leftWidth = stacked ? W - 2 * PAD : Math.round(W * 0.4);
-  const tableLeft = stacked ? PAD : PAD + leftWidth + 20;
-  const tableRight = W - PAD;
-  const amountTexts = data.slices.map((s) => formatAmount(s.value));
-  const totalText = formatAmount(data.total);
-  const hundred = data.slices[0].percent.includes('.') ? `100.${'0'.repeat(data.slices[0].percent.split('.')[1].length)}` : '100';
-  const omittedNote = data.omitted.length ? `注：${data.omitted.join('、')}为负数，未在图中列示。` : '';
-  // The legend table decides the height: shrink its type first, then grow the figure.
+function donutTexts(data: DonutFigure): DonutTexts {
+  return {
+    amounts: data.slices.map((s) => formatAmount(s.value)),
+    total: formatAmount(data.total),
+    hundred: data.slices[0].percent.includes('.') ? `100.${'0'.repeat(data.slices[0].percent.split('.')[1].length)}` : '100',
+  };
+}
+
+/** The donut's legend table at one type size: its columns, wrapped names, row heights and height. */
+function donutLegendLayout(data: DonutFigure, measure: Measure, texts: DonutTexts, tableLeft: number, tableRight: number, fontSize: number) {
+  const percentWidth = Math.max(measure(`${texts.hundred}%`, fontSize, 700), ...data.slices.map((s) => measure(`${s.percent}%`, fontSize, 700)));
+  const amountWidth = Math.max(measure(texts.total, fontSize, 700), ...texts.amounts.map((t) => measure(t, fontSize)));
+  const percentX = tableRight;
+  const amountX = percentX - percentWidth - 16;
+  const nameX = tableLeft + 22;
+  const nameWidth = amountX - amountWidth - 14 - nameX;
+  const lineHeight = fontSize + 4;
+  const rowHeight = (lines: number) => Math.max(fontSize * 2, lines * lineHeight + 8);
+  const rows = data.slices.map((s) => wrap(s.label, nameWidth, fontSize, measure));
+  const tableHeight = 26 + rows.reduce((sum, lines) => sum + rowHeight(lines.length), 0) + rowHeight(1) + 8;
+  return { percentX, amountX, nameX, rows, rowHeight, lineHeight, height: tableHeight };
+}
+
+type DonutLegendLayout = ReturnType<typeof donutLegendLayout>;
+
+/**
+ * The legend table decides the height: shrink its type first, then grow the figure. Narrow: exactly
+ * as tall as the ring and the table need.
+ */
+function donutSizing(
+  data: DonutFigure,
+  ctx: ChartContext,
+  stacked: boolean,
+  hasNote: boolean,
+  tableLayout: (fontSize: number) => DonutLegendLayout,
+): { height: number; size: number; layout: DonutLegendLayout } {
+  let height = ctx.narrow ? Math.max(ctx.height, 300) : ctx.height;
+  const metrics = frameMetrics(data, ctx, [], false);
   const MIN_RING = ctx.narrow ? 200 : 220;
   let size = SIZE.table;
   let layout = tableLayout(size);
   const available = () =>
-    height - metrics.footer - metrics.top - (omittedNote ? 20 : 0) - (stacked ? MIN_RING + 30 : 0);
+    height - metrics.footer - metrics.top - (hasNote ? 20 : 0) - (stacked ? MIN_RING + 30 : 0);
   if (layout.height > available() && !ctx.narrow) {
     size = 12;
     layout = tableLayout(size);
   }
   if (layout.height > available()) height = Math.ceil(height + layout.height - available());
-  // Narrow: exactly as tall as the ring and the table need.
   if (ctx.narrow && layout.height < available()) height = Math.ceil(height - (available() - layout.height));
+  return { height, size, layout };
+}
 
-  const f = frame(data, ctx, [], height, false);
-  const top = f.top;
-  const bottom = f.bottom - (omittedNote ? 20 : 0);
-  if (omittedNote) f.texts.push({ x: PAD, y: bottom + 8, text: omittedNote, size: SIZE.note, color: theme.muted });
+/** Where the ring is drawn: its centre and radii. */
+interface Ring {
+  cx: number;
+  cy: number;
+  outer: number;
+  inner: number;
+}
 
-  // Ring: left half, or the space above the table.
-  const ringBottom = stacked ? bottom - layout.height - 30 : bottom;
-  const cx = PAD + leftWidth / 2;
-  const cy = (top + ringBottom) / 2;
-  const outer = Math.max(40, Math.min(leftWidth / 2 - 24, (ringBottom - top) / 2 - 10));
-  const inner = outer * 0.58;
+/** The ring's slices, with separators in the background colour between neighbouring slices. */
+function drawRing(f: Frame, data: DonutFigure, fills: Fill[], ring: Ring, theme: Theme): void {
+  const { cx, cy, outer, inner } = ring;
   let angle = 0;
   const total = data.total;
   data.slices.forEach((slice, i) => {
@@ -343,7 +364,6 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
     angle += sweep;
   });
   if (data.slices.length > 1) {
-    // Separators in the background colour between neighbouring slices.
     angle = 0;
     for (const slice of data.slices) {
       const a = angle;
@@ -353,8 +373,14 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
       angle += (slice.value / total) * Math.PI * 2;
     }
   }
-  // Shares on the ring where the slice is wide enough; the legend table always has all of them.
-  angle = 0;
+}
+
+/** Shares on the ring where the slice is wide enough; the legend table always has all of them. */
+function drawRingShares(f: Frame, data: DonutFigure, ring: Ring, ctx: ChartContext): void {
+  const { cx, cy, outer, inner } = ring;
+  const { theme, measure } = ctx;
+  const total = data.total;
+  let angle = 0;
   const mid = (outer + inner) / 2;
   data.slices.forEach((slice) => {
     const sweep = (slice.value / total) * Math.PI * 2;
@@ -369,7 +395,12 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
     }
     angle += sweep;
   });
-  // Centre: what the whole is, and how much.
+}
+
+/** The ring's centre: what the whole is, and how much. */
+function drawRingCentre(f: Frame, data: DonutFigure, ring: Ring, totalText: string, ctx: ChartContext): void {
+  const { cx, cy, inner } = ring;
+  const { theme, measure } = ctx;
   const centerLines = wrap(data.centerLabel, inner * 1.5, 13, measure);
   const valueSize = Math.min(22, (22 * inner * 1.6) / measure(totalText, 22, 700));
   const blockHeight = centerLines.length * 17 + valueSize * 1.3 + 16;
@@ -381,17 +412,27 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
   cyText += valueSize * 0.65 - 4;
   f.texts.push({ x: cx, y: cyText, text: totalText, size: valueSize, weight: 700, color: theme.text, anchor: 'middle' });
   f.texts.push({ x: cx, y: cyText + valueSize * 0.65 + 9, text: '万元', size: 12, color: theme.muted, anchor: 'middle' });
+}
 
-  // Legend table.
-  let rowY = stacked ? ringBottom + 40 : Math.max(top + 26, cy - layout.height / 2 + 14);
-  const { amountX, percentX, nameX, rows, rowHeight, lineHeight } = layout;
-  const headerY = rowY;
+/** Where the legend table goes and how it is set. */
+interface DonutTable {
+  left: number;
+  right: number;
+  headerY: number;
+  size: number;
+  layout: DonutLegendLayout;
+}
+
+/** The legend table: header, one row per slice (swatch, name, amount, share), then 合计. */
+function drawDonutLegend(f: Frame, data: DonutFigure, fills: Fill[], table: DonutTable, texts: DonutTexts, theme: Theme): void {
+  const { left: tableLeft, right: tableRight, headerY, size } = table;
+  const { amountX, percentX, nameX, rows, rowHeight, lineHeight } = table.layout;
   f.texts.push({ x: tableRight, y: headerY - 24, text: data.unitLabel, size: SIZE.unit, color: theme.muted, anchor: 'end' });
   f.texts.push({ x: nameX, y: headerY, text: '项目', size: size - 1, color: theme.muted });
   f.texts.push({ x: amountX, y: headerY, text: '金额', size: size - 1, color: theme.muted, anchor: 'end' });
   f.texts.push({ x: percentX, y: headerY, text: '占比', size: size - 1, color: theme.muted, anchor: 'end' });
   f.marks.push(line(tableLeft, headerY + 13, tableRight, headerY + 13, theme.axis, 1));
-  rowY = headerY + 13;
+  let rowY = headerY + 13;
   rows.forEach((lines, i) => {
     const h = rowHeight(lines.length);
     const centerY = rowY + h / 2;
@@ -400,31 +441,59 @@ export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
       const ly = centerY - ((lines.length - 1) * lineHeight) / 2 + k * lineHeight;
       f.texts.push({ x: nameX, y: ly, text, size, color: theme.text });
     });
-    f.texts.push({ x: amountX, y: centerY, text: amountTexts[i], size, color: theme.text, anchor: 'end' });
+    f.texts.push({ x: amountX, y: centerY, text: texts.amounts[i], size, color: theme.text, anchor: 'end' });
     f.texts.push({ x: percentX, y: centerY, text: `${data.slices[i].percent}%`, size, weight: 700, color: theme.text, anchor: 'end' });
     rowY += h;
     f.marks.push(line(tableLeft, rowY, tableRight, rowY, theme.grid, 1));
   });
   const totalY = rowY + rowHeight(1) / 2;
   f.texts.push({ x: nameX, y: totalY, text: '合计', size, weight: 700, color: theme.text });
-  f.texts.push({ x: amountX, y: totalY, text: totalText, size, weight: 700, color: theme.text, anchor: 'end' });
-  f.texts.push({ x: percentX, y: totalY, text: `${hundred}%`, size, weight: 700, color: theme.text, anchor: 'end' });
+  f.texts.push({ x: amountX, y: totalY, text: texts.total, size, weight: 700, color: theme.text, anchor: 'end' });
+  f.texts.push({ x: percentX, y: totalY, text: `${texts.hundred}%`, size, weight: 700, color: theme.text, anchor: 'end' });
   f.marks.push(line(tableLeft, rowY + rowHeight(1), tableRight, rowY + rowHeight(1), theme.axis, 1));
-  return scene(ctx, data, f, height);
+}
 
-  function tableLayout(fontSize: number) {
-    const percentWidth = Math.max(measure(`${hundred}%`, fontSize, 700), ...data.slices.map((s) => measure(`${s.percent}%`, fontSize, 700)));
-    const amountWidth = Math.max(measure(totalText, fontSize, 700), ...amountTexts.map((t) => measure(t, fontSize)));
-    const percentX = tableRight;
-    const amountX = percentX - percentWidth - 16;
-    const nameX = tableLeft + 22;
-    const nameWidth = amountX - amountWidth - 14 - nameX;
-    const lineHeight = fontSize + 4;
-    const rowHeight = (lines: number) => Math.max(fontSize * 2, lines * lineHeight + 8);
-    const rows = data.slices.map((s) => wrap(s.label, nameWidth, fontSize, measure));
-    const tableHeight = 26 + rows.reduce((sum, lines) => sum + rowHeight(lines.length), 0) + rowHeight(1) + 8;
-    return { percentX, amountX, nameX, rows, rowHeight, lineHeight, height: tableHeight };
+/** A ring with its legend table: name, amount, share (图2, 图3, 图5). */
+export function donutScene(data: DonutFigure, ctx: ChartContext): Scene {
+  const { width: W, theme } = ctx;
+  if (data.empty) {
+    const height = ctx.narrow ? NARROW_EMPTY_HEIGHT : ctx.height;
+    const f = frame(data, ctx, [], height);
+    emptyPanel(ctx, f, data.empty);
+    return scene(ctx, data, f, height);
   }
+  // One category is the whole: a ring closed on itself says nothing a sentence would not.
+  if (data.slices.length === 1) return statementScene(data, ctx);
+  const fills = data.slices.map((_, i) => categoryFill(theme, i));
+
+  // Side by side in landscape; in a portrait or square image (and narrow) the table goes under the ring.
+  const stacked = ctx.narrow || ctx.height >= ctx.width * 0.95;
+  const leftWidth = stacked ? W - 2 * PAD : Math.round(W * 0.4);
+  const tableLeft = stacked ? PAD : PAD + leftWidth + 20;
+  const tableRight = W - PAD;
+  const texts = donutTexts(data);
+  const omittedNote = data.omitted.length ? `注：${data.omitted.join('、')}为负数，未在图中列示。` : '';
+  const { height, size, layout } = donutSizing(data, ctx, stacked, omittedNote !== '', (fontSize) =>
+    donutLegendLayout(data, ctx.measure, texts, tableLeft, tableRight, fontSize),
+  );
+
+  const f = frame(data, ctx, [], height, false);
+  const top = f.top;
+  const bottom = f.bottom - (omittedNote ? 20 : 0);
+  if (omittedNote) f.texts.push({ x: PAD, y: bottom + 8, text: omittedNote, size: SIZE.note, color: theme.muted });
+
+  // Ring: left half, or the space above the table.
+  const ringBottom = stacked ? bottom - layout.height - 30 : bottom;
+  const cy = (top + ringBottom) / 2;
+  const outer = Math.max(40, Math.min(leftWidth / 2 - 24, (ringBottom - top) / 2 - 10));
+  const ring: Ring = { cx: PAD + leftWidth / 2, cy, outer, inner: outer * 0.58 };
+  drawRing(f, data, fills, ring, theme);
+  drawRingShares(f, data, ring, ctx);
+  drawRingCentre(f, data, ring, texts.total, ctx);
+
+  const headerY = stacked ? ringBottom + 40 : Math.max(top + 26, cy - layout.height / 2 + 14);
+  drawDonutLegend(f, data, fills, { left: tableLeft, right: tableRight, headerY, size, layout }, texts, theme);
+  return scene(ctx, data, f, height);
 }
 
 /** Horizontal paired bars per 项-level subject: 年初预算数 vs 决算数 and the completion rate (图7). */
