@@ -13,7 +13,6 @@ import { sha256Hex } from '../store/content-id';
 import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
 import { normalizedParams } from '../render/render-params';
 import { outputPath } from '../render/output-path';
-import { gatedRender } from './render-gate';
 
 export interface ServeRequest {
   id: string;
@@ -65,17 +64,14 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     return new Response(cached.body, { status: 200, headers });
   }
 
-  const output = await gatedRender(key, async () => {
-    const rendered = await renderOutput(
-      await req.model(),
-      req.spec,
-      { params: req.params, links: req.links, frameAncestors: c.env.FRAME_ANCESTORS },
-      createWorkerdRuntime(c.env),
-    );
-    const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
-    return { body, contentType: rendered.contentType };
-  });
-  const { body } = output;
+  const rendered = await renderOutput(
+    await req.model(),
+    req.spec,
+    { params: req.params, links: req.links, frameAncestors: c.env.FRAME_ANCESTORS },
+    createWorkerdRuntime(c.env),
+  );
+  const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
+  const output = { body, contentType: rendered.contentType };
   const write = req.store === 'report' ? writeCached(c.env.REPORTS, key, output) : writeStateless(key, output);
   try {
     c.executionCtx.waitUntil(write);
