@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 
-// Three tiers: pure tests in Node (unit) and the worker suite inside workerd (worker) run in
-// `npm test`; end-to-end checks that start real servers (e2e: wrangler dev against the CLI) run in
-// `npm run test:e2e`. .ci/run runs both.
+// Three tiers, all in `npm test`: pure tests in Node (unit), the worker suite inside workerd (worker),
+// and end-to-end checks that start a real server (e2e: wrangler dev against the CLI, about 7 s on a
+// quiet machine; `npm run test:e2e` runs it alone).
 export default defineConfig({
   test: {
     projects: [
