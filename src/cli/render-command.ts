@@ -185,6 +185,18 @@ async function planJobs(
 }
 
 /** The whole render run; exported for the benchmark and for in-process tests. */
+/** What the stages of one run share: the progress counts, the error records and the worst exit so far. */
+interface RunState {
+  counts: ProgressCounts;
+  errors: ErrorRecord[];
+  exitCode: ExitCode;
+  announce: (label: string, line: string, important: boolean) => void;
+}
+
+type Colours = ReturnType<typeof colours>;
+type Pending = Awaited<ReturnType<typeof planJobs>>['pending'];
+type Records = Awaited<ReturnType<typeof planJobs>>['records'];
+
 export async function renderPayloads(
   args: string[],
   outDir: string,
@@ -202,8 +214,6 @@ export async function renderPayloads(
   }
   // A manifest from a previous run inside an input folder is not a payload.
   const inputs = resolved.files.filter((f) => f.absolute !== join(outDir, MANIFEST_FILE));
-  const errors: ErrorRecord[] = [...resolved.errors];
-  let exitCode: ExitCode = errors.length ? EXIT.invalid : EXIT.ok;
 
   const loaded: LoadedPayload[] = [];
   for (const input of inputs) loaded.push(await loadPayload(input));
@@ -214,28 +224,55 @@ export async function renderPayloads(
   await mkdir(outDir, { recursive: true });
 
   const triaged = triage(loaded, duplicates);
-  errors.push(...triaged.errors);
-  exitCode = worstExit(exitCode, triaged.exitCode);
   const { accepted } = triaged;
   const { records, pending } = await planJobs(accepted, previous, reusable, outDir, options);
 
   const progress = flags.quiet ? null : createProgress(io.stderr, loaded.length);
   const counts: ProgressCounts = { done: 0, total: loaded.length, files: 0, warnings: 0, errors: 0 };
-  const announce = (label: string, line: string, important: boolean) => {
-    counts.done++;
-    progress?.finished(label, { ...counts }, line, important);
+  const state: RunState = {
+    counts,
+    errors: [...resolved.errors, ...triaged.errors],
+    exitCode: worstExit(resolved.errors.length ? EXIT.invalid : EXIT.ok, triaged.exitCode),
+    announce: (label, line, important) => {
+      counts.done++;
+      progress?.finished(label, { ...counts }, line, important);
+    },
   };
-  for (const error of errors) {
+  announceKnown(state, inputs, records, c);
+  const { written, runner } = await renderPending(pending, records, state, flags, io, c, progress);
+
+  // Input order, not completion order: the manifest and index must not depend on thread timing.
+  const reports = accepted.filter((item) => records.has(item)).map((item) => ({ item, record: records.get(item)! }));
+  const order = new Map(inputs.map((input, i) => [input.source, i]));
+  state.errors.sort((a, b) => (order.get(a.source) ?? -1) - (order.get(b.source) ?? -1));
+  await writeSiteIndex(outDir, reports, state.errors, options);
+  return runResult(outDir, reports, state, written, runner, started);
+}
+
+/** Stage 3: one progress line per payload that will not render (invalid, or unchanged since the last run). */
+function announceKnown(state: RunState, inputs: { source: string }[], records: Records, c: Colours): void {
+  for (const error of state.errors) {
     if (!inputs.some((i) => i.source === error.source)) continue;
-    counts.errors += error.findings ? countFindings(error.findings).errors : 1;
-    announce(error.source, `${c.red('✖')} ${error.source}  ${error.kind === 'audit' ? '审核未通过，跳过（audit errors, skipped）' : '无效，跳过（invalid, skipped）'}`, true);
+    state.counts.errors += error.findings ? countFindings(error.findings).errors : 1;
+    state.announce(error.source, `${c.red('✖')} ${error.source}  ${error.kind === 'audit' ? '审核未通过，跳过（audit errors, skipped）' : '无效，跳过（invalid, skipped）'}`, true);
   }
   for (const [item, record] of records) {
-    counts.files += record.files.length;
-    counts.warnings += record.warnings;
-    announce(item.input.source, `${c.dim('↷')} ${record.alias} ← ${item.input.source}  ${c.dim('未变化，跳过（unchanged）')}`, false);
+    state.counts.files += record.files.length;
+    state.counts.warnings += record.warnings;
+    state.announce(item.input.source, `${c.dim('↷')} ${record.alias} ← ${item.input.source}  ${c.dim('未变化，跳过（unchanged）')}`, false);
   }
+}
 
+/** Stage 4: renders the pending jobs on the runner; a failed report is an error record, the others go on. */
+async function renderPending(
+  pending: Pending,
+  records: Records,
+  state: RunState,
+  flags: RunFlags,
+  io: CliIo,
+  c: Colours,
+  progress: ReturnType<typeof createProgress> | null,
+): Promise<{ written: number; runner: RenderRunResult['runner'] }> {
   const runner = pending.length ? createRunner(flags.jobs, pending.length) : null;
   let written = 0;
   try {
@@ -245,18 +282,18 @@ export async function renderPayloads(
         try {
           const { files, ms } = await runner!.run(job, () => progress?.started(item.input.source));
           written += files.length;
-          counts.files += files.length;
-          counts.warnings += warnings;
+          state.counts.files += files.length;
+          state.counts.warnings += warnings;
           records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'rendered' });
           const warned = warnings ? `，${c.yellow(`${warnings} 个警告`)}` : '';
-          announce(item.input.source, `${c.green('✔')} ${item.alias} ← ${item.input.source}  ${files.length} 个文件${warned}，${seconds(ms)}`, false);
+          state.announce(item.input.source, `${c.green('✔')} ${item.alias} ← ${item.input.source}  ${files.length} 个文件${warned}，${seconds(ms)}`, false);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           if (io.env.JUESUAN_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : message}\n`);
-          errors.push({ source: item.input.source, kind: 'render', alias: item.alias, message: `渲染失败（render failed）：${message}` });
-          exitCode = worstExit(exitCode, EXIT.internal);
-          counts.errors++;
-          announce(item.input.source, `${c.red('✖')} ${item.alias} ← ${item.input.source}  渲染失败（render failed）`, true);
+          state.errors.push({ source: item.input.source, kind: 'render', alias: item.alias, message: `渲染失败（render failed）：${message}` });
+          state.exitCode = worstExit(state.exitCode, EXIT.internal);
+          state.counts.errors++;
+          state.announce(item.input.source, `${c.red('✖')} ${item.alias} ← ${item.input.source}  渲染失败（render failed）`, true);
         }
       }),
     );
@@ -264,16 +301,17 @@ export async function renderPayloads(
     await runner?.close();
     progress?.end();
   }
+  return { written, runner: runner ? { kind: runner.kind, size: runner.size } : { kind: 'none', size: 0 } };
+}
 
-  // Input order, not completion order: the manifest and index must not depend on thread timing.
-  const reports = accepted.filter((item) => records.has(item)).map((item) => ({ item, record: records.get(item)! }));
+type SiteReport = { item: Valid; record: RunRecord };
+
+/** Stage 5: the site's index.html and manifest.json, in input order. */
+async function writeSiteIndex(outDir: string, reports: SiteReport[], errors: ErrorRecord[], options: RenderOptions): Promise<void> {
   const entries: IndexEntry[] = reports.map(({ item }) => ({ model: item.result.model, links: siteLinks(item.alias), alias: item.alias }));
   const indexBody = new TextEncoder().encode(renderIndexPage(entries));
   await writeFile(join(outDir, 'index.html'), indexBody);
   const index: FileRecord = fileRecord('index.html', indexBody, 'text/html; charset=utf-8');
-
-  const order = new Map(inputs.map((input, i) => [input.source, i]));
-  errors.sort((a, b) => (order.get(a.source) ?? -1) - (order.get(b.source) ?? -1));
   const manifest: Manifest = {
     manifestVersion: MANIFEST_VERSION,
     rendererVersion: RENDERER_VERSION,
@@ -283,13 +321,24 @@ export async function renderPayloads(
     errors,
   };
   await writeFile(join(outDir, MANIFEST_FILE), manifestText(manifest));
+}
 
+/** Stage 6: what the run did, for the summary text and --json. */
+function runResult(
+  outDir: string,
+  reports: SiteReport[],
+  state: RunState,
+  written: number,
+  runner: RenderRunResult['runner'],
+  started: number,
+): RenderRunResult {
+  const { errors } = state;
   const errorCount = errors.reduce((n, e) => n + (e.findings ? countFindings(e.findings).errors : 1), 0);
   return {
-    exitCode,
+    exitCode: state.exitCode,
     out: outDir,
     rendererVersion: RENDERER_VERSION,
-    runner: runner ? { kind: runner.kind, size: runner.size } : { kind: 'none', size: 0 },
+    runner,
     summary: {
       reports: reports.length,
       rendered: reports.filter((r) => r.record.status === 'rendered').length,
