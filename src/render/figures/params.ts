@@ -18,8 +18,8 @@ export const LIMITS = {
    */
   maxPixels: 6_500_000,
   /**
-   * Work bounds of one image, checked before any layout or drawing: satori turns every character
-   * into a path, so time and the size of the SVG grow with the text drawn. The reference document's
+   * Work bounds of one image, checked before any layout or drawing: every character drawn is a
+   * glyph outline placed in the SVG (glyphs.ts), so time and the SVG's size grow with the text drawn. The reference document's
    * largest table image has 32 rows and 148 filled cells (about 1,000 characters with its headers);
    * the limits leave ten times that and more. Worst case allowed, measured by `npm run bench`
    * (docs/bench.md): a 300-row table of 2,400 filled cells.
