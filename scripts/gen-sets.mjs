@@ -7,19 +7,12 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files-under.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const setsDir = join(root, 'templates/sets');
 const target = join(root, 'src/model/sets.generated.ts');
 
-function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
 
 const imports = [];
 const entries = [];
@@ -27,7 +20,7 @@ let n = 0;
 for (const id of readdirSync(setsDir).sort()) {
   const dir = join(setsDir, id);
   if (!statSync(dir).isDirectory()) continue;
-  const files = walk(dir).filter((f) => f.endsWith('.json'));
+  const files = filesUnder(dir).filter((f) => f.endsWith('.json'));
   const fileEntries = files.map((file) => {
     const name = `f${n++}`;
     imports.push(`import ${name} from '../../${relative(root, file).split('\\').join('/')}';`);

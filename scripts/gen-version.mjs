@@ -2,9 +2,10 @@
 // (src/, templates/, the locked dependency versions). It is part of every render cache key,
 // so a changed renderer can never be served stale output from KV.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files-under.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -12,17 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 await import('./gen-sets.mjs');
 const target = join(root, 'src/render/version.generated.ts');
 
-function walk(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
 
 const hash = createHash('sha256');
-for (const file of [...walk(join(root, 'src')), ...walk(join(root, 'templates')), join(root, 'package-lock.json')]) {
+for (const file of [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'templates')), join(root, 'package-lock.json')]) {
   if (file === target) continue;
   hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
 }

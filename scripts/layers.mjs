@@ -6,9 +6,10 @@
 // A layer may import itself and any layer to its left, never one to its right. `npm run layers` prints the
 // graph and every import that breaks the order (exit 1 if there is one); `--files` lists file-level edges.
 // tests/unit/layers.test.ts runs the same check.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files-under.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
@@ -35,13 +36,7 @@ function layerOf(file) {
 }
 
 function walk(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path));
-    else if (/\.(ts|mjs|js)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
+  return filesUnder(dir).filter((path) => /\.(ts|mjs|js)$/.test(path) && !path.endsWith('.d.ts'));
 }
 
 function resolveImport(from, spec) {

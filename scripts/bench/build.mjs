@@ -2,9 +2,10 @@
 // measures what Cloudflare counts against the script size limit: every module wrangler would
 // upload (the script and its wasm modules), raw and gzipped. Static assets are not part of it.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { filesUnder } from '../files-under.mjs';
 import { root } from '../offline-env.mjs';
 
 export const FREE_PLAN_GZIP_LIMIT = 3 * 1024 * 1024;
@@ -26,17 +27,11 @@ export function buildBundle({ quiet = true } = {}) {
   return run(['scripts/wrangler.mjs', 'deploy', '--dry-run', '--outdir', 'dist', '--minify'], quiet);
 }
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /** Sizes of dist/: the script alone and every uploaded module together (raw and gzip -9). */
 export function bundleSize() {
   const dist = join(root, 'dist');
-  const files = walk(dist).filter((f) => /\.(m?js|wasm|bin|txt|html|json)$/.test(f) && !/README\.md$|\.map$/.test(f));
+  const files = filesUnder(dist).filter((f) => /\.(m?js|wasm|bin|txt|html|json)$/.test(f) && !/README\.md$|\.map$/.test(f));
   const modules = files.map((file) => {
     const data = readFileSync(file);
     return { file: file.slice(dist.length + 1), raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
@@ -45,7 +40,7 @@ export function bundleSize() {
   const total = modules.reduce((t, m) => ({ raw: t.raw + m.raw, gzip: t.gzip + m.gzip }), { raw: 0, gzip: 0 });
   let assetsRaw = 0;
   try {
-    assetsRaw = walk(join(root, 'public')).reduce((n, f) => n + statSync(f).size, 0);
+    assetsRaw = filesUnder(join(root, 'public')).reduce((n, f) => n + statSync(f).size, 0);
   } catch {}
   return {
     script: script ? { raw: script.raw, gzip: script.gzip } : null,
