@@ -10,41 +10,60 @@ import { isUseNotCause, projectNames } from '../../model/narrative-figures';
 
 const given = (x: Cents | null | undefined): x is Cents | null => x !== undefined;
 
-function reservedSplit(ctx: AuditContext): Finding[] {
-  const p = ctx.model.payload.explanation.procurement;
-  if (!p) return [];
-  const parts = [p.smeDedicated, p.smeReserved, p.smeOther];
+interface Whole {
+  label: string;
+  value: Cents | null;
+  path: string;
+}
+
+/**
+ * Amounts the text splits a table figure into: when every part is given they are the whole, when
+ * only some are they are at most the whole. Parts left out are not counted (none given: no finding).
+ */
+function partsOfWhole(
+  ctx: AuditContext,
+  rule: string,
+  parts: (Cents | null | undefined)[],
+  part: { label: string; path: string },
+  whole: Whole,
+  partNote: string,
+): Finding[] {
   const n = parts.filter(given).length;
   if (n === 0) return [];
+  const sumOfParts = { ...part, value: sum(parts), terms: n };
   const findings: Finding[] = [];
-  const part = { label: '专门面向、预留份额、其他方式授予中小企业的金额之和', value: sum(parts), path: '/explanation/procurement/smeDedicated', terms: n };
-  const whole = { label: '授予中小企业合同金额', value: p.smeTotal ?? null, path: '/explanation/procurement/smeTotal' };
-  // All three ways given: they are the whole; fewer: they are part of it.
   collect(
     findings,
-    n === 3
-      ? checkEqual(ctx, 'procurement.reserved-split', part, whole)
-      : checkAtMost(ctx, 'procurement.reserved-split', part, whole, '预留方式的金额是授予中小企业合同金额的一部分'),
+    n === parts.length ? checkEqual(ctx, rule, sumOfParts, whole) : checkAtMost(ctx, rule, sumOfParts, whole, partNote),
   );
   return findings;
 }
 
+function reservedSplit(ctx: AuditContext): Finding[] {
+  const p = ctx.model.payload.explanation.procurement;
+  if (!p) return [];
+  // All three ways given: they are the whole; fewer: they are part of it.
+  return partsOfWhole(
+    ctx,
+    'procurement.reserved-split',
+    [p.smeDedicated, p.smeReserved, p.smeOther],
+    { label: '专门面向、预留份额、其他方式授予中小企业的金额之和', path: '/explanation/procurement/smeDedicated' },
+    { label: '授予中小企业合同金额', value: p.smeTotal ?? null, path: '/explanation/procurement/smeTotal' },
+    '预留方式的金额是授予中小企业合同金额的一部分',
+  );
+}
+
 function receptionSplit(ctx: AuditContext): Finding[] {
   const d = ctx.model.payload.explanation.threePublicDetail;
-  const parts = [d.receptionDomestic, d.receptionForeign];
-  const n = parts.filter(given).length;
-  if (n === 0) return [];
   const actual = ctx.model.threePublic.actual.reception;
-  const findings: Finding[] = [];
-  const part = { label: '国内公务接待费与外事接待费之和', value: sum(parts), path: '/explanation/threePublicDetail/receptionDomestic', terms: n };
-  const whole = { label: `${ctx.table('threePublic')}公务接待费决算数`, value: actual.value ?? null, path: actual.path };
-  collect(
-    findings,
-    n === 2
-      ? checkEqual(ctx, 'three-public.reception-split', part, whole)
-      : checkAtMost(ctx, 'three-public.reception-split', part, whole, '国内或外事接待费是公务接待费的一部分'),
+  return partsOfWhole(
+    ctx,
+    'three-public.reception-split',
+    [d.receptionDomestic, d.receptionForeign],
+    { label: '国内公务接待费与外事接待费之和', path: '/explanation/threePublicDetail/receptionDomestic' },
+    { label: `${ctx.table('threePublic')}公务接待费决算数`, value: actual.value ?? null, path: actual.path },
+    '国内或外事接待费是公务接待费的一部分',
   );
-  return findings;
 }
 
 function vehiclesHeld(ctx: AuditContext): Finding[] {
