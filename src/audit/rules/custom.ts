@@ -68,34 +68,22 @@ export function customTableRules(ctx: AuditContext): Finding[] {
     const name = ctx.table(custom.key);
     const columnTitle = (k: string) => custom.data.columns.find((c) => c.key === k)?.title ?? k;
     const lineTitle = (k: string) => custom.data.lines?.find((l) => l.key === k)?.title ?? k;
+    // One identity, checked once per line (columns identity) or once per column (lines identity).
+    const checkSum = (where: string, total: (typeof custom.lines)[string][string], partsLabel: string, parts: typeof total[]) => {
+      if (!total.printed) return;
+      collect(findings, checkEqual(ctx, 'custom.identity', op(`${name}“${where}`, total), opSum(`${partsLabel}之和`, parts, total.path)));
+    };
     for (const identity of custom.data.identities ?? []) {
       if (identity.kind === 'columns') {
+        const partsLabel = identity.parts.map(columnTitle).join('、');
         for (const [line, cells] of Object.entries(custom.lines)) {
-          const total = cells[identity.total];
-          if (!total.printed) continue;
-          collect(
-            findings,
-            checkEqual(
-              ctx,
-              'custom.identity',
-              op(`${name}“${lineTitle(line)}”${columnTitle(identity.total)}`, total),
-              opSum(`${identity.parts.map(columnTitle).join('、')}之和`, identity.parts.map((p) => cells[p]), total.path),
-            ),
-          );
+          checkSum(`${lineTitle(line)}”${columnTitle(identity.total)}`, cells[identity.total], partsLabel, identity.parts.map((p) => cells[p]));
         }
       } else {
+        const partsLabel = identity.parts.map(lineTitle).join('、');
         for (const column of custom.data.columns) {
-          const total = custom.lines[identity.total][column.key];
-          if (!total.printed) continue;
-          collect(
-            findings,
-            checkEqual(
-              ctx,
-              'custom.identity',
-              op(`${name}“${lineTitle(identity.total)}”${column.title}`, total),
-              opSum(`${identity.parts.map(lineTitle).join('、')}之和`, identity.parts.map((p) => custom.lines[p][column.key]), total.path),
-            ),
-          );
+          const parts = identity.parts.map((p) => custom.lines[p][column.key]);
+          checkSum(`${lineTitle(identity.total)}”${column.title}`, custom.lines[identity.total][column.key], partsLabel, parts);
         }
       }
     }
