@@ -11,7 +11,9 @@
  *   statelessDocument — what POST /v1/render/document.html does: schema + audit + model, then the
  *                    document with every figure inlined as SVG (wide and narrow)
  *   storedDocumentMiss — what a KV MISS of GET /v1/reports/{id}/document.html renders: the model is
- *                    memoised per content id, figures are linked, not inlined
+ *                    memoised per content id, figures are linked, not inlined (the same model each
+ *                    round, as for a second MISS of one report: its built tables are kept)
+ *   storedDocumentFirst — the same for a model rendered for the first time (a report's first MISS)
  * Also writes figure 1's SVG and table 01's HTML page to <outDir> for the browser peer.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -71,6 +73,7 @@ const cases: Record<string, (model: Model) => Promise<unknown>> = {
   tablePng: (model) => renderTableImage(model, '01', 'png', params, runtime),
   statelessDocument: async () => renderOutput(freshModel(), { kind: 'document', format: 'html' }, { params }, runtime),
   storedDocumentMiss: () => renderOutput(stored, { kind: 'document', format: 'html' }, storedCtx, runtime),
+  storedDocumentFirst: (model) => renderOutput(model, { kind: 'document', format: 'html' }, storedCtx, runtime),
 };
 const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let round = -2; round < runs; round++) {

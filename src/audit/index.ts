@@ -170,7 +170,24 @@ function withoutEchoesOfMissingTables(ctx: AuditContext, findings: Finding[]): F
  * findings.filter((f) => f.severity === 'error') // [] when the document may be published
  */
 export function auditReport(model: Model, options: AuditOptions = {}): AuditResult {
-  const tolerance = options.tolerance ?? model.payload.options.tolerance ?? undefined;
+  // A model is never changed once derived, so its audit with the payload's own tolerance is kept:
+  // publishing audits it, and a stored report's document (数据说明) must not pay for that again.
+  if (options.tolerance === undefined) {
+    let kept = audits.get(model);
+    if (!kept) {
+      const { findings, acknowledged } = runAudit(model, undefined);
+      kept = Object.freeze({ findings: Object.freeze(findings) as Finding[], acknowledged: Object.freeze(acknowledged) as AcknowledgedFinding[] });
+      audits.set(model, kept);
+    }
+    return kept;
+  }
+  return runAudit(model, options.tolerance);
+}
+
+const audits = new WeakMap<Model, AuditResult>();
+
+function runAudit(model: Model, toleranceOption: AuditOptions['tolerance']): AuditResult {
+  const tolerance = toleranceOption ?? model.payload.options.tolerance ?? undefined;
   const ctx = createContext(model, tolerance);
   const all = withoutEchoesOfMissingTables(ctx, RULE_GROUPS.flatMap((rules) => rules(ctx)));
   const entries = model.payload.audit?.acknowledged ?? [];

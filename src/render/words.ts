@@ -13,6 +13,24 @@ const CJK = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
  * @example headingWords('本年收入合计') // ["本年", "收入", "合计"]
  */
 export function headingWords(text: string): string[] {
+  // ICU word segmentation is the dearest step of a table's HTML; headings repeat across tables,
+  // reports and requests, so each text is segmented once per isolate (a small LRU).
+  const known = memo.get(text);
+  if (known) {
+    memo.delete(text);
+    memo.set(text, known);
+    return [...known];
+  }
+  const words = segmentWords(text);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(text, words);
+  return [...words];
+}
+
+const memo = new Map<string, string[]>();
+const MEMO_SIZE = 4096;
+
+function segmentWords(text: string): string[] {
   const words: string[] = [];
   let carry = '';
   for (const { segment } of segmenter.segment(text)) {

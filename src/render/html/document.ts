@@ -135,7 +135,8 @@ export function documentTitle(model: Model): string {
  */
 function dataNoteHtml(model: Model, texts: DocumentTexts): string {
   const note = texts.dataNote;
-  if (!note) return '';
+  // Only acknowledged findings are listed: without acknowledgements there is nothing to audit for.
+  if (!note || !model.payload.audit?.acknowledged?.length) return '';
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const finding of auditReport(model).acknowledged) {

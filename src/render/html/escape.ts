@@ -4,6 +4,8 @@
  * `<script>alert(1)</script>` must print as text, never run).
  */
 
+const SPECIAL = /[&<>"']/;
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -17,7 +19,8 @@ const ENTITIES: Record<string, string> = {
  * @example escapeHtml('<b>"A&B"</b>') // "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+  // Most text has nothing to escape: test first, replace only when needed.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : text;
 }
 
 /** Escapes text and keeps its line breaks as <br>. */

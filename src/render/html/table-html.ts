@@ -26,6 +26,20 @@ const ROLE_CLASS: Record<GridCell['kind'], string> = {
 
 /** The <section> holding one table with its caption, notes and 空表说明. */
 export function tableSectionHtml(table: BuiltTable, options: TableHtmlOptions = {}): string {
+  // Built tables are kept per model (grid.ts), so their markup is made once too.
+  let markup = sections.get(table);
+  if (markup === undefined) {
+    markup = sectionMarkup(table);
+    sections.set(table, markup);
+  }
+  return `${markup}${options.after ?? ''}
+</section>`;
+}
+
+const sections = new WeakMap<BuiltTable, string>();
+
+/** The section up to its closing tag, without the caller's `after`. */
+function sectionMarkup(table: BuiltTable): string {
   const prefix = `t${table.no}`;
   const captionId = `${prefix}-caption`;
   const orientation = table.layout.orientation ?? 'portrait';
@@ -81,8 +95,7 @@ ${headRows.join('\n')}
 ${bodyRows.join('\n')}
 </tbody>
 </table>
-</div>${notes}${emptyNote}${options.after ?? ''}
-</section>`;
+</div>${notes}${emptyNote}`;
 }
 
 /**

@@ -454,6 +454,24 @@ interface ExpandedLine {
  * @example buildTable(model, '05').rows[0].cells.map((c) => c.text) // ["合计", "1,519.58", "355.89", "1,163.69"]
  */
 export function buildTable(model: Model, id: string): BuiltTable {
+  // A model never changes once derived: each table is built once per model (content id) and
+  // shared by its HTML, CSV, JSON and image (read-only from here on).
+  let tables = builtTables.get(model);
+  if (!tables) {
+    tables = new Map();
+    builtTables.set(model, tables);
+  }
+  let table = tables.get(id);
+  if (!table) {
+    table = build(model, id);
+    tables.set(id, table);
+  }
+  return table;
+}
+
+const builtTables = new WeakMap<Model, Map<string, BuiltTable>>();
+
+function build(model: Model, id: string): BuiltTable {
   const ref = tableRef(model, id);
   const layouts = layoutSet(model.set.id);
   const layout = layouts.tables[ref.key];
