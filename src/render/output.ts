@@ -23,8 +23,8 @@ type Renderer<S extends OutputSpec> = (model: Model, spec: S, ctx: RenderContext
 
 /** One renderer per kind of output and format of the registry (formats.ts): a missing one does not compile. */
 const RENDERERS: { [K in OutputSpec['kind']]: { [F in SpecOf<K>['format']]: Renderer<SpecOf<K>> } } = {
-  document: { html: async (model, _spec, ctx, runtime) => renderDocumentHtml(model, await withFigures(model, ctx, runtime)) },
-  narrative: { html: async (model, _spec, ctx, runtime) => renderNarrativeHtml(model, await withFigures(model, ctx, runtime)) },
+  document: { html: (model, _spec, ctx, runtime) => withFigures(model, ctx, runtime, renderDocumentHtml) },
+  narrative: { html: (model, _spec, ctx, runtime) => withFigures(model, ctx, runtime, renderNarrativeHtml) },
   glossary: { html: (model, _spec, ctx) => renderGlossaryHtml(model, ctx) },
   table: {
     html: (model, spec, ctx) => renderTableHtml(model, spec.id, ctx),
@@ -56,22 +56,42 @@ export async function renderOutput(
   return { body: await render(model, spec, ctx, runtime), contentType: FORMATS[spec.format].contentType };
 }
 
-/** Stateless renders have no figure URLs: inline each figure's SVG instead. */
-async function withFigures(model: Model, ctx: RenderContext, runtime: FigureRuntime): Promise<RenderContext> {
-  if (ctx.links || ctx.inlineFigures) return ctx;
+/**
+ * Stateless renders have no figure URLs: each figure's SVG is inlined instead. The page is built
+ * around a short marker per drawing and the SVGs (~1 MB together) are spliced in once at the end,
+ * so they are not copied again by every join and template literal on the way up.
+ */
+async function withFigures(
+  model: Model,
+  ctx: RenderContext,
+  runtime: FigureRuntime,
+  render: (model: Model, ctx: RenderContext) => string,
+): Promise<string> {
+  if (ctx.links || ctx.inlineFigures) return render(model, ctx);
+  const svgs: string[] = [];
+  const marker = (body: string | Uint8Array) => {
+    svgs.push(typeof body === 'string' ? body : new TextDecoder().decode(body));
+    return `${MARKER}${svgs.length - 1}-->`;
+  };
   const inlineFigures = new Map<string, string>();
   const inlineNarrowFigures = new Map<string, string>();
   const inlinePrintFigures = new Map<string, string>();
-  const text = (body: string | Uint8Array) => (typeof body === 'string' ? body : new TextDecoder().decode(body));
   for (const id of figureIds(model)) {
     const out = await renderFigure(model, id, 'svg', { ...ctx.params, width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1, layout: 'wide' }, runtime);
-    inlineFigures.set(id, text(out.body));
+    inlineFigures.set(id, marker(out.body));
     const narrow = await renderFigure(model, id, 'svg', { ...ctx.params, width: NARROW_WIDTH, height: DEFAULT_PARAMS.height, scale: 1, layout: 'narrow' }, runtime);
-    inlineNarrowFigures.set(id, text(narrow.body));
+    inlineNarrowFigures.set(id, marker(narrow.body));
     if (ctx.params.theme === 'dark') {
       const light = await renderFigure(model, id, 'svg', { ...ctx.params, theme: 'light', width: DEFAULT_PARAMS.width, height: DEFAULT_PARAMS.height, scale: 1, layout: 'wide' }, runtime);
-      inlinePrintFigures.set(id, text(light.body));
+      inlinePrintFigures.set(id, marker(light.body));
     }
   }
-  return { ...ctx, inlineFigures, inlineNarrowFigures, ...(inlinePrintFigures.size ? { inlinePrintFigures } : {}) };
+  const page = render(model, { ...ctx, inlineFigures, inlineNarrowFigures, ...(inlinePrintFigures.size ? { inlinePrintFigures } : {}) });
+  // Payload text is escaped (no "<" reaches the page unescaped), so only our markers match.
+  const parts = page.split(MARKER_PATTERN);
+  for (let i = 1; i < parts.length; i += 2) parts[i] = svgs[Number(parts[i])];
+  return parts.join('');
 }
+
+const MARKER = '<!--juesuan-figure-';
+const MARKER_PATTERN = /<!--juesuan-figure-(\d+)-->/;

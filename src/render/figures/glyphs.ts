@@ -179,17 +179,21 @@ export class GlyphSheet {
     const k = item.size / primary.unitsPerEm;
     const width = end * k;
     const left = item.anchor === 'start' ? item.x : item.anchor === 'middle' ? item.x - width / 2 : item.x - width;
-    let body = '';
+    // Ids are `${prefix}-${face key}-${size}-${glyph}`: the part before the glyph once per face.
+    const size = fixed(item.size, 2).replace('.', '_');
+    const idStems = list.keys.map((key) => `${this.prefix}-${key}-${size}-`);
+    const parts: string[] = [`<g fill="${item.color}" transform="translate(${fixed(left, 2)} ${fixed(item.baseline, 2)})">`];
     for (const p of placed) {
       const face = list.faces[p.face];
       const d = face.outline(p.glyph, item.size);
       if (d === '') continue;
-      const id = `${this.prefix}-${list.keys[p.face]}-${fixed(item.size, 2).replace('.', '_')}-${p.glyph.index}`;
-      if (!this.used.has(id)) this.used.set(id, [`<path id="`, id, `" d="`, d, `"/>`].join(''));
-      body += `<use href="#${id}" x="${fixed(p.x * k, 1)}"/>`;
+      const id = idStems[p.face] + p.glyph.index;
+      if (!this.used.has(id)) this.used.set(id, `<path id="${id}" d="${d}"/>`);
+      parts.push(`<use href="#${id}" x="${fixed(p.x * k, 1)}"/>`);
     }
-    if (body === '') return '';
-    return `<g fill="${item.color}" transform="translate(${fixed(left, 2)} ${fixed(item.baseline, 2)})">${body}</g>`;
+    if (parts.length === 1) return '';
+    parts.push('</g>');
+    return parts.join('');
   }
 
   /** The outlines used so far, for <defs>. */

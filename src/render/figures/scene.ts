@@ -108,18 +108,20 @@ function textLayer(scene: Scene, plan: FontPlan): { defs: string; body: string }
     return list;
   };
   const sheet = new GlyphSheet(scene.idPrefix);
-  let body = '';
+  const body: string[] = [];
   for (const item of scene.texts) {
     if (item.text === '') continue;
     const list = listFor(item.weight ?? 400);
     const text = plan.sanitize(item.text);
     const { x, top } = snap(item, text, list);
-    body += sheet.text(
-      { x, baseline: top + Math.round(baselineIn(0, item.size, LINE_HEIGHT, list)), anchor: 'start', text, size: item.size, color: item.color },
-      list,
+    body.push(
+      sheet.text(
+        { x, baseline: top + Math.round(baselineIn(0, item.size, LINE_HEIGHT, list)), anchor: 'start', text, size: item.size, color: item.color },
+        list,
+      ),
     );
   }
-  return { defs: sheet.defs(), body };
+  return { defs: sheet.defs(), body: body.join('') };
 }
 
 /** The complete SVG: scaled to the output size, text as paths, with <title> and <desc>. */
