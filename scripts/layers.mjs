@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The layer graph of src/: which layer imports which (type-only imports ignored: they vanish at build time).
 //
-//   schema → model → audit → render → store → (http | cli)        runtime: the edge's platform adapters
+//   schema → model → ingest → audit → render → store → (http | cli)        runtime: the edge's platform adapters
 //
 // A layer may import itself and any layer to its left, never one to its right. `npm run layers` prints the
 // graph and every import that breaks the order (exit 1 if there is one); `--files` lists file-level edges.
@@ -18,12 +18,14 @@ const SRC = join(ROOT, 'src');
 export const LAYERS = [
   { name: 'schema', rank: 0, dirs: ['schema'] },
   { name: 'model', rank: 1, dirs: ['model'] },
-  { name: 'audit', rank: 2, dirs: ['audit'] },
-  { name: 'render', rank: 3, dirs: ['render'] },
-  { name: 'store', rank: 4, dirs: ['store'] },
-  { name: 'runtime', rank: 5, dirs: ['runtime'] },
-  { name: 'http', rank: 6, dirs: ['http', 'routes'], files: ['index.ts', 'env.ts'] },
-  { name: 'cli', rank: 6, dirs: ['cli'] },
+  // Excel in: workbook → payload, on the schema and the template sets; render, http and cli may use it.
+  { name: 'ingest', rank: 2, dirs: ['ingest'] },
+  { name: 'audit', rank: 3, dirs: ['audit'] },
+  { name: 'render', rank: 4, dirs: ['render'] },
+  { name: 'store', rank: 5, dirs: ['store'] },
+  { name: 'runtime', rank: 6, dirs: ['runtime'] },
+  { name: 'http', rank: 7, dirs: ['http', 'routes'], files: ['index.ts', 'env.ts'] },
+  { name: 'cli', rank: 7, dirs: ['cli'] },
 ];
 
 function layerOf(file) {
@@ -93,7 +95,7 @@ function main() {
     c.n += 1;
     counts.set(key, c);
   }
-  console.log('layer order: schema → model → audit → render → store → runtime → (http | cli)\n');
+  console.log('layer order: schema → model → ingest → audit → render → store → runtime → (http | cli)\n');
   console.log('layer edges (value imports between layers):');
   for (const [key, c] of [...counts].sort()) console.log(`  ${c.upward ? '✗' : ' '} ${key}  (${c.n})`);
   const bad = edges.filter((e) => e.upward);

@@ -8,13 +8,15 @@ export const MAIN_HELP = `juesuan — 部门决算公开：校验、渲染、发
   juesuan check   <payload.json | 文件夹 folder>… [--json] [--strict]
   juesuan render  <payload.json | 文件夹 folder>… --out <dir> [选项 options]
   juesuan publish <payload.json | 文件夹 folder>… --url <worker> [--token <token>]
+  juesuan import  <workbook.xlsx | .xls> [--template-set ID] [--out payload.json]
   juesuan <command> --help      各命令的详细说明（details of a command）
   juesuan --version             版本（CLI and renderer version）
 
 退出码 exit codes:
   0  全部通过 / 全部完成（all clean; warnings allowed）
   1  勾稽校验有错误（audit errors; warnings too with check --strict）
-  2  输入无效：文件不存在、JSON 错误、格式错误、选项错误（invalid input or options）
+  1  （import）有单元格未能导入（some workbook cells could not be placed）
+  2  输入无效：文件不存在、JSON 错误、格式错误、不是工作簿、选项错误（invalid input or options）
   3  内部错误：渲染失败、服务不可用（renderer failure, service unreachable or 5xx）
 `;
 
@@ -71,4 +73,24 @@ POSTs each payload to <worker>/v1/reports and prints its id, alias and document 
   -h, --help
 
 退出码 exit codes: 0 全部发布 · 1 有数据未通过审核（422 audit-failed）· 2 输入无效、令牌无效或其他 4xx · 3 无法连接或 5xx
+`;
+
+export const IMPORT_HELP = `juesuan import <workbook.xlsx | .xls> [--template-set ID] [--out payload.json]
+
+把决算软件导出的公开表工作簿（每张表一个工作表：标题、编制单位/单位、多行合并表头、栏次、
+类/款/项 或合并的科目编码、数字或带千分位的文字金额；万元或元）读成数据文件。按模板集中各表的
+标题、项目和栏目名称识别工作表和列，与工作表的顺序、名称和列的位置无关。
+数据写到 stdout（或 --out 指定的文件）；报告写到 stderr：每张工作表识别成哪张表、未能导入的单元格
+（工作表、单元格、原因）、工作簿中没有而数据文件需要补充的内容（职责、原因、年初预算……，带 JSON 路径）。
+Reads a workbook of the disclosure tables (as 决算 software exports them) into a payload: JSON on stdout
+(or --out), a report on stderr — which sheet is which table, cells that could not be placed, what the
+payload still needs. Sheets and columns are recognised by the template set's titles and header words.
+
+选项 options:
+  --template-set <ID>   工作簿的表式（默认：自动选择识别最多的模板集 default: the set that fits best）
+  -o, --out <file>      写入文件而不是 stdout（write the payload to a file）
+  -h, --help
+
+退出码 exit codes: 0 全部单元格已导入 · 1 有单元格未能导入（数据仍已写出）· 2 文件不存在、无法读取、不是工作簿、
+没有可识别的表或选项错误
 `;

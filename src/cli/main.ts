@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command')).checkCommand,
   render: async () => (await import('./render-command')).renderCommand,
   publish: async () => (await import('./publish-command')).publishCommand,
+  import: async () => (await import('./import-command')).importCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -31,7 +32,7 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   try {
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(`未知命令 ${command}（unknown command）。可用命令：check、render、publish。运行 juesuan --help 查看用法。`);
+      throw new UsageError(`未知命令 ${command}（unknown command）。可用命令：check、render、publish、import。运行 juesuan --help 查看用法。`);
     }
     const run = await COMMANDS[command]();
     return await run(rest, io);

@@ -10,7 +10,7 @@ interface Edge {
   upward: boolean;
 }
 
-describe('layers (schema → model → audit → render → store → runtime → http | cli)', () => {
+describe('layers (schema → model → ingest → audit → render → store → runtime → http | cli)', () => {
   it('no module of src/ imports a layer above its own (npm run layers prints the graph)', () => {
     const edges = layerGraph() as Edge[];
     expect(edges.length).toBeGreaterThan(100);
