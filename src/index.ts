@@ -10,6 +10,7 @@ import { renderRoutes } from './routes/render';
 import { reportRoutes } from './routes/reports';
 import { templateSetRoutes } from './routes/template-sets';
 import { siteRoutes } from './routes/site';
+import { apiDocRoutes } from './routes/api-docs';
 
 const app = new Hono<AppEnv>();
 
@@ -23,12 +24,20 @@ app.route('/', renderRoutes);
 app.route('/', reportRoutes);
 app.route('/', templateSetRoutes);
 app.route('/', siteRoutes);
+app.route('/', apiDocRoutes);
 
 /** The methods each address answers; another method gets 405 with Allow, not 404. */
 function allowedMethods(pathname: string): string[] | null {
   if (pathname === '/v1/validate' || pathname.startsWith('/v1/render/')) return ['POST'];
   if (pathname === '/v1/reports') return ['GET', 'HEAD', 'POST'];
-  if (pathname === '/' || pathname === '/v1/schema.json' || pathname === '/v1/template-sets' || pathname.startsWith('/v1/reports/')) {
+  if (
+    pathname === '/' ||
+    pathname === '/v1/schema.json' ||
+    pathname === '/v1/template-sets' ||
+    pathname === '/v1/openapi.json' ||
+    pathname === '/docs/api' ||
+    pathname.startsWith('/v1/reports/')
+  ) {
     return ['GET', 'HEAD'];
   }
   return null;

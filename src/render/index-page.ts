@@ -71,5 +71,5 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告</p>
 ${body}
-</main></body></html>`;
+${options.apiLinks ? '<p class="meta">供其他程序调用：<a href="/docs/api">接口说明</a> · <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a>（OpenAPI 3.1）· <a href="/v1/schema.json"><code>/v1/schema.json</code></a>（数据格式）</p>\n' : ''}</main></body></html>`;
 }

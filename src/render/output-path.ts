@@ -17,9 +17,12 @@ export const UNKNOWN_OUTPUT = `没有这种输出。可用：${[
 ].join('、')}`;
 
 const PAGE = new RegExp(`^(${PAGE_KINDS.join('|')})\\.(\\w+)$`);
-// Any number a template set may give a table (TableRefSchema.no); an unknown one is a 404 naming the set's numbers.
-const TABLE = new RegExp(`^tables/([0-9A-Za-z-]{1,20})\\.(${alternatives(OUTPUT_FORMATS.table)})$`);
-const FIGURE = new RegExp(`^figures/(\\d{1,2})\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
+/** Any number a template set may give a table (TableRefSchema.no); an unknown one is a 404 naming the set's numbers. */
+export const TABLE_ID = '[0-9A-Za-z-]{1,20}';
+/** Figures are numbered 1, 2, … in the order the document places them. */
+export const FIGURE_ID = '\\d{1,2}';
+const TABLE = new RegExp(`^tables/(${TABLE_ID})\\.(${alternatives(OUTPUT_FORMATS.table)})$`);
+const FIGURE = new RegExp(`^figures/(${FIGURE_ID})\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
 
 /** Returns null for an address that is not an output (the route answers 404). */
 export function parseOutputPath(path: string): OutputSpec | null {

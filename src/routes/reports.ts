@@ -21,6 +21,8 @@ import { contentId } from '../store/content-id';
 import { parseReportRef } from '../store/keys';
 import { getAlias, getStoredPayload, listReports } from '../store/reports';
 import { aliasLedger } from '../store/alias-ledger';
+import type { OutputUrls, PublishAnswer, ReportList } from '../http/api-schemas';
+import type { z } from 'zod';
 
 export const reportRoutes = new Hono<AppEnv>();
 
@@ -32,7 +34,7 @@ export function reportLinks(base: string): Links {
   return linksUnder(`${base}/`);
 }
 
-function reportUrls(origin: string, ref: string, model: Model): Record<string, unknown> {
+function reportUrls(origin: string, ref: string, model: Model): z.input<typeof OutputUrls> {
   const links = reportLinks(`${origin}/v1/reports/${ref}`);
   return {
     payload: `${origin}/v1/reports/${ref}`,
@@ -74,7 +76,7 @@ reportRoutes.post('/v1/reports', async (c) => {
       versions: record.versions,
       ...listedFindings(findings),
       urls: { byId: reportUrls(origin, id, model), byAlias: reportUrls(origin, alias, model) },
-    },
+    } satisfies z.input<typeof PublishAnswer>,
     created ? 201 : 200,
     { location: `${origin}/v1/reports/${id}` },
   );
@@ -85,7 +87,7 @@ reportRoutes.get('/v1/reports', async (c) => {
   const reports = await listReports(c.env.REPORTS);
   const origin = new URL(c.req.url).origin;
   return c.json(
-    { reports: reports.map((r) => ({ ...r, url: `${origin}/v1/reports/${r.alias}` })) },
+    { reports: reports.map((r) => ({ ...r, url: `${origin}/v1/reports/${r.alias}` })) } satisfies z.input<typeof ReportList>,
     200,
     { 'cache-control': 'no-store' },
   );

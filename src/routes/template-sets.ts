@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { allTemplateSets, tableLabel } from '../model/template-set';
 import { noQueryParameters } from '../http/problem';
+import type { TemplateSets } from '../http/api-schemas';
+import type { z } from 'zod';
 
 export const templateSetRoutes = new Hono<AppEnv>();
 
@@ -19,7 +21,7 @@ templateSetRoutes.get('/v1/template-sets', (c) => {
         tables: set.tables.map((t) => ({ no: t.no, key: t.key, title: t.title, label: tableLabel(set, t.no) })),
         parts: set.document.parts.map((p) => ({ kind: p.kind, title: p.title })),
       })),
-    },
+    } satisfies z.input<typeof TemplateSets>,
     200,
     { 'cache-control': 'public, max-age=3600' },
   );

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env';
 import { listedFindings, MAX_LISTED_FINDINGS, readPayload } from '../http/read-payload';
 import { noQueryParameters } from '../http/problem';
 import { Payload, SCHEMA_VERSION } from '../schema/payload';
+import type { ValidateAnswer } from '../http/api-schemas';
 
 export const validateRoutes = new Hono<AppEnv>();
 
@@ -18,7 +19,7 @@ validateRoutes.post('/v1/validate', async (c) => {
     ...listedFindings(findings),
     // Listed apart, each with the reviewer's reason: they no longer block publication.
     acknowledged: acknowledged.slice(0, MAX_LISTED_FINDINGS),
-  });
+  } satisfies z.input<typeof ValidateAnswer>);
 });
 
 let schemaText: string | undefined;
