@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import expected from '../golden/html/expected-tables.json';
-import { exampleModel, modelOf, smallPayload } from '../golden/html/fixtures';
+import { EXAMPLE_PATH, exampleModel, modelOf, smallPayload } from '../golden/html/fixtures';
+import { formatAmount, parseAmount } from '../../src/schema/money';
 import { normalizeCell, parseTables, type ParsedTable } from '../golden/html/parse-tables';
 import { renderTableHtml } from '../../src/render/html/tables';
 import { renderTableCsv } from '../../src/render/table/csv';
@@ -303,5 +305,43 @@ describe('JSON', () => {
     const three = tableJson(model, '09');
     expect(three.rows.map((r) => r.name)).toEqual(['预算数', '决算数']);
     expect(three.notes.at(-1)).toBe('本部门 2024 年度无财政拨款“三公”经费支出。');
+  });
+});
+
+describe('cells name the payload figure they print (data-path)', () => {
+  const payload = JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8'));
+  /** The value at a JSON pointer of the payload, or undefined. */
+  const at = (pointer: string): unknown =>
+    pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), payload);
+
+  it.each(['01', '02', '03', '04', '05', '06', '07', '08', '09'])('公开%s表: every filled amount has a pointer; typed ones hold the printed amount', (no) => {
+    const html = renderTableHtml(example, no, ctx);
+    const cells = [...html.matchAll(/<td[^>]*class="num"([^>]*)>([^<]*)<\/td>/g)].map((m) => ({ path: /data-path="([^"]*)"/.exec(m[1])?.[1], text: m[2] }));
+    const filled = cells.filter((c) => c.text !== '');
+    // 07 and 08 are empty in the reference (无政府性基金 / 国有资本经营): nothing to point at.
+    if (buildTable(example, no).empty) return void expect(filled).toEqual([]);
+    expect(filled.length).toBeGreaterThan(0);
+    for (const cell of filled) expect(cell.path, cell.text).toMatch(/^\/tables\//);
+    // Where the payload typed the amount, the pointer finds it and it prints as the cell does.
+    let typed = 0;
+    for (const cell of filled) {
+      const value = at(cell.path!);
+      if (typeof value !== 'number' && typeof value !== 'string') continue;
+      const parsed = parseAmount(value);
+      expect(parsed.ok && formatAmount(parsed.cents), cell.path).toBe(cell.text);
+      typed++;
+    }
+    expect(typed, `typed figures in 公开${no}表`).toBeGreaterThan(0);
+  });
+
+  it('the same payload gives the same pointers (deterministic), and a pointer is never on a label', () => {
+    expect(renderTableHtml(example, '05', ctx)).toBe(renderTableHtml(exampleModel(), '05', ctx));
+    const html = renderDocumentHtml(example, ctx);
+    expect(html).not.toMatch(/<th[^>]*data-path/);
+    expect(html).toContain('data-path="/tables/gpbExpense/rows/0/total"');
   });
 });

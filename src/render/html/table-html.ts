@@ -131,7 +131,9 @@ function bodyRowHtml(row: GridRow, r: number, prefix: string, columnHeaders: str
       const ids = [...own, ...columnHeaders[start]].filter(Boolean);
       if (ids.length) headers = ` headers="${ids.join(' ')}"`;
     }
-    return `<td${span}${headers} class="${classes}">${escapeHtml(cell.text)}</td>`;
+    // data-path: the payload's JSON pointer, for tools that point a finding at its cell (the workbench).
+    const path = cell.path ? ` data-path="${escapeHtml(cell.path)}"` : '';
+    return `<td${span}${headers} class="${classes}"${path}>${escapeHtml(cell.text)}</td>`;
   });
   const classes = [row.emphasis ?? '', row.level ? `lv-${row.level}` : ''].filter(Boolean).join(' ');
   return `<tr${classes ? ` class="${classes}"` : ''}>${cells.join('')}</tr>`;

@@ -35,6 +35,11 @@ export interface GridCell {
   colspan: number;
   /** True for a figure cell (blank or not). */
   figure: boolean;
+  /**
+   * JSON pointer of the payload figure the cell prints (or, for a derived figure, where the payload
+   * would type it): audit findings name the same pointers, so a finding can point at its cell.
+   */
+  path?: string;
   indent?: number;
 }
 
@@ -201,6 +206,7 @@ class Builder {
       span,
       colspan: this.colspan(start, span),
       figure: true,
+      ...(figure ? { path: figure.path } : {}),
     };
   }
 
