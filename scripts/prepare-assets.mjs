@@ -58,3 +58,12 @@ for (const group of ['compact', 'full']) {
 }
 for (const [file, source] of Object.entries(SWAGGER_UI_FILES)) copy(source, join(root, 'public/docs/api'), file);
 console.log(`prepare-assets: public/fonts and public/docs/api ready (${copied} copied)`);
+
+// The browser pages (workbench, embed view): bundled from web/workbench/ into public/workbench/.
+const { buildWeb } = await import('./build-web.mjs');
+try {
+  await buildWeb();
+} catch (error) {
+  console.error(error.message ?? error);
+  process.exit(1);
+}

@@ -11,6 +11,7 @@ import { reportRoutes } from './routes/reports';
 import { templateSetRoutes } from './routes/template-sets';
 import { siteRoutes } from './routes/site';
 import { apiDocRoutes } from './routes/api-docs';
+import { workbenchRoutes } from './routes/workbench';
 
 const app = new Hono<AppEnv>();
 
@@ -25,6 +26,7 @@ app.route('/', reportRoutes);
 app.route('/', templateSetRoutes);
 app.route('/', siteRoutes);
 app.route('/', apiDocRoutes);
+app.route('/', workbenchRoutes);
 
 /** The methods each address answers; another method gets 405 with Allow, not 404. */
 function allowedMethods(pathname: string): string[] | null {
@@ -36,6 +38,8 @@ function allowedMethods(pathname: string): string[] | null {
     pathname === '/v1/template-sets' ||
     pathname === '/v1/openapi.json' ||
     pathname === '/docs/api' ||
+    pathname === '/workbench' ||
+    pathname.startsWith('/workbench/') ||
     pathname.startsWith('/v1/reports/')
   ) {
     return ['GET', 'HEAD'];

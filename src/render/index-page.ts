@@ -55,7 +55,10 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
           `<li>${escapeHtml(figureData(model, id).caption)}：${OUTPUT_FORMATS.figure.map((f) => `<a href="${escapeHtml(links.figure(id, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
       )
       .join('');
-    const api = options.apiLinks && alias ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>` : '';
+    const api =
+      options.apiLinks && alias
+        ? `<p class="meta"><a href="/workbench/embed?report=${encodeURIComponent(alias)}">嵌入与下载</a> · 数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>`
+        : '';
     return `<article><h2>${escapeHtml(titles[i])}${shared ? ` <small class="alias">${escapeHtml(name)}</small>` : ''}</h2>
 <p class="meta">公开日期 ${escapeHtml(meta.publishedOn)} · <code>${escapeHtml(name)}</code></p>
 <div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a></div>
@@ -69,7 +72,7 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
 <meta name="description" content="${escapeHtml(`${title}：${entries.length} 份报告的公开表、情况说明、名词解释和图`)}">
 <link rel="icon" href="${FAVICON_HREF}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告</p>
+<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告${options.apiLinks ? ' · <a href="/workbench">工作台</a>：载入决算数据或报表，检查、预览、发布' : ''}</p>
 ${body}
 ${options.apiLinks ? '<p class="meta">供其他程序调用：<a href="/docs/api">接口说明</a> · <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a>（OpenAPI 3.1）· <a href="/v1/schema.json"><code>/v1/schema.json</code></a>（数据格式）</p>\n' : ''}</main></body></html>`;
 }
