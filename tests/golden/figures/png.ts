@@ -1,6 +1,6 @@
 /**
- * A small PNG decoder for the tests (8-bit greyscale/RGB/RGBA, non-interlaced — what resvg
- * writes), and a tolerant pixel comparison for golden images.
+ * A small PNG decoder for the tests (8-bit greyscale/RGB/RGBA/indexed, non-interlaced — what
+ * resvg and src/render/figures/png.ts write), and a tolerant pixel comparison for golden images.
  */
 import { inflateSync } from 'node:zlib';
 
@@ -20,6 +20,7 @@ export function decodePng(data: Uint8Array): Image {
   let width = 0;
   let height = 0;
   let colorType = 0;
+  let palette: Uint8Array | null = null;
   const idat: Buffer[] = [];
   while (offset < buf.length) {
     const length = buf.readUInt32BE(offset);
@@ -31,6 +32,8 @@ export function decodePng(data: Uint8Array): Image {
       const bitDepth = body[8];
       colorType = body[9];
       if (bitDepth !== 8 || body[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
+    } else if (type === 'PLTE') {
+      palette = new Uint8Array(body);
     } else if (type === 'IDAT') {
       idat.push(body);
     } else if (type === 'IEND') {
@@ -38,8 +41,9 @@ export function decodePng(data: Uint8Array): Image {
     }
     offset += 12 + length;
   }
-  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
   if (!channels) throw new Error(`unsupported colour type ${colorType}`);
+  if (colorType === 3 && !palette) throw new Error('indexed PNG without PLTE');
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   const out = new Uint8Array(width * height * 4);
@@ -67,7 +71,14 @@ export function decodePng(data: Uint8Array): Image {
     for (let x = 0; x < width; x++) {
       const s = x * channels;
       const d = (y * width + x) * 4;
-      if (channels === 1 || channels === 2) {
+      if (colorType === 3) {
+        const entry = line[s] * 3;
+        if (entry + 2 >= palette!.length) throw new Error(`palette index ${line[s]} out of range`);
+        out[d] = palette![entry];
+        out[d + 1] = palette![entry + 1];
+        out[d + 2] = palette![entry + 2];
+        out[d + 3] = 255;
+      } else if (channels === 1 || channels === 2) {
         out[d] = out[d + 1] = out[d + 2] = line[s];
         out[d + 3] = channels === 2 ? line[s + 1] : 255;
       } else {
