@@ -156,7 +156,10 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number): He
     if (isHeaderRow(next) || covered) bottom = next;
     else break;
   }
-  const columnNumbersRow = bottom + 1 < sheet.rows && isColumnNumbersRow(sheet, bottom + 1) ? bottom + 1 : null;
+  // The 栏次 row, possibly after a row left empty where a lost merge stood.
+  let after = bottom + 1;
+  while (after < sheet.rows && after - bottom <= 2 && texts(after).length === 0) after++;
+  const columnNumbersRow = after < sheet.rows && isColumnNumbersRow(sheet, after) ? after : null;
   const dataStart = (columnNumbersRow ?? bottom) + 1;
 
   // Header path of each sheet column, read through merged ranges.

@@ -77,7 +77,8 @@ function dataRows(ctx: SheetContext, header: HeaderMatch): number[] {
   const notes = ctx.layout.notes.map(norm);
   const emptyNote = ctx.layout.emptyNote ? norm(ctx.layout.emptyNote).replace(/\{year\}/g, '') : null;
   const rows: number[] = [];
-  let inNotes = false;
+  // A note, and the lines that continue it right under it in the same column ("2. 本套报表…").
+  let note: { row: number; col: number } | null = null;
   for (let r = header.dataStart; r < sheet.rows; r++) {
     const cells: { c: number; text: string; numeric: boolean }[] = [];
     for (let c = 0; c < sheet.cols; c++) {
@@ -86,23 +87,23 @@ function dataRows(ctx: SheetContext, header: HeaderMatch): number[] {
     }
     if (cells.length === 0) continue;
     const first = norm(cells[0].text);
-    const textOnly = cells.every((x) => !x.numeric && !/^[-+]?[\d,]+(\.\d+)?$/.test(norm(x.text)));
+    const textOnly = cells.length === 1 && !cells[0].numeric && !/^[-+]?[\d,]+(\.\d+)?$/.test(first);
+    const continues = note !== null && note.row === r - 1 && cells[0].c === note.col;
     const isNote =
       textOnly &&
       (/^(注|说明|备注)[:：]?/.test(first) ||
-        notes.some((n) => n === first || n.includes(first) && first.length >= 8) ||
+        notes.some((n) => n === first || (n.includes(first) && first.length >= 8)) ||
         (emptyNote !== null && first.replace(/\d{4}/g, '') === emptyNote) ||
-        (inNotes && /^\d+[.、]/.test(first)));
-    if (isNote || (inNotes && textOnly)) {
-      inNotes = true;
-      for (const x of cells) ctx.placed.add(address(r, x.c));
+        continues);
+    if (isNote) {
+      note = { row: r, col: cells[0].c };
+      ctx.placed.add(address(r, cells[0].c));
       continue;
     }
     if (isColumnNumbersRow(sheet, r) && r === header.dataStart) {
       for (const x of cells) ctx.placed.add(address(r, x.c));
       continue;
     }
-    inNotes = false;
     rows.push(r);
   }
   return rows;
@@ -163,11 +164,11 @@ const colOf = (header: HeaderMatch, key: string): number | undefined => {
 // ---------------------------------------------------------------------------------------------
 // 功能分类 rows
 
-const JOINED_CODE = /^\[?\s*(\d{3})\s*(\d{2})?\s*(\d{2})?\s*\]?\s*(.*)$/s;
+const JOINED_CODE = /^[[【［]?\s*(\d{3})\s*(\d{2})?\s*(\d{2})?\s*[\]】］]?\s*(.*)$/s;
 
-/** A 功能分类 code from one cell: "2010301", "201 03 01", "[2010301]行政运行" (with the rest as the name). */
+/** A 功能分类 code from one cell: "2010301", "201 03 01", "[2010301]行政运行" (with the rest as the name, as written). */
 function joinedCode(text: string): { code: string; rest: string } | null {
-  const t = text.normalize('NFKC').trim();
+  const t = text.trim();
   const m = JOINED_CODE.exec(t);
   if (!m) return null;
   if (m[3] && !m[2]) return null;
