@@ -139,8 +139,10 @@ export function tableSheet(set: ReturnType<typeof loadSet>, no: string, payload:
   const merge = (r0: number, c0: number, r1: number, c1: number) => {
     if (merges && (r1 > r0 || c1 > c0)) ranges.push({ s: { r: r0, c: c0 }, e: { r: r1, c: c1 } });
   };
-  const label = layout.label === undefined ? set.tableLabel : layout.label;
-  const labelText = label === null || label === undefined ? (set.tableLabel ? set.tableLabel.replace('{no}', no) : null) : label.replace('{no}', no);
+  // The set's own layout file may give the label; else the set's tableLabel; else the base layout's.
+  const own = readJson(`templates/sets/${set.id}/layouts/${ref.key}.json`) as Layout | undefined;
+  const label = own && 'label' in own ? own.label : set.tableLabel !== undefined ? set.tableLabel : layout.label;
+  const labelText = label === null || label === undefined ? null : label.replace('{no}', no);
   if (labelText) row()[width - 1] = labelText;
   const title = row();
   title[0] = layout.title.replace('{year}', String(payload.meta.fiscalYear)).replace('{title}', ref.title);
@@ -218,7 +220,13 @@ export function tableSheet(set: ReturnType<typeof loadSet>, no: string, payload:
         const code: string = r.code;
         const parts = [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];
         if (codes === 'split-full') parts.forEach((part, i) => (cells[codeCol + i] = part === '' ? null : part));
-        else if (codes === 'split-sparse') cells[codeCol + (code.length === 3 ? 0 : code.length === 5 ? 1 : 2)] = parts[code.length === 3 ? 0 : code.length === 5 ? 1 : 2];
+        else if (codes === 'split-sparse') {
+          // Only the new part when the parent row was printed just above (as such exports do); all parts otherwise.
+          const printed = new Set((table?.rows ?? []).map((x: any) => x.code));
+          const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : null;
+          if (parent && printed.has(parent)) cells[codeCol + (code.length === 5 ? 1 : 2)] = parts[code.length === 5 ? 1 : 2];
+          else parts.forEach((part, i) => (cells[codeCol + i] = part === '' ? null : part));
+        }
         else if (codes === 'joined') cells[codeCol] = code;
         else if (codes === 'spaced') cells[codeCol] = parts.filter(Boolean).join(' ');
         else cells[codeCol] = `[${code}]${r.name}`;
