@@ -1,6 +1,6 @@
 /** Usage texts: Chinese first (the users), English alongside (the engineers who wire up CI). */
 import { LIMITS } from '../render/figures/params';
-import { ALL_FORMATS, OUTPUT_FORMATS } from '../render/formats';
+import { ALL_FORMATS, OUTPUT_FORMATS, PAGE_KINDS } from '../render/formats';
 
 export const MAIN_HELP = `juesuan — 部门决算公开：校验、渲染、发布（final-accounts disclosures: check, render, publish）
 
@@ -35,9 +35,9 @@ Validates and audits payloads without rendering. A folder means every *.json dir
 
 export const RENDER_HELP = `juesuan render <payload.json | 文件夹 folder>… --out <dir> [选项 options]
 
-把每份数据渲染成静态网站：<dir>/<别名>/ 下有 document.html、narrative.html、glossary.html、
+把每份数据渲染成静态网站：<dir>/<别名>/ 下有 ${PAGE_KINDS.flatMap((kind) => OUTPUT_FORMATS[kind].map((f) => `${kind}.${f}`)).join('、')}、
 tables/NN.{${OUTPUT_FORMATS.table.join(',')}}、figures/N.{${OUTPUT_FORMATS.figure.join(',')}} 和 payload.json；<dir>/index.html 列出全部报告，
-<dir>/manifest.json 记录每个文件的大小和 SHA-256。文件与服务 GET /v1/reports/{id}/… 的响应逐字节相同。
+workbook.xlsx 是全部表格的 Excel 工作簿（每表一页）。<dir>/manifest.json 记录每个文件的大小和 SHA-256。文件与服务 GET /v1/reports/{id}/… 的响应逐字节相同。
 审核有错误的数据跳过并报告，其余照常渲染。内容、渲染器版本和选项都未变、文件完好的报告不会重新渲染。
 Renders a static site; byte-identical to the Worker's GET /v1/reports/{id}/… responses. Payloads with audit
 errors are skipped and reported; unchanged reports (same content id, renderer and options, files intact) are skipped.

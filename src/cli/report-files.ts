@@ -29,7 +29,7 @@ export interface RenderedFile {
 export function reportOutputs(model: Model, formats: readonly Format[]): OutputSpec[] {
   const wanted = <F extends Format>(list: readonly F[]): F[] => list.filter((f) => formats.includes(f));
   const specs: OutputSpec[] = [];
-  for (const kind of PAGE_KINDS) for (const format of wanted(OUTPUT_FORMATS[kind])) specs.push({ kind, format });
+  for (const kind of PAGE_KINDS) for (const format of wanted<Format>(OUTPUT_FORMATS[kind])) specs.push({ kind, format } as OutputSpec);
   for (const table of model.set.tables) {
     for (const format of wanted(OUTPUT_FORMATS.table)) specs.push({ kind: 'table', id: table.no, format });
   }

@@ -13,6 +13,7 @@ import { sha256Hex } from '../store/content-id';
 import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
 import { normalizedParams } from '../render/render-params';
 import { outputPath } from '../render/output-path';
+import { contentDisposition } from '../render/download-name';
 
 export interface ServeRequest {
   id: string;
@@ -60,6 +61,7 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
   const cached = req.store === 'report' ? await readCached(c.env.REPORTS, key) : await readStateless(key);
   if (cached) {
     headers.set('content-type', cached.contentType);
+    if (cached.contentDisposition) headers.set('content-disposition', cached.contentDisposition);
     headers.set('x-cache', 'HIT');
     return new Response(cached.body, { status: 200, headers });
   }
@@ -71,7 +73,7 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     createWorkerdRuntime(c.env),
   );
   const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
-  const output = { body, contentType: rendered.contentType };
+  const output = { body, contentType: rendered.contentType, ...(rendered.filename ? { contentDisposition: contentDisposition(rendered.filename) } : {}) };
   const write = req.store === 'report' ? writeCached(c.env.REPORTS, key, output) : writeStateless(key, output);
   try {
     c.executionCtx.waitUntil(write);
@@ -79,6 +81,7 @@ export async function serveOutput(c: Context<AppEnv>, req: ServeRequest): Promis
     await write; // no execution context (plain app.request in tests): finish the write inline
   }
   headers.set('content-type', output.contentType);
+  if (output.contentDisposition) headers.set('content-disposition', output.contentDisposition);
   headers.set('x-cache', 'MISS');
   return new Response(body, { status: 200, headers });
 }

@@ -18,14 +18,17 @@ export interface FormatInfo {
   label: string;
   /** Drawn by the image pipeline (satori/resvg): size, scale and background apply. */
   image: boolean;
+  /** A file to save rather than show: answered with Content-Disposition: attachment and a file name. */
+  attachment: boolean;
 }
 
 export const FORMATS = {
-  html: { contentType: 'text/html; charset=utf-8', params: ['theme', 'embed'], label: '网页', image: false },
-  csv: { contentType: 'text/csv; charset=utf-8', params: [], label: 'CSV', image: false },
-  json: { contentType: 'application/json; charset=utf-8', params: [], label: 'JSON', image: false },
-  png: { contentType: 'image/png', params: ['theme', 'width', 'height', 'scale', 'background'], label: 'PNG', image: true },
-  svg: { contentType: 'image/svg+xml; charset=utf-8', params: ['theme', 'width', 'height', 'background'], label: 'SVG', image: true },
+  html: { contentType: 'text/html; charset=utf-8', params: ['theme', 'embed'], label: '网页', image: false, attachment: false },
+  csv: { contentType: 'text/csv; charset=utf-8', params: [], label: 'CSV', image: false, attachment: false },
+  json: { contentType: 'application/json; charset=utf-8', params: [], label: 'JSON', image: false, attachment: false },
+  png: { contentType: 'image/png', params: ['theme', 'width', 'height', 'scale', 'background'], label: 'PNG', image: true, attachment: false },
+  svg: { contentType: 'image/svg+xml; charset=utf-8', params: ['theme', 'width', 'height', 'background'], label: 'SVG', image: true, attachment: false },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', params: [], label: 'Excel', image: false, attachment: true },
 } as const satisfies Record<string, FormatInfo>;
 
 export type Format = keyof typeof FORMATS;
@@ -35,7 +38,9 @@ export const OUTPUT_FORMATS = {
   document: ['html'],
   narrative: ['html'],
   glossary: ['html'],
-  table: ['html', 'csv', 'json', 'png', 'svg'],
+  /** Every table of the report in one Excel workbook, a sheet each. */
+  workbook: ['xlsx'],
+  table: ['html', 'csv', 'json', 'xlsx', 'png', 'svg'],
   figure: ['svg', 'png'],
 } as const satisfies Record<string, readonly Format[]>;
 
@@ -46,6 +51,7 @@ export const KIND_PARAMS: Record<OutputKind, readonly (keyof RenderParams)[]> = 
   document: [],
   narrative: [],
   glossary: [],
+  workbook: [],
   table: [],
   figure: ['layout'],
 };
@@ -57,8 +63,8 @@ export const KIND_PARAMS: Record<OutputKind, readonly (keyof RenderParams)[]> = 
 export function acceptedParams(kind: OutputKind, format: Format): readonly (keyof RenderParams)[] {
   return [...FORMATS[format].params, ...KIND_PARAMS[kind]];
 }
-/** Whole-report pages, addressed as `{kind}.{format}`. */
-export const PAGE_KINDS = ['document', 'narrative', 'glossary'] as const;
+/** Whole-report outputs, addressed as `{kind}.{format}`. */
+export const PAGE_KINDS = ['document', 'narrative', 'glossary', 'workbook'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 export type TableFormat = (typeof OUTPUT_FORMATS.table)[number];
 export type FigureFormat = (typeof OUTPUT_FORMATS.figure)[number];

@@ -61,7 +61,7 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
         : '';
     return `<article><h2>${escapeHtml(titles[i])}${shared ? ` <small class="alias">${escapeHtml(name)}</small>` : ''}</h2>
 <p class="meta">公开日期 ${escapeHtml(meta.publishedOn)} · <code>${escapeHtml(name)}</code></p>
-<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a></div>
+<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a><a href="${escapeHtml(links.workbook())}">全部表格（${FORMATS.xlsx.label}）</a></div>
 <ul>${tables}</ul>${figures ? `<ul>${figures}</ul>` : ''}${api}</article>`;
   });
   const body = articles.length

@@ -24,6 +24,7 @@ export function linksUnder(prefix: string, style: VariantStyle = 'query'): Links
     document: () => prefix + outputPath({ kind: 'document', format: 'html' }),
     narrative: () => prefix + outputPath({ kind: 'narrative', format: 'html' }),
     glossary: () => prefix + outputPath({ kind: 'glossary', format: 'html' }),
+    workbook: () => prefix + outputPath({ kind: 'workbook', format: 'xlsx' }),
     table: (id, format) => prefix + outputPath({ kind: 'table', id, format }),
     figure: (id, format, variant) => {
       const query = variantQuery(variant);

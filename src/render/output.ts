@@ -4,10 +4,12 @@
  * so the same payload and parameters give the same bytes everywhere.
  */
 import type { Model } from '../model/derive';
-import { renderDocumentHtml } from './html/document';
+import { documentTitle, renderDocumentHtml } from './html/document';
 import { renderTableHtml } from './html/tables';
 import { renderTableCsv } from './table/csv';
 import { renderTableJson } from './table/json';
+import { renderTableXlsx, renderWorkbookXlsx } from './table/xlsx';
+import { downloadName } from './download-name';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
 import { figureIds, NARROW_WIDTH, renderFigure, renderTableImage, type FigureRuntime } from './figures';
 import { notFound } from './errors';
@@ -26,10 +28,12 @@ const RENDERERS: { [K in OutputSpec['kind']]: { [F in SpecOf<K>['format']]: Rend
   document: { html: (model, _spec, ctx, runtime) => withFigures(model, ctx, runtime, renderDocumentHtml) },
   narrative: { html: (model, _spec, ctx, runtime) => withFigures(model, ctx, runtime, renderNarrativeHtml) },
   glossary: { html: (model, _spec, ctx) => renderGlossaryHtml(model, ctx) },
+  workbook: { xlsx: (model) => renderWorkbookXlsx(model, documentTitle(model)) },
   table: {
     html: (model, spec, ctx) => renderTableHtml(model, spec.id, ctx),
     csv: (model, spec) => renderTableCsv(model, spec.id),
     json: (model, spec) => renderTableJson(model, spec.id),
+    xlsx: (model, spec) => renderTableXlsx(model, spec.id),
     png: (model, spec, ctx, runtime) => tableImage(model, spec.id, 'png', ctx, runtime),
     svg: (model, spec, ctx, runtime) => tableImage(model, spec.id, 'svg', ctx, runtime),
   },
@@ -53,7 +57,9 @@ export async function renderOutput(
   const byFormat = RENDERERS[spec.kind] as Record<string, Renderer<OutputSpec>>;
   const render = Object.hasOwn(byFormat, spec.format) ? byFormat[spec.format] : undefined;
   if (!render) throw notFound(`${spec.kind} 没有 ${spec.format} 格式`);
-  return { body: await render(model, spec, ctx, runtime), contentType: FORMATS[spec.format].contentType };
+  const body = await render(model, spec, ctx, runtime);
+  const { contentType, attachment } = FORMATS[spec.format];
+  return { body, contentType, ...(attachment ? { filename: downloadName(model, spec) } : {}) };
 }
 
 /**

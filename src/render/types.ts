@@ -56,6 +56,8 @@ export interface Links {
   document(): string;
   narrative(): string;
   glossary(): string;
+  /** Every table in one workbook (workbook.xlsx). */
+  workbook(): string;
   table(id: string, format: TableFormat): string;
   figure(id: string, format: FigureFormat, variant?: FigureVariant): string;
 }
@@ -77,4 +79,14 @@ export interface RenderContext {
 export interface RenderedOutput {
   body: string | Uint8Array;
   contentType: string;
+  /** For a format saved as a file (the registry's `attachment`): the name to save it under. */
+  filename?: DownloadName;
+}
+
+/** A file name to save an output under: readable (Chinese allowed) and an ASCII fallback. */
+export interface DownloadName {
+  /** "2024 年度一般公共预算财政拨款支出决算表（公开05表）.xlsx" */
+  name: string;
+  /** "wuhan-jianghan-cyzx-2024-table-05.xlsx" */
+  ascii: string;
 }

@@ -41,6 +41,7 @@ function reportUrls(origin: string, ref: string, model: Model): z.input<typeof O
     document: links.document(),
     narrative: links.narrative(),
     glossary: links.glossary(),
+    workbook: links.workbook(),
     tables: Object.fromEntries(
       model.set.tables.map((t) => [t.no, Object.fromEntries(OUTPUT_FORMATS.table.map((f) => [f, links.table(t.no, f)]))]),
     ),

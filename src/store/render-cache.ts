@@ -13,6 +13,8 @@
 export interface CachedOutput {
   body: Uint8Array;
   contentType: string;
+  /** For downloads (xlsx): the header with the file name, kept with the bytes. */
+  contentDisposition?: string;
 }
 
 /** Lifetime of a stateless render in the edge cache, in seconds. */
@@ -20,8 +22,11 @@ export const STATELESS_CACHE_SECONDS = 3600;
 
 export async function readCached(kv: KVNamespace, key: string): Promise<CachedOutput | null> {
   try {
-    const hit = await kv.getWithMetadata<{ contentType: string }>(key, { type: 'arrayBuffer', cacheTtl: 3600 });
-    if (hit.value && hit.metadata?.contentType) return { body: new Uint8Array(hit.value), contentType: hit.metadata.contentType };
+    const hit = await kv.getWithMetadata<{ contentType: string; contentDisposition?: string }>(key, { type: 'arrayBuffer', cacheTtl: 3600 });
+    if (hit.value && hit.metadata?.contentType) {
+      const { contentType, contentDisposition } = hit.metadata;
+      return { body: new Uint8Array(hit.value), contentType, ...(contentDisposition ? { contentDisposition } : {}) };
+    }
   } catch (error) {
     console.warn('render cache read failed; rendering instead', key, String(error));
   }
@@ -30,7 +35,8 @@ export async function readCached(kv: KVNamespace, key: string): Promise<CachedOu
 
 export async function writeCached(kv: KVNamespace, key: string, output: CachedOutput): Promise<void> {
   try {
-    await kv.put(key, output.body, { metadata: { contentType: output.contentType } });
+    const disposition = output.contentDisposition ? { contentDisposition: output.contentDisposition } : {};
+    await kv.put(key, output.body, { metadata: { contentType: output.contentType, ...disposition } });
   } catch (error) {
     console.warn('render cache write failed; answer was still served', key, String(error));
   }
@@ -49,7 +55,14 @@ export async function readStateless(key: string): Promise<CachedOutput | null> {
   try {
     const cache = edgeCache();
     const hit = cache ? await cache.match(statelessRequest(key)) : undefined;
-    if (hit) return { body: new Uint8Array(await hit.arrayBuffer()), contentType: hit.headers.get('content-type') ?? 'application/octet-stream' };
+    if (hit) {
+      const contentDisposition = hit.headers.get('content-disposition');
+      return {
+        body: new Uint8Array(await hit.arrayBuffer()),
+        contentType: hit.headers.get('content-type') ?? 'application/octet-stream',
+        ...(contentDisposition ? { contentDisposition } : {}),
+      };
+    }
   } catch (error) {
     console.warn('stateless cache read failed; rendering instead', key, String(error));
   }
@@ -63,7 +76,11 @@ export async function writeStateless(key: string, output: CachedOutput): Promise
     await cache.put(
       statelessRequest(key),
       new Response(output.body, {
-        headers: { 'content-type': output.contentType, 'cache-control': `public, max-age=${STATELESS_CACHE_SECONDS}` },
+        headers: {
+          'content-type': output.contentType,
+          'cache-control': `public, max-age=${STATELESS_CACHE_SECONDS}`,
+          ...(output.contentDisposition ? { 'content-disposition': output.contentDisposition } : {}),
+        },
       }),
     );
   } catch (error) {

@@ -41,12 +41,17 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
 
   it('with default options', async () => {
     const out = await tempDir();
-    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json']);
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json,xlsx']);
     expect(run.code).toBe(0);
     const manifest = await readJson(join(out, 'manifest.json'));
     expect(manifest.reports[0].id).toBe(id);
-    for (const path of ['document.html', 'narrative.html', 'glossary.html', 'tables/01.html', 'tables/05.csv', 'tables/06.json']) {
+    for (const path of ['document.html', 'narrative.html', 'glossary.html', 'tables/01.html', 'tables/05.csv', 'tables/06.json', 'tables/05.xlsx', 'workbook.xlsx']) {
       const file = new Uint8Array(await readFile(join(out, 'wuhan-jianghan-cyzx-2024', path)));
+      if (path.endsWith('.xlsx')) {
+        // A workbook links nothing: the Worker's bytes as they are.
+        expect(Buffer.from(file).equals(Buffer.from(await workerBody(model, id, path))), path).toBe(true);
+        continue;
+      }
       const site = asSite(await workerBody(model, id, path));
       if (PAGES_WITH_FIGURES.includes(path)) expect(site.rewritten, path).toBeGreaterThanOrEqual(3 * 7);
       else expect(site.rewritten, path).toBe(0);

@@ -45,7 +45,7 @@ describe('a static site’s pages refer only to files in the site', () => {
     darkOut = await tempDir();
     const runs = await Promise.all([
       runCli(['render', EXAMPLE, '--out', out]),
-      runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json', '--theme', 'dark']),
+      runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json,xlsx', '--theme', 'dark']),
     ]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
   }, 60_000);
@@ -78,7 +78,7 @@ describe('a static site’s pages refer only to files in the site', () => {
   });
 
   it('a later run with another theme removes the variant files its pages no longer link', async () => {
-    const run = await runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json', '--theme', 'light']);
+    const run = await runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json,xlsx', '--theme', 'light']);
     expect(run.code, run.stderr).toBe(0);
     const figures = await readdir(join(darkOut, ALIAS, 'figures'));
     expect(figures.filter((name) => name.includes('.dark.'))).toEqual([]);

@@ -103,8 +103,10 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     expect(paths.filter((p) => p.endsWith('.png')).length).toBeGreaterThanOrEqual(9 + 1);
     // Every page, CSV and JSON; images by sample (each costs a render in workerd).
     const images = ['tables/01.png', 'tables/05.svg', 'figures/1.png', 'figures/2.svg', 'figures/3.png'];
-    const compared = paths.filter((p) => /\.(html|csv|json)$/.test(p) || images.includes(p));
-    expect(compared.length).toBe(3 + 9 * 3 + images.length);
+    const compared = paths.filter((p) => /\.(html|csv|json|xlsx)$/.test(p) || images.includes(p));
+    // 3 pages, 9 tables as HTML, CSV, JSON and Excel, the workbook of all tables, the sampled images.
+    expect(compared.length).toBe(3 + 9 * 4 + 1 + images.length);
+    expect(compared).toContain('workbook.xlsx');
     const differing: string[] = [];
     for (const path of compared) {
       const file = new Uint8Array(await readFile(join(out, ALIAS, path)));

@@ -59,6 +59,7 @@ describe('the format registry (src/render/formats.ts) is what every reader reads
     for (const spec of [...everySpec().filter((s) => !FORMATS[s.format].image), { kind: 'table', id: '01', format: 'svg' } as OutputSpec]) {
       const out = await renderOutput(model, spec, { params: DEFAULT_PARAMS }, runtime);
       expect(out.contentType, outputPath(spec)).toBe(FORMATS[spec.format].contentType);
+      expect(out.filename !== undefined, `${outputPath(spec)} has a download name`).toBe(FORMATS[spec.format].attachment);
     }
   });
 
@@ -72,6 +73,7 @@ describe('the format registry (src/render/formats.ts) is what every reader reads
     expect(onlyCsv.every((p) => p.endsWith('.csv'))).toBe(true);
     const html = renderIndexPage([{ model, links: linksUnder('r/'), alias: 'r' }], {});
     for (const format of OUTPUT_FORMATS.table) expect(html).toContain(`href="r/tables/01.${format}">${FORMATS[format].label}<`);
+    for (const kind of PAGE_KINDS) for (const format of OUTPUT_FORMATS[kind]) expect(html).toContain(`href="r/${kind}.${format}"`);
   });
 
   it('the query parser and the image pipeline share one set of image limits', () => {

@@ -24,6 +24,7 @@ const links: Links = {
   document: () => 'document.html',
   narrative: () => 'narrative.html',
   glossary: () => 'glossary.html',
+  workbook: () => 'workbook.xlsx',
   table: (id, format) => `tables/${id}.${format}`,
   figure: (id, format) => `figures/${id}.${format}`,
 };

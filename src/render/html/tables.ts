@@ -9,12 +9,13 @@ import { buildTable } from '../table/grid';
 import { renderPage } from './page';
 import { tableSectionHtml } from './table-html';
 
-/** Links to the CSV and JSON of a table, when the page knows where they live. */
+/** Links to the Excel, CSV and JSON of a table, when the page knows where they live. */
 export function downloadLinks(no: string, ctx: RenderContext): string {
   if (!ctx.links || ctx.params.embed) return '';
+  const xlsx = escapeHtml(ctx.links.table(no, 'xlsx'));
   const csv = escapeHtml(ctx.links.table(no, 'csv'));
   const json = escapeHtml(ctx.links.table(no, 'json'));
-  return `\n<p class="downloads">下载数据：<a href="${csv}" download>CSV</a><a href="${json}">JSON</a></p>`;
+  return `\n<p class="downloads">下载数据：<a href="${xlsx}" download>Excel</a><a href="${csv}" download>CSV</a><a href="${json}">JSON</a></p>`;
 }
 
 /** The table as an HTML fragment (<section>) for use inside a larger page. */

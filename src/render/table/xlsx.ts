@@ -1,0 +1,252 @@
+/**
+ * Tables as Excel workbooks, shaped like a 决算软件 export so a clerk opens what she would open
+ * anyway: the title, the 公开NN表 label, the 编制单位 / 单位 line, the multi-row header merged
+ * exactly as the HTML table prints it (the same BuiltTable and placeHeader: nothing is
+ * re-derived), the 栏次 row, then the rows — amounts as numeric cells formatted `#,##0.00`, blank
+ * where the table prints blank — and the notes. Header rows are frozen, columns sized to their
+ * text (a CJK character counts double), sheets named from the template set's labels and titles.
+ *
+ * SheetJS CE writes no frozen panes, so the zip it writes is opened again with its own CFB
+ * container, a <pane> is put into each sheet's <sheetView>, and the zip is written back with
+ * fixed entry dates: the same payload gives the same bytes in the Worker and in Node.
+ */
+import type { Model } from '../../model/derive';
+import { tableLabel } from '../../model/template-set';
+import { placeHeader, buildTable, type BuiltTable, type GridCell } from './grid';
+import { XLSX, type CellObject, type ColInfo, type Range, type WorkBook, type WorkSheet } from './sheetjs';
+
+/** Excel's number format of an amount: thousands separators, two decimals. */
+export const AMOUNT_FORMAT = '#,##0.00';
+
+/**
+ * The number format that prints a typed zero as the template set prints zeros (set.json `zero`):
+ * "0.00" and blank-for-zero sets use AMOUNT_FORMAT (a blank is no cell at all), "0" and "-" add a
+ * zero section.
+ */
+export function amountFormat(zero: Model['set']['zero']): string {
+  if (zero === '0') return `${AMOUNT_FORMAT};-${AMOUNT_FORMAT};0`;
+  if (zero === '-') return `${AMOUNT_FORMAT};-${AMOUNT_FORMAT};"-"`;
+  return AMOUNT_FORMAT;
+}
+
+/** Width of text in Excel's character units: CJK and full-width characters count double. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+/** Room on either side of the text, in characters. */
+const PADDING = 2;
+
+/** One sheet ready to add to a workbook, with what the zip patch needs to know. */
+export interface TableSheet {
+  sheet: WorkSheet;
+  /** Rows above the first data row (title, unit line, header, 栏次): frozen. */
+  frozenRows: number;
+}
+
+interface Fit {
+  col: number;
+  span: number;
+  width: number;
+}
+
+/**
+ * Lays out one built table on a worksheet.
+ * @example tableSheet(buildTable(model, '05'), model.set.zero).frozenRows // 7: title, label, unit line, 4 header rows
+ */
+export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): TableSheet {
+  const sheet: WorkSheet = {};
+  const merges: Range[] = [];
+  const fits: Fit[] = [];
+  const width = table.width;
+  const last = width - 1;
+  const numberFormat = amountFormat(zero);
+
+  const put = (r: number, c: number, cell: CellObject) => {
+    sheet[XLSX.utils.encode_cell({ r, c })] = cell;
+  };
+  const merge = (r: number, c: number, rowspan: number, colspan: number) => {
+    if (rowspan > 1 || colspan > 1) merges.push({ s: { r, c }, e: { r: r + rowspan - 1, c: c + colspan - 1 } });
+  };
+  const text = (r: number, c: number, value: string, options: { rowspan?: number; colspan?: number; fit?: boolean } = {}) => {
+    const colspan = options.colspan ?? 1;
+    merge(r, c, options.rowspan ?? 1, colspan);
+    if (value === '') return;
+    put(r, c, { t: 's', v: value });
+    if (options.fit !== false) fits.push({ col: c, span: colspan, width: textWidth(value) });
+  };
+
+  let row = 0;
+  // Title over the whole width, as the set prints it.
+  text(row, 0, table.title, { colspan: width });
+  row++;
+  if (table.label) {
+    text(row, last, table.label);
+    row++;
+  }
+  // 编制单位 on the left (over all but the last column), 单位 in the last column.
+  const org = `编制单位：${table.department}`;
+  const unit = `单位：${table.unit}`;
+  if (width > 1) {
+    text(row, 0, org, { colspan: width - 1 });
+    text(row, last, unit);
+  } else {
+    text(row, 0, `${org}　${unit}`);
+  }
+  row++;
+
+  const headerTop = row;
+  for (const cell of placeHeader(table.header, width)) {
+    text(headerTop + cell.row, cell.col, cell.text, { rowspan: cell.rowspan, colspan: cell.colspan });
+  }
+  row += table.header.length;
+  const frozenRows = row;
+
+  for (const gridRow of table.rows) {
+    let col = 0;
+    for (const cell of gridRow.cells) {
+      if (cell.figure) amount(row, col, cell);
+      else text(row, col, cell.text, { colspan: cell.colspan });
+      col += cell.colspan;
+    }
+    row++;
+  }
+
+  function amount(r: number, c: number, cell: GridCell): void {
+    merge(r, c, 1, cell.colspan);
+    if (cell.text === '') return;
+    const value = Number(cell.plain);
+    // A figure cell always holds an exact decimal; anything else would be a bug in the grid.
+    if (cell.plain === '' || !Number.isFinite(value)) throw new Error(`amount cell without a number: ${JSON.stringify(cell.text)}`);
+    put(r, c, { t: 'n', v: value, z: numberFormat });
+    fits.push({ col: c, span: cell.colspan, width: textWidth(cell.text) });
+  }
+
+  // Notes run over the empty cells to their right, as long lines do in a sheet: not merged, not fitted.
+  for (const note of table.emptyNote ? [...table.notes, table.emptyNote] : table.notes) {
+    text(row, 0, note, { fit: false });
+    row++;
+  }
+
+  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(row - 1, 0), c: last } });
+  sheet['!merges'] = merges;
+  sheet['!cols'] = columnWidths(fits, width);
+  return { sheet, frozenRows };
+}
+
+/**
+ * Column widths that fit: single columns take their widest cell, then each wider cell (a merged
+ * header, the 合计 label over code and name, the title) spreads what it still lacks evenly over
+ * its columns.
+ */
+function columnWidths(fits: Fit[], width: number): ColInfo[] {
+  const widths = Array<number>(width).fill(MIN_WIDTH);
+  for (const fit of fits) if (fit.span === 1) widths[fit.col] = Math.max(widths[fit.col], Math.min(MAX_WIDTH, fit.width + PADDING));
+  for (const fit of [...fits].filter((f) => f.span > 1).sort((a, b) => a.span - b.span || a.col - b.col)) {
+    const cols = widths.slice(fit.col, fit.col + fit.span);
+    const lacking = Math.min(MAX_WIDTH * fit.span, fit.width + PADDING) - cols.reduce((a, b) => a + b, 0);
+    if (lacking <= 0) continue;
+    const each = Math.ceil(lacking / fit.span);
+    for (let c = fit.col; c < fit.col + fit.span; c++) widths[c] += each;
+  }
+  return widths.map((wch) => ({ wch }));
+}
+
+const FORBIDDEN_IN_SHEET_NAME: Record<string, string> = { '[': '［', ']': '］', ':': '：', '*': '＊', '?': '？', '/': '／', '\\': '＼' };
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Sheet names from the set's labels and titles: "公开05表 一般公共预算财政拨款支出决算表" when it
+ * fits Excel's 31 characters, else the label ("公开05表"), else the title cut to 31; Excel's
+ * forbidden characters become their full-width forms, and a repeated name gets "(2)".
+ * @example sheetNames(model) // ["公开01表 收入支出决算总表", …]
+ */
+export function sheetNames(model: Model): string[] {
+  const used = new Set<string>();
+  return model.set.tables.map((ref) => {
+    const label = tableLabel(model.set, ref.no);
+    const full = label ? `${label} ${ref.title}` : ref.title;
+    let name = clean([...full].length <= MAX_SHEET_NAME ? full : (label ?? full));
+    name = [...name].slice(0, MAX_SHEET_NAME).join('').replace(/^'+|'+$/g, '').trim() || `表${ref.no}`;
+    let unique = name;
+    for (let n = 2; used.has(unique.toLowerCase()); n++) {
+      const suffix = `(${n})`;
+      unique = [...name].slice(0, MAX_SHEET_NAME - suffix.length).join('') + suffix;
+    }
+    used.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+function clean(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, (ch) => FORBIDDEN_IN_SHEET_NAME[ch]).replace(/[\u0000-\u001f]/g, '');
+}
+
+/** Table `id` as an .xlsx file of one sheet. */
+export function renderTableXlsx(model: Model, id: string): Uint8Array {
+  const index = model.set.tables.findIndex((t) => t.no === id);
+  const table = buildTable(model, id); // throws not-found for an unknown id
+  return writeWorkbook(model, [{ name: sheetNames(model)[index], ...tableSheet(table, model.set.zero) }], table.title);
+}
+
+/** Every table of the report, one sheet each, in the set's order. */
+export function renderWorkbookXlsx(model: Model, title: string): Uint8Array {
+  const names = sheetNames(model);
+  const sheets = model.set.tables.map((ref, i) => ({ name: names[i], ...tableSheet(buildTable(model, ref.no), model.set.zero) }));
+  return writeWorkbook(model, sheets, title);
+}
+
+/**
+ * Writes the workbook and freezes each sheet's header rows. The document's dates come from the
+ * payload (its 公开日期), never from the clock.
+ */
+function writeWorkbook(model: Model, sheets: ({ name: string } & TableSheet)[], title: string): Uint8Array {
+  const { meta } = model.payload;
+  const stamp = `${meta.publishedOn}T00:00:00Z`;
+  const book: WorkBook = {
+    SheetNames: sheets.map((s) => s.name),
+    Sheets: Object.fromEntries(sheets.map((s) => [s.name, s.sheet])),
+    Props: { Title: title, Author: meta.department, Company: meta.department, CreatedDate: stamp as unknown as Date, ModifiedDate: stamp as unknown as Date },
+  };
+  const written = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer;
+  return freezePanes(new Uint8Array(written), sheets.map((s) => s.frozenRows));
+}
+
+/**
+ * Puts a frozen pane under the first `rows[i]` rows of sheet i+1 — SheetJS CE writes none — by
+ * rewriting `<sheetView …/>` in xl/worksheets/sheetN.xml. Zip entries keep SheetJS's zero dates:
+ * nothing in the file depends on the clock or the time zone.
+ */
+export function freezePanes(zip: Uint8Array, rows: number[]): Uint8Array {
+  const cfb = XLSX.CFB.read(zip, { type: 'array' });
+  rows.forEach((frozen, i) => {
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    const entry = XLSX.CFB.find(cfb, `/${path}`);
+    if (!entry?.content) throw new Error(`xlsx: ${path} missing from SheetJS's output`);
+    const xml = new TextDecoder().decode(toBytes(entry.content));
+    const view = /<sheetView ([^>]*?)\/>/;
+    if (!view.test(xml)) throw new Error(`xlsx: no empty <sheetView/> in ${path} (SheetJS changed its output)`);
+    if (frozen === 0) return;
+    const cell = `A${frozen + 1}`;
+    const patched = xml.replace(
+      view,
+      `<sheetView $1><pane ySplit="${frozen}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/></sheetView>`,
+    );
+    entry.content = new TextEncoder().encode(patched) as never;
+    entry.size = entry.content.length;
+  });
+  // Reading gave each entry a Date parsed in local time from SheetJS's zero DOS dates; without one,
+  // the entry is written with zero again, as SheetJS writes it (and its central directory always does).
+  for (const entry of cfb.FileIndex) delete entry.mt;
+  return toBytes(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'array', compression: true }) as ArrayLike<number>);
+}
+
+function toBytes(data: ArrayLike<number> | ArrayBuffer): Uint8Array {
+  if (data instanceof Uint8Array) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return Uint8Array.from(data);
+}
