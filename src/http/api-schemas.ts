@@ -72,6 +72,7 @@ export const OutputUrls = z
     document: Url,
     narrative: Url,
     glossary: Url,
+    workbook: Url.meta({ description: '全部公开表的 Excel 工作簿' }),
     tables: z.record(z.string(), z.record(z.string(), Url)).meta({ description: '表号 → 格式 → 地址' }),
     figures: z.record(z.string(), z.record(z.string(), Url)).meta({ description: '图号 → 格式 → 地址' }),
   })

@@ -173,11 +173,18 @@ const cacheHeaders = z.object({
   'cache-control': z.string(),
 });
 
+const downloadHeaders = cacheHeaders.extend({
+  'content-disposition': z.string().meta({
+    description: '下载文件名：attachment; filename="{别名}-table-05.xlsx"; filename*=UTF-8\'\'（中文文件名，百分号编码）',
+  }),
+});
+
 /** How each kind of output is described; a kind added to the registry without a line here still gets its format's words. */
 const KIND_WORDS: Partial<Record<OutputKind, string>> = {
   document: '整份公开文件（九张公开表、情况说明、名词解释）',
   narrative: '情况说明（含图）',
   glossary: '名词解释',
+  workbook: '全部公开表（Excel 工作簿，每表一页）',
   table: '一张公开表',
   figure: '情况说明中的一幅图',
 };
@@ -228,7 +235,7 @@ function outputOperation(kind: OutputKind, format: Format, stored: boolean): Zod
   const responses: Record<string, ZodOpenApiResponseObject> = {
     200: {
       description: `${what}；同一数据、同一参数永远得到同样的字节`,
-      headers: cacheHeaders,
+      headers: info.attachment ? downloadHeaders : cacheHeaders,
       content: { [info.contentType.split(';')[0]]: { schema: outputSchema(format) } },
     },
     400: stored ? PROBLEMS.badParameter : PROBLEMS.badBody,
