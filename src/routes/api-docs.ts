@@ -20,7 +20,7 @@ apiDocRoutes.get('/v1/openapi.json', (c) => {
  * inline styles and data: images; scripts only from this origin (the start script is a file, not
  * inline), requests only to this origin. Report pages keep their own, stricter policy.
  */
-const DOCS_CSP =
+export const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
   "font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
