@@ -6,8 +6,11 @@
 import { MAX_CENTS, roundHalfUpDiv } from '../schema/money';
 import type { Cell } from './workbook';
 
-/** The amount unit a sheet says it is in: 万元 (the payload's unit) or 元. */
-export type SheetUnit = '万元' | '元';
+/** The amount unit a sheet says it is in: 万元 (the payload's unit), or 元, 千元, 百万元, 亿元. */
+export type SheetUnit = '万元' | '元' | '千元' | '百万元' | '亿元';
+
+/** 元 per unit. */
+const YUAN: Record<SheetUnit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10000n, 百万元: 1000000n, 亿元: 100000000n };
 
 export type AmountRead =
   | { kind: 'blank' }
@@ -54,9 +57,9 @@ export function readAmount(cell: Cell | undefined, unit: SheetUnit, zeroDash: bo
   const whole = m[2].replace(/,/g, '');
   const frac = m[3] ?? '';
   const scaled = BigInt(whole + frac) * (negative ? -1n : 1n); // in 10^-frac.length of the sheet's unit
-  // cents of 万元 = value × 100 (万元) or value ÷ 100 (元).
-  const denominator = unit === '元' ? 10n ** BigInt(frac.length) * 100n : 10n ** BigInt(frac.length);
-  const numerator = unit === '元' ? scaled : scaled * 100n;
+  // cents of 万元 = value × (元 per unit) × 100 ÷ 10,000, in integers.
+  const numerator = scaled * YUAN[unit] * 100n;
+  const denominator = 10n ** BigInt(frac.length) * 10000n;
   const cents = roundHalfUpDiv(numerator, denominator);
   const rounded = cents * denominator !== numerator;
   if (cents > BigInt(MAX_CENTS) || cents < -BigInt(MAX_CENTS)) {

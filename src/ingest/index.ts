@@ -106,8 +106,8 @@ function recognise(sheet: Sheet, set: TemplateSet): Recognised | null {
   return best;
 }
 
-const UNIT = /(?:金额)?单位[:：]\s*(万元|元)(?![\u4e00-\u9fff])/;
-const DEPARTMENT = /编制(?:单位|部门)[:：]\s*(.+?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
+const UNIT = /(?:金额)?单位[:：]\s*(万元|百万元|千元|亿元|元)(?![\u4e00-\u9fff])/;
+const DEPARTMENT = /(?:(?:编制|编报|填报)(?:单位|部门)|单位名称|部门名称)[:：]\s*(.+?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport; score: number[] } {
@@ -177,8 +177,9 @@ function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport
     if (unit === null) {
       notes.push({ sheet: sheet.name, message: '没有找到“单位：万元”或“单位：元”，按万元读取' });
       unit = '万元';
-    } else if (unit === '元') {
-      notes.push({ sheet: sheet.name, message: '金额单位为元，已按 1 万元 = 10,000 元精确换算为万元（保留两位小数，四舍五入）' });
+    } else if (unit !== '万元') {
+      const rate = { 元: '1 万元 = 10,000 元', 千元: '1 万元 = 10 千元', 百万元: '1 百万元 = 100 万元', 亿元: '1 亿元 = 10,000 万元' }[unit];
+      notes.push({ sheet: sheet.name, message: `金额单位为${unit}，已按 ${rate}精确换算为万元（保留两位小数，四舍五入）` });
     }
     const ctx: SheetContext = { sheet, ref: rec.ref, layout, set, builder, unit, placed, reasons, notes };
     readTable(ctx, header);

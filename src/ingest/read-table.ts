@@ -143,7 +143,7 @@ function placeAmount(ctx: SheetContext, r: number, c: number, pointer: string): 
     ctx.notes.push({
       sheet: ctx.sheet.name,
       cell: cell.address,
-      message: `“${cell.text}”${ctx.unit === '元' ? '元' : '万元'}超过 0.01 万元的精度，已四舍五入为 ${formatCents(read.cents)} 万元`,
+      message: `“${cell.text}”${ctx.unit}超过 0.01 万元的精度，已四舍五入为 ${formatCents(read.cents)} 万元`,
     });
   }
   const conflict = ctx.builder.setAmount(pointer, read.cents, { sheet: ctx.sheet.name, cell: cell.address });
@@ -204,7 +204,8 @@ function functionalSegment(ctx: SheetContext, header: HeaderMatch, rows: number[
     }
     let parsed: { code: string; rest: string } | null = null;
     if (code?.split) {
-      const parts = code.cols.map((c) => norm(textAt(c)));
+      // A 款 or 项 typed as a number loses its leading zero in Excel (03 → 3).
+      const parts = code.cols.map((c) => norm(textAt(c))).map((p, i) => (i > 0 && /^\d$/.test(p) ? `0${p}` : p));
       if (parts.every((p) => p === '' || /^\d+$/.test(p)) && parts.some((p) => p !== '')) {
         const [p0 = '', p1 = '', p2 = ''] = parts;
         if (/^\d{3}(\d{2}){0,2}$/.test(p0) && p0.length > 3 && p1 === '' && p2 === '') parsed = { code: p0, rest: '' };

@@ -29,6 +29,8 @@ export interface Variant {
   /** Sheet order: as the set lists the tables, or reversed. */
   order?: 'set' | 'reversed';
   bookType?: 'xlsx' | 'biff8';
+  /** Split code parts typed as numbers (Excel then shows 款 "03" as 3). */
+  numericCodes?: boolean;
 }
 
 interface Layout {
@@ -219,13 +221,14 @@ export function tableSheet(set: ReturnType<typeof loadSet>, no: string, payload:
         const cells = row();
         const code: string = r.code;
         const parts = [code.slice(0, 3), code.slice(3, 5), code.slice(5, 7)];
-        if (codes === 'split-full') parts.forEach((part, i) => (cells[codeCol + i] = part === '' ? null : part));
+        const part = (p: string) => (variant.numericCodes ? Number(p) : p);
+        if (codes === 'split-full') parts.forEach((p, i) => (cells[codeCol + i] = p === '' ? null : part(p)));
         else if (codes === 'split-sparse') {
           // Only the new part when the parent row was printed just above (as such exports do); all parts otherwise.
           const printed = new Set((table?.rows ?? []).map((x: any) => x.code));
           const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : null;
-          if (parent && printed.has(parent)) cells[codeCol + (code.length === 5 ? 1 : 2)] = parts[code.length === 5 ? 1 : 2];
-          else parts.forEach((part, i) => (cells[codeCol + i] = part === '' ? null : part));
+          if (parent && printed.has(parent)) cells[codeCol + (code.length === 5 ? 1 : 2)] = part(parts[code.length === 5 ? 1 : 2]);
+          else parts.forEach((p, i) => (cells[codeCol + i] = p === '' ? null : part(p)));
         }
         else if (codes === 'joined') cells[codeCol] = code;
         else if (codes === 'spaced') cells[codeCol] = parts.filter(Boolean).join(' ');

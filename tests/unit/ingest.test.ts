@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook, WorkbookError } from '../../src/ingest';
-import { Payload } from '../../src/schema/payload';
+import { Payload, Tables } from '../../src/schema/payload';
 import * as XLSX from '@e965/xlsx';
 import { exampleWorkbook, type Variant } from './ingest-workbook';
 
@@ -66,6 +66,7 @@ describe('importWorkbook: what real exports differ in', () => {
     ['every table in 元 (numbers), 03 and 06 as text', { yuan: ['01', '02', '03', '04', '05', '06', '07', '08', '09'] }],
     ['in 元 as text with separators', { yuan: ['01', '02', '03', '04', '05', '06', '07', '08', '09'], amounts: 'text' }],
     ['no merged cells at all (an HTML-like export): group headings stand over their columns', { merges: false, codes: 'joined' }],
+    ['款/项 typed as numbers (Excel shows 03 as 3), sparse', { codes: 'split-sparse', numericCodes: true }],
   ];
   for (const [name, variant] of variants) {
     it(name, () => {
@@ -204,5 +205,39 @@ describe('importWorkbook: odd and hostile workbooks', () => {
       expect(() => importWorkbook(bytes)).toThrow(message);
     }
     expect(() => importWorkbook(exampleWorkbook(EXAMPLE), { templateSet: 'nope' })).toThrow(/没有名为“nope”的模板集/);
+  });
+});
+
+describe('importWorkbook: other files finance software saves as ".xls"', () => {
+  const one = (bookType: 'html' | 'xlml') => {
+    const wb = XLSX.read(exampleWorkbook(EXAMPLE), { type: 'array' });
+    const single = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(single, wb.Sheets['03支出决算表'], '支出');
+    return new Uint8Array(XLSX.write(single, { type: 'array', bookType }) as ArrayBuffer);
+  };
+  for (const kind of ['html', 'xlml'] as const) {
+    it(`an ${kind === 'html' ? 'HTML table' : 'XML Spreadsheet 2003'} saved as .xls`, () => {
+      const result = importWorkbook(one(kind));
+      expect(result.sheets).toEqual([{ name: kind === 'html' ? 'Sheet1' : '支出', table: '03', key: 'expense', title: '支出决算表' }]);
+      expect(result.unplaced).toEqual([]);
+      expect(withoutBlanks(Tables.shape.expense.parse((result.payload as any).tables.expense))).toEqual((EXPECTED as any).expense);
+      expect(result.missing.map((m) => m.path)).toContain('/tables/income');
+    });
+  }
+
+  it('a sheet in 千元, and 编报单位 for the department', () => {
+    const wb = XLSX.read(exampleWorkbook(EXAMPLE, { yuan: ['09'] }), { type: 'array' });
+    const ws = wb.Sheets[wb.SheetNames[8]];
+    for (const key of Object.keys(ws)) {
+      const cell = ws[key];
+      if (cell.v === '单位：元') ws[key] = { t: 's', v: '金额单位：千元' };
+      else if (typeof cell.v === 'number' && cell.v > 100) ws[key] = { t: 'n', v: cell.v / 1000 };
+      else if (typeof cell.v === 'string' && cell.v.startsWith('编制单位')) ws[key] = { t: 's', v: '编报单位：某某局' };
+    }
+    const result = importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(result.unplaced).toEqual([]);
+    expect((result.payload as any).tables.threePublic).toEqual(EXAMPLE.tables.threePublic);
+    expect(result.notes).toContainEqual({ sheet: wb.SheetNames[8], message: '金额单位为千元，已按 1 万元 = 10 千元精确换算为万元（保留两位小数，四舍五入）' });
+    expect(result.notes).toContainEqual({ message: '各工作表的编制单位不一致（武汉市江汉区城市运行管理中心、某某局），采用“武汉市江汉区城市运行管理中心”' });
   });
 });
