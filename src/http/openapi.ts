@@ -411,6 +411,36 @@ export function buildOpenApiDocument() {
             },
           },
         },
+        '/workbench': {
+          get: {
+            tags: ['站点'],
+            operationId: 'workbench',
+            summary: '工作台：拖入数据或工作簿，看校验结果、预览、修改、发布',
+            responses: { 200: html('工作台页面'), 404: PROBLEMS.notFound },
+          },
+        },
+        '/workbench/embed': {
+          get: {
+            tags: ['站点'],
+            operationId: 'workbench-embed',
+            summary: '嵌入与下载：已发布报告每张表、每幅图的嵌入代码和图片地址',
+            description: '页面在浏览器中读取 ?report={别名或内容标识}。',
+            responses: { 200: html('嵌入与下载页面'), 404: PROBLEMS.notFound },
+          },
+        },
+        '/workbench/{file}': {
+          get: {
+            tags: ['站点'],
+            operationId: 'workbench-asset',
+            summary: '工作台用到的脚本和样式',
+            requestParams: { path: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]+\.(?:js|css)$/).meta({ example: 'workbench.js' }) }) },
+            responses: {
+              200: { description: '文件', content: { 'text/javascript': { schema: { type: 'string' } }, 'text/css': { schema: { type: 'string' } } } },
+              400: PROBLEMS.badParameter,
+              404: PROBLEMS.notFound,
+            },
+          },
+        },
         '/favicon.ico': {
           get: {
             tags: ['站点'],
