@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { runRenderJob, type RenderJob, type RenderJobResult } from './render-job';
 import type { FromWorker } from './render-worker';
 import { nodeRuntime, PROJECT_ROOT } from './runtime';
+import { workerBundle } from './worker-bundle';
 
 export interface Runner {
   readonly kind: 'inline' | 'threads';
@@ -43,7 +44,7 @@ interface Slot {
 }
 
 /** Renders on `size` worker threads; a worker that dies fails its job and the pool carries on without it. */
-export function threadRunner(size: number): Runner {
+export function threadRunner(size: number, bundle: string | null = null): Runner {
   const queue: { job: RenderJob; onStart?: () => void; resolve: (r: RenderJobResult) => void; reject: (e: Error) => void }[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
@@ -64,9 +65,10 @@ export function threadRunner(size: number): Runner {
   };
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { tsconfig: join(PROJECT_ROOT, 'tsconfig.json') },
-    });
+    // The bundled worker when there is one (worker-bundle.ts), else the TypeScript tree through tsx.
+    const worker = bundle
+      ? new Worker(bundle)
+      : new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { tsconfig: join(PROJECT_ROOT, 'tsconfig.json') } });
     const slot: Slot = { worker, busy: false, alive: true };
     slots.push(slot);
     worker.on('message', (message: FromWorker) => {
@@ -108,7 +110,7 @@ export function threadRunner(size: number): Runner {
 }
 
 /** Default parallelism: one job per CPU, never more workers than jobs. Worker start-up costs ~0.5 s. */
-export function createRunner(jobs: number | undefined, pending: number): Runner {
+export async function createRunner(jobs: number | undefined, pending: number): Promise<Runner> {
   const size = Math.max(1, Math.min(jobs ?? availableParallelism(), pending));
-  return size === 1 ? inlineRunner() : threadRunner(size);
+  return size === 1 ? inlineRunner() : threadRunner(size, await workerBundle());
 }

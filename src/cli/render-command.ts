@@ -273,7 +273,7 @@ async function renderPending(
   c: Colours,
   progress: ReturnType<typeof createProgress> | null,
 ): Promise<{ written: number; runner: RenderRunResult['runner'] }> {
-  const runner = pending.length ? createRunner(flags.jobs, pending.length) : null;
+  const runner = pending.length ? await createRunner(flags.jobs, pending.length) : null;
   let written = 0;
   try {
     await Promise.all(

@@ -13,10 +13,16 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE_RUNTIME = new URL('../runtime/figure-runtime.node.ts', import.meta.url).href;
 
 let runtime: Promise<FigureRuntime> | undefined;
+let create: ((root: string) => FigureRuntime) | undefined;
+
+/** The bundled worker (worker-bundle-entry.mjs) hands over the runtime factory it imported statically. */
+export function provideNodeRuntime(factory: (root: string) => FigureRuntime): void {
+  create = factory;
+}
 
 export function nodeRuntime(): Promise<FigureRuntime> {
-  runtime ??= (import(NODE_RUNTIME) as Promise<typeof import('../runtime/figure-runtime.node')>).then((m) =>
-    m.createNodeRuntime(PROJECT_ROOT),
-  );
+  runtime ??= create
+    ? Promise.resolve(create(PROJECT_ROOT))
+    : (import(NODE_RUNTIME) as Promise<typeof import('../runtime/figure-runtime.node')>).then((m) => m.createNodeRuntime(PROJECT_ROOT));
   return runtime;
 }
