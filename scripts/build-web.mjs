@@ -19,7 +19,8 @@ export function webBuildStale(outDir = WEB_OUT) {
   const built = join(outDir, 'workbench.js');
   if (!existsSync(built)) return true;
   const at = statSync(built).mtimeMs;
-  const sources = [...readdirSync(WEB_SOURCE).map((f) => join(WEB_SOURCE, f)), join(root, 'src/render/html/embed.ts')];
+  const under = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((f) => join(root, dir, f)) : []);
+  const sources = [...under('web/workbench'), ...under('src/ingest'), join(root, 'src/render/html/embed.ts')];
   return sources.some((file) => statSync(file).mtimeMs > at);
 }
 

@@ -57,11 +57,13 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
       .join('');
     const api =
       options.apiLinks && alias
-        ? `<p class="meta"><a href="/workbench/embed?report=${encodeURIComponent(alias)}">嵌入与下载</a> · 数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>`
+        ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>`
         : '';
+    // The Worker's index only: the embed-and-download view (/workbench/embed) is a page of the service.
+    const embed = options.apiLinks && alias ? `<a href="/workbench/embed?report=${encodeURIComponent(alias)}">嵌入与下载</a>` : '';
     return `<article><h2>${escapeHtml(titles[i])}${shared ? ` <small class="alias">${escapeHtml(name)}</small>` : ''}</h2>
 <p class="meta">公开日期 ${escapeHtml(meta.publishedOn)} · <code>${escapeHtml(name)}</code></p>
-<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a><a href="${escapeHtml(links.workbook())}">全部表格（${FORMATS.xlsx.label}）</a></div>
+<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a><a href="${escapeHtml(links.workbook())}">全部表格（${FORMATS.xlsx.label}）</a>${embed}</div>
 <ul>${tables}</ul>${figures ? `<ul>${figures}</ul>` : ''}${api}</article>`;
   });
   const body = articles.length

@@ -14,7 +14,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module without types
 import { buildWeb, webBuildStale } from '../../scripts/build-web.mjs';
+import { importWorkbook } from '../../src/ingest';
 import { launchChromium, servePages } from '../unit/browser';
+import { exampleWorkbook } from '../unit/ingest-workbook';
 import { type LiveWorker, startWorker } from './live-worker';
 
 const TOKEN = 'workbench-live-token-0123456789';
@@ -105,6 +107,42 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     await page.close();
   });
 
+  it('a workbook (generated like a 决算 export) over the payload being edited: the finding names its workbook cell, a click highlights the cell', async () => {
+    const wrong = structuredClone(EXAMPLE);
+    wrong.tables.gpbExpense.rows[0].total = '9999.00';
+    const bytes = exampleWorkbook(wrong, { codes: 'split-full', amounts: 'text' });
+    const from = importWorkbook(bytes).sources[MISTAKE];
+    expect(from).toBeDefined();
+    const file = join(dir, '决算报表.xlsx');
+    await writeFile(file, bytes);
+    const page = await open('/workbench');
+    // Last year's texts in the editor, this year's figures from the workbook.
+    await page.fill('#json', JSON.stringify(EXAMPLE, null, 2));
+    await page.setInputFiles('#file', file);
+    const error = page.locator('#findings li.error').first();
+    await error.waitFor({ timeout: 30_000 });
+    expect(await page.textContent('#workbook')).toContain('识别出 9 张公开表');
+    expect(await page.textContent('#source')).toContain('表格数据来自工作簿');
+    expect(await error.textContent()).toContain(`来自工作表“${from.sheet}”${from.cell} 单元格`);
+    await page.waitForFunction(`!document.querySelector('#view').disabled`, undefined, { timeout: 20_000 });
+    await error.locator('button').click();
+    const cell = page.frameLocator('#frame').locator(`td.wb-hit[data-path="${MISTAKE}"]`);
+    await cell.waitFor({ timeout: 10_000 });
+    expect(await cell.textContent()).toBe('9,999.00');
+    await page.screenshot({ path: join(dir, 'workbench-workbook.png') });
+
+    // A workbook alone (.xls this time): it lists what a payload needs beyond the tables, and the schema errors name them.
+    const xls = join(dir, '决算报表.xls');
+    await writeFile(xls, exampleWorkbook(EXAMPLE, { bookType: 'biff8' }));
+    await page.fill('#json', '');
+    await page.setInputFiles('#file', xls);
+    await page.locator('#findings li.schema').first().waitFor({ timeout: 30_000 });
+    expect(await page.textContent('#workbook')).toContain('需要在数据中补充的内容');
+    expect(await page.textContent('#findings')).toContain('/meta/slug');
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it('broken JSON, a file that is not a workbook, and a finding without a cell get clear answers', async () => {
     const page = await open('/workbench');
     await page.fill('#json', '{\n  "schemaVersion": 1,\n  "meta": {\n}}}');
@@ -146,6 +184,9 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     await page.click('#publish');
     await page.waitForSelector('#published .status.ok', { timeout: 20_000 });
     expect(await page.textContent('#published')).toContain('已发布：wuhan-jianghan-cyzx-2024');
+    // The index lists it with its embed-and-download view.
+    const index = await (await fetch(`${worker.base}/`)).text();
+    expect(index).toMatch(/<div class="row">[^\n]*<a href="\/workbench\/embed\?report=wuhan-jianghan-cyzx-2024">嵌入与下载<\/a><\/div>/);
     await Promise.all([page.waitForURL(/\/workbench\/embed\?report=wuhan-jianghan-cyzx-2024$/), page.click('#embed-link')]);
 
     // The embed view: table 05's snippet, pasted into a page of another origin.

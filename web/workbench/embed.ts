@@ -117,13 +117,13 @@ async function load(): Promise<void> {
       const caption = s.querySelector('.cap-title')?.textContent?.trim() ?? '';
       return { kind: 'table', id: no, title: `${label} ${caption}`, stem: `${label}-${caption}` };
     }),
+    // In the document's order, which is the printed numbering (图6 may be figures/7.svg).
     ...[...doc.querySelectorAll('figure[id^="figure-"]')]
       .map((f): Item => {
         const id = f.id.slice('figure-'.length);
         const caption = f.querySelector('figcaption')?.textContent?.trim() || `图${id}`;
         return { kind: 'figure', id, title: caption, stem: caption.replace(/[：:]/, '-') };
-      })
-      .sort((a, b) => Number(a.id) - Number(b.id)),
+      }),
   ];
   document.title = `嵌入与下载 — ${title}`;
   $('report-title').textContent = title;

@@ -101,24 +101,64 @@ async function loadWorkbook(name: string, bytes: Uint8Array): Promise<void> {
     const { readWorkbook } = await import('./workbook');
     result = readWorkbook(bytes);
   } catch (error) {
-    showStatus('error', `无法读取工作簿“${name}”：${(error as Error).message || '文件已损坏或不是 .xlsx、.xls 格式'}。请用 Excel 或 WPS 另存为 .xlsx 后再试。`);
+    // The reader's own errors are Chinese sentences; anything else is a damaged file.
+    const why = error instanceof Error && error.name === 'WorkbookError' ? error.message : '文件已损坏，或不是 .xlsx、.xls 格式的工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再试。';
+    showStatus('error', `无法读取工作簿“${name}”：${why}`);
     return;
   }
+  // The figures come from the workbook; what a workbook does not hold (职责, reasons, 公开日期 …) is
+  // kept from the payload already in the editor, if there is one.
+  let payload = result.payload;
+  let kept = false;
+  try {
+    const current = JSON.parse(editor.value) as unknown;
+    if (isObject(current) && isObject(payload)) {
+      payload = mergeWorkbook(current, payload);
+      kept = true;
+    }
+  } catch {}
   source = { name, workbook: result };
-  $('source').textContent = `已载入决算报表：${name}`;
-  showWorkbook(name, result);
-  editor.value = JSON.stringify(result.payload, null, 2);
+  $('source').textContent = kept
+    ? `已载入决算报表：${name}（表格数据来自工作簿，其余内容沿用数据框中原有的数据）`
+    : `已载入决算报表：${name}`;
+  editor.value = JSON.stringify(payload, null, 2);
+  showWorkbook(name, result, payload);
   await check();
 }
 
-function showWorkbook(name: string, result: WorkbookImport): void {
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The workbook's tables (and the meta it read) over the payload being edited; the rest stays. */
+function mergeWorkbook(current: Record<string, unknown>, imported: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(imported)) {
+    merged[key] = isObject(value) && isObject(current[key]) && key !== 'tables' ? { ...current[key], ...value } : value;
+  }
+  if (isObject(imported.tables) && isObject(current.tables)) merged.tables = { ...current.tables, ...imported.tables };
+  return merged;
+}
+
+/** The value at a JSON pointer, or undefined. */
+function at(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function showWorkbook(name: string, result: WorkbookImport, payload: unknown): void {
   const body = $('workbook-body');
   body.replaceChildren();
   const recognised = result.sheets.filter((s) => s.table);
   const other = result.sheets.filter((s) => !s.table);
   body.append(
-    h('p', {}, `“${name}”共 ${result.sheets.length} 个工作表，识别出 ${recognised.length} 张公开表。`),
-    h('ul', { class: 'wb-list' }, ...recognised.map((s) => h('li', {}, `工作表“${s.name}” → 公开${s.table}表`))),
+    h('p', {}, `“${name}”共 ${result.sheets.length} 个工作表，识别出 ${recognised.length} 张公开表：`),
+    h('ul', { class: 'wb-list' }, ...recognised.map((s) => h('li', {}, `工作表“${s.name}” → ${s.title ? s.title : `表 ${s.table}`}`))),
   );
   if (other.length) body.append(h('p', { class: 'hint' }, `未识别的工作表：${other.map((s) => `“${s.name}”`).join('、')}`));
   if (result.unplaced.length) {
@@ -127,10 +167,17 @@ function showWorkbook(name: string, result: WorkbookImport): void {
       h('ul', { class: 'wb-list' }, ...result.unplaced.slice(0, 50).map((u) => h('li', {}, h('span', { class: 'mono' }, `${u.sheet}!${u.cell}`), `：${u.reason}`))),
     );
   }
-  if (result.missing.length) {
+  if (result.notes?.length) {
     body.append(
-      h('p', {}, `工作簿中没有、需要在数据中补充的内容（${result.missing.length} 项）：`),
-      h('ul', { class: 'wb-list' }, ...result.missing.map((m) => h('li', {}, `${m.reason} `, h('code', {}, m.path)))),
+      h('p', {}, '读取时的处理：'),
+      h('ul', { class: 'wb-list' }, ...result.notes.map((n) => h('li', {}, n.sheet ? h('span', { class: 'mono' }, `${n.sheet}${n.cell ? `!${n.cell}` : ''}`) : null, n.sheet ? '：' : null, n.message))),
+    );
+  }
+  const missing = result.missing.filter((m) => at(payload, m.path) === undefined);
+  if (missing.length) {
+    body.append(
+      h('p', {}, `工作簿中没有、需要在数据中补充的内容（${missing.length} 项）：`),
+      h('ul', { class: 'wb-list' }, ...missing.map((m) => h('li', {}, `${m.reason} `, h('code', {}, m.path)))),
     );
   }
   $('workbook').hidden = false;
@@ -144,7 +191,7 @@ function workbookCell(paths: string[]): string | null {
   if (!sources) return null;
   for (const path of paths) {
     const cell = Object.hasOwn(sources, path) ? sources[path] : undefined;
-    if (cell) return `工作表“${cell.sheet}” ${cell.cell} 单元格`;
+    if (cell) return `工作表“${cell.sheet}”${cell.cell} 单元格`;
   }
   return null;
 }
@@ -415,7 +462,6 @@ function fillViews(documentHtml: string): void {
   });
   const figures = [...doc.querySelectorAll('figure[id^="figure-"]')]
     .map((f) => ({ id: f.id.slice('figure-'.length), caption: f.querySelector('figcaption')?.textContent ?? f.id }))
-    .sort((a, b) => Number(a.id) - Number(b.id))
     .map((f) => ({ value: `figure:${f.id}`, label: f.caption }));
   const option = (o: { value: string; label: string }) => h('option', { value: o.value }, o.label);
   viewSelect.replaceChildren(h('option', { value: 'document' }, '完整文档'));

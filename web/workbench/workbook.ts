@@ -1,15 +1,12 @@
 /**
- * The workbook reader, loaded only when a workbook is dropped (its own chunk: the spreadsheet
- * library is most of the bundle's size).
+ * The workbook reader, loaded only when a workbook is dropped: its own chunk, since the
+ * spreadsheet library, the schema and the template sets are most of the bundle. It is the same
+ * import as `juesuan import` (src/ingest).
  */
-export interface WorkbookImport {
-  payload: unknown;
-  sheets: { name: string; table: string | null }[];
-  unplaced: { sheet: string; cell: string; reason: string }[];
-  missing: { path: string; reason: string }[];
-  sources: Record<string, { sheet: string; cell: string }>;
-}
+import { importWorkbook, type WorkbookImport } from '../../src/ingest/index';
 
-export function readWorkbook(_data: Uint8Array): WorkbookImport {
-  throw new Error('本服务暂未提供工作簿导入');
+export type { WorkbookImport };
+
+export function readWorkbook(data: Uint8Array): WorkbookImport {
+  return importWorkbook(data);
 }
