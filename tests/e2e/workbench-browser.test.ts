@@ -195,6 +195,11 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     const snippet = await page.inputValue('#embed-code');
     expect(snippet).toContain(`${worker.base}/v1/reports/wuhan-jianghan-cyzx-2024/tables/05.html?embed=1`);
     expect(snippet).toContain('datawrapper-height');
+    // Its data downloads answer (Excel from the xlsx renderer).
+    for (const label of ['下载 Excel', '下载 CSV']) {
+      const href = await page.getAttribute(`#item a.button:text-is("${label}")`, 'href');
+      expect((await fetch(href!)).status, label).toBe(200);
+    }
     host = await servePages({ '/': { body: `<!doctype html><meta charset="utf-8"><body style="margin:0"><p>门户页面</p>${snippet}</body>`, type: 'text/html; charset=utf-8' } });
     expect(new URL(host.base).origin).not.toBe(new URL(worker.base).origin);
     const portal = await browser.newPage({ viewport: { width: 1000, height: 800 } });

@@ -134,6 +134,8 @@ async function load(): Promise<void> {
     reportId ? h('code', {}, reportId) : '',
     ' · ',
     h('a', { href: `/v1/reports/${encodeURIComponent(ref)}/document.html`, target: '_blank', rel: 'noopener' }, '查看完整文档'),
+    ' · ',
+    h('a', { href: `/v1/reports/${encodeURIComponent(ref)}/workbook.xlsx`, download: `${ref}.xlsx` }, '全部公开表（Excel）'),
   );
   const addressChoice = h(
     'label',
@@ -393,6 +395,7 @@ function showItem(item: Item): void {
           h(
             'div',
             { class: 'row' },
+            h('a', { class: 'button', href: outputUrl(item, 'xlsx'), download: `${item.stem}.xlsx` }, '下载 Excel'),
             h('a', { class: 'button', href: outputUrl(item, 'csv'), download: `${item.stem}.csv` }, '下载 CSV'),
             h('a', { class: 'button', href: outputUrl(item, 'json'), target: '_blank', rel: 'noopener' }, 'JSON'),
             h('a', { class: 'button', href: outputUrl(item, 'html'), target: '_blank', rel: 'noopener' }, '单独打开网页'),
