@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SetFileSchema } from '../model/template-registry';
+import type { TableJson } from '../render/table/json';
 import { PROBLEM_BASE } from './problem';
 
 const FindingFields = {
@@ -130,3 +131,34 @@ export const TemplateSets = z
     ),
   })
   .meta({ id: 'TemplateSets' });
+
+/** GET …/tables/{no}.json: a table for code, from the same grid as the HTML table (src/render/table/json.ts). */
+export const TableJsonSchema = z
+  .strictObject({
+    table: z.string().meta({ description: '表号' }),
+    title: z.string(),
+    label: z.string().nullable().meta({ description: '表的称呼，如“公开05表”' }),
+    unit: z.string().meta({ description: '金额单位，如“万元”' }),
+    department: z.string(),
+    fiscalYear: z.int(),
+    columns: z.array(z.strictObject({ key: z.string(), title: z.string() })).meta({ description: '金额列：values 的键与列名' }),
+    rows: z.array(
+      z.strictObject({
+        code: z.string().nullable().meta({ description: '科目编码（功能分类或经济分类），合计行为 null' }),
+        name: z.string(),
+        level: z.string().nullable().meta({ description: '类 / 款 / 项等层级' }),
+        section: z.string().optional(),
+        line: z.int().optional().meta({ description: '行次' }),
+        values: z
+          .record(z.string(), z.string().nullable())
+          .meta({ description: '列键 → 金额：精确的十进制字符串（不带千分位，如 "1519.58"）；表中空白为 null' }),
+      }),
+    ),
+    notes: z.array(z.string()).meta({ description: '表下注释' }),
+  })
+  .meta({ id: 'TableJson' });
+
+// The schema and the renderer's type must describe the same value: a field added to one and not the other fails the type check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const tableJsonMatches: Same<z.infer<typeof TableJsonSchema>, TableJson> = true;
+void tableJsonMatches;

@@ -22,7 +22,7 @@ import { FIGURE_ID, outputPath, TABLE_ID } from '../render/output-path';
 import type { OutputSpec } from '../render/types';
 import { RENDERER_VERSION } from '../render/version.generated';
 import { ALIAS_PATTERN, ID_PATTERN } from '../store/keys';
-import { AcknowledgedFinding, Finding, Problem, PublishAnswer, ReportList, TemplateSets, ValidateAnswer } from './api-schemas';
+import { AcknowledgedFinding, Finding, Problem, PublishAnswer, ReportList, TableJsonSchema, TemplateSets, ValidateAnswer } from './api-schemas';
 import { MAX_BODY_BYTES } from './read-payload';
 import { PROBLEM_BASE } from './problem';
 
@@ -202,13 +202,19 @@ const refParam = z
   .regex(new RegExp(`${ID_PATTERN.source.slice(0, -1)}|${ALIAS_PATTERN.source.slice(1)}`))
   .meta({ description: '内容标识（24 位十六进制，内容不变则永不变）或别名 {slug}-{fiscalYear}（指向最新版本）', example: 'wuhan-jianghan-cyzx-2024' });
 
-function binary(format: Format): boolean {
-  const type = FORMATS[format].contentType;
-  return !(type.startsWith('text/') || type.includes('json') || type.includes('xml'));
+/** Bytes rather than text: anything but text/*, JSON and XML media types (svg+xml is text; an .xlsx, "…spreadsheetml.sheet", is not). */
+export function binaryFormat(format: Format): boolean {
+  const type = FORMATS[format].contentType.split(';')[0].trim();
+  return !(type.startsWith('text/') || /[/+]json$/.test(type) || /[/+]xml$/.test(type));
 }
 
-function outputSchema(format: Format) {
-  return binary(format) ? { type: 'string' as const, format: 'binary' } : { type: 'string' as const };
+/** The JSON outputs whose shape is known: a kind added to the registry is described as an object until it has one. */
+const JSON_OUTPUTS: Partial<Record<OutputKind, z.ZodType>> = { table: TableJsonSchema };
+
+function outputSchema(kind: OutputKind, format: Format) {
+  if (binaryFormat(format)) return { type: 'string' as const, format: 'binary' };
+  if (!/[/+]json$/.test(FORMATS[format].contentType.split(';')[0])) return { type: 'string' as const };
+  return JSON_OUTPUTS[kind] ?? { type: 'object' as const };
 }
 
 /** Every output the registry defines, as `{path, kind, format}`: `tables/{table}.html`, `figures/{figure}.png`, … */
@@ -236,7 +242,7 @@ function outputOperation(kind: OutputKind, format: Format, stored: boolean): Zod
     200: {
       description: `${what}；同一数据、同一参数永远得到同样的字节`,
       headers: info.attachment ? downloadHeaders : cacheHeaders,
-      content: { [info.contentType.split(';')[0]]: { schema: outputSchema(format) } },
+      content: { [info.contentType.split(';')[0]]: { schema: outputSchema(kind, format) } },
     },
     400: stored ? PROBLEMS.badParameter : PROBLEMS.badBody,
     404: PROBLEMS.notFound,

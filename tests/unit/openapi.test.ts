@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, openApiJson, outputAddresses, PROBLEM_EXAMPLES } from '../../src/http/openapi';
+import { binaryFormat, buildOpenApiDocument, openApiJson, outputAddresses, PROBLEM_EXAMPLES } from '../../src/http/openapi';
 import { acceptedParams, FORMATS, OUTPUT_FORMATS, type Format } from '../../src/render/formats';
 import { LIMITS } from '../../src/render/figures';
 
@@ -104,6 +104,15 @@ describe('the OpenAPI document', () => {
         expect(op, `${where} ${path}`).toBeDefined();
         const contentType = FORMATS[format as Format].contentType.split(';')[0];
         expect(Object.keys(op.responses['200'].content), path).toEqual([contentType]);
+        expect(op.responses['200'].content[contentType].schema, path).toEqual(
+          binaryFormat(format as Format)
+            ? { type: 'string', format: 'binary' }
+            : format !== 'json'
+              ? { type: 'string' }
+              : kind === 'table'
+                ? { $ref: '#/components/schemas/TableJson' }
+                : { type: 'object' },
+        );
         const query = op.parameters.filter((p: any) => p.in === 'query').map((p: any) => p.name);
         expect(query, `${where} ${path}`).toEqual([...acceptedParams(kind, format as Format)]);
         const pathParams = op.parameters.filter((p: any) => p.in === 'path').map((p: any) => p.name);
@@ -114,6 +123,12 @@ describe('the OpenAPI document', () => {
       expect(stored.requestBody).toBeUndefined();
       expect(Object.keys(render.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '413', '415', '422']));
     }
+  });
+
+  it('tells bytes from text by media type', () => {
+    const kinds = Object.fromEntries((Object.keys(FORMATS) as Format[]).map((f) => [f, binaryFormat(f)]));
+    expect(kinds).toMatchObject({ html: false, csv: false, json: false, svg: false, png: true });
+    if ('xlsx' in kinds) expect(kinds.xlsx).toBe(true);
   });
 
   it('gives the parameters their real ranges and defaults', () => {

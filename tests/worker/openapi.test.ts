@@ -8,7 +8,7 @@ import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import app from '../../src/index';
 import { openApiJson, type PROBLEM_EXAMPLES } from '../../src/http/openapi';
-import { Problem, PublishAnswer, ReportList, TemplateSets, ValidateAnswer } from '../../src/http/api-schemas';
+import { Problem, PublishAnswer, ReportList, TableJsonSchema, TemplateSets, ValidateAnswer } from '../../src/http/api-schemas';
 import { MAX_BODY_BYTES } from '../../src/http/read-payload';
 import minimal from '../../examples/wuhan-jianghan-cyzx-2024-minimal.json';
 import example from '../../examples/wuhan-jianghan-cyzx-2024.json';
@@ -126,6 +126,15 @@ describe('real answers have the documented shapes', () => {
     PublishAnswer.parse(await published.json());
     const list = ReportList.parse(await (await get('/v1/reports')).json());
     expect(list.reports.length).toBeGreaterThan(0);
+  });
+
+  it('table JSON, every table of the reference example', async () => {
+    for (const no of ['01', '02', '03', '04', '05', '06', '07', '08', '09']) {
+      const res = await post(`/v1/render/tables/${no}.json`, JSON.stringify(example));
+      expect(res.status, no).toBe(200);
+      const table = TableJsonSchema.parse(await res.json());
+      expect(table.table).toBe(no);
+    }
   });
 
   it('problems of every kind', async () => {
