@@ -223,6 +223,7 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     // The custom image URL follows the settings, with a live preview.
     await page.click('button[data-preset="print"]');
     expect(await page.inputValue('#img-url')).toBe(`${worker.base}/v1/reports/wuhan-jianghan-cyzx-2024/figures/3.png?scale=2.3`);
+    await page.locator('#img-live').scrollIntoViewIfNeeded();
     await page.waitForFunction(`(() => { const i = document.querySelector('#img-preview'); return i && i.complete && i.naturalWidth === 1840; })()`, undefined, { timeout: 20_000 });
     await page.screenshot({ path: join(dir, 'embed.png'), fullPage: true });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);

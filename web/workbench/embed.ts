@@ -252,8 +252,8 @@ function showItem(item: Item): void {
     const theme = themeSelect.value;
     snippet.value = embedSnippet(item, theme, item.kind === 'table');
     livePreview.innerHTML = embedSnippet(item, theme, false);
-    const img = livePreview.querySelector('img');
-    if (img) img.loading = 'lazy';
+    // Drawn when scrolled to: each preview is a render on the server.
+    for (const el of livePreview.querySelectorAll('img, iframe')) el.setAttribute('loading', 'lazy');
   };
   themeSelect.addEventListener('change', updateEmbed);
   const embedSection = h(
@@ -328,7 +328,7 @@ function showItem(item: Item): void {
     if (!checkedSize.ok) return;
     // The live preview follows the settings after a pause in typing: each image is a render.
     timer = window.setTimeout(() => {
-      const img = h('img', { src: url.value, alt: item.title, id: 'img-preview' });
+      const img = h('img', { src: url.value, alt: item.title, id: 'img-preview', loading: 'lazy' });
       img.addEventListener('error', () => preview.replaceChildren(h('p', { class: 'size-note bad' }, '无法生成这张图片：请检查尺寸和倍率。')));
       preview.replaceChildren(img);
     }, 350);

@@ -229,11 +229,13 @@ async function check(): Promise<void> {
   let findings: Finding[] = [];
   let acknowledged: Finding[] = [];
   let blocked = false;
+  let total = 0;
   try {
     const response = await postJson('/v1/validate', text);
     const body = (await response.json()) as { findings: Finding[]; acknowledged?: Finding[]; findingCount?: number };
     findings = body.findings;
     acknowledged = body.acknowledged ?? [];
+    total = body.findingCount ?? findings.length;
   } catch (error) {
     if (run !== generation) return;
     if (!(error instanceof ApiError)) throw error;
@@ -248,6 +250,7 @@ async function check(): Promise<void> {
     if (status === 422 && problem.findings) {
       findings = problem.findings;
       acknowledged = problem.acknowledged ?? [];
+      total = problem.findingCount ?? findings.length;
       blocked = true;
     } else {
       showStatus('error', error.message);
@@ -258,6 +261,7 @@ async function check(): Promise<void> {
   if (run !== generation) return;
   const errors = findings.filter((f) => f.severity === 'error');
   showFindings(findings, acknowledged);
+  if (total > findings.length) findingsList.append(h('li', { class: 'hint' }, `共 ${total} 条，只列出前 ${findings.length} 条（错误在前）；改正后重新检查可看到其余的。`));
   showStatus(
     errors.length ? 'error' : 'ok',
     errors.length
