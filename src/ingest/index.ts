@@ -107,7 +107,7 @@ function recognise(sheet: Sheet, set: TemplateSet): Recognised | null {
 }
 
 const UNIT = /(?:金额)?单位[:：]\s*(万元|百万元|千元|亿元|元)(?![\u4e00-\u9fff])/;
-const DEPARTMENT = /(?:(?:编制|编报|填报)(?:单位|部门)|单位名称|部门名称)[:：]\s*(.+?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
+const DEPARTMENT = /(?:(?:编制|编报|填报)(?:单位|部门)|单位名称|部门名称)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport; score: number[] } {
@@ -147,6 +147,7 @@ function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport
     let unit: SheetUnit | null = null;
     const preambleEnd = header ? header.top : Math.min(sheet.rows, 6);
     for (let r = 0; r < preambleEnd; r++) {
+      let departmentNext = false;
       for (let c = 0; c < sheet.cols; c++) {
         const cell = sheet.at(r, c);
         if (!cell) continue;
@@ -159,11 +160,27 @@ function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport
           if (year && !years.has(Number(year[1]))) years.set(Number(year[1]), src);
         }
         if (label !== null && norm(text) === norm(label)) known = true;
+        // A year line of its own ("2024 年度") when the title does not carry it.
+        const yearLine = /^((?:19|20)\d{2})\s*年度?$/.exec(text.trim());
+        if (yearLine) {
+          known = true;
+          if (!years.has(Number(yearLine[1]))) years.set(Number(yearLine[1]), src);
+        }
+        if (departmentNext) {
+          // The name in the cell after "编制单位：".
+          departmentNext = false;
+          if (!UNIT.test(text)) {
+            known = true;
+            const name = text.trim();
+            if (!departments.has(name)) departments.set(name, src);
+          }
+        }
         const dept = DEPARTMENT.exec(text);
         if (dept) {
           known = true;
           const name = dept[1].trim();
           if (name !== '' && !departments.has(name)) departments.set(name, src);
+          if (name === '') departmentNext = true;
         }
         const u = UNIT.exec(text);
         if (u) {

@@ -241,3 +241,23 @@ describe('importWorkbook: other files finance software saves as ".xls"', () => {
     expect(result.notes).toContainEqual({ message: '各工作表的编制单位不一致（武汉市江汉区城市运行管理中心、某某局），采用“武汉市江汉区城市运行管理中心”' });
   });
 });
+
+describe('importWorkbook: the frame above the header', () => {
+  it('a year on a line of its own, 编制单位 with the name in the next cell', () => {
+    const wb = XLSX.read(exampleWorkbook(EXAMPLE), { type: 'array' });
+    for (const name of wb.SheetNames) {
+      const ws = wb.Sheets[name];
+      // Title without the year, the year in a cell of its own; "编制单位：" and the name in two cells.
+      ws.A2 = { t: 's', v: String(ws.A2.v).replace('2024 年度', '') };
+      ws.A3 = { t: 's', v: '编制单位：' };
+      ws.B3 = { t: 's', v: '武汉市江汉区城市运行管理中心' };
+      ws.C1 = { t: 's', v: '2024年度' };
+    }
+    const result = importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(result.unplaced).toEqual([]);
+    expect((result.payload as any).meta).toEqual({ department: '武汉市江汉区城市运行管理中心', fiscalYear: 2024, unit: '万元' });
+    expect(result.sources['/meta/department']).toEqual({ sheet: wb.SheetNames[0], cell: 'B3' });
+    expect(result.sources['/meta/fiscalYear']).toEqual({ sheet: wb.SheetNames[0], cell: 'C1' });
+    expect(parsedTables(result.payload)).toEqual(EXPECTED);
+  });
+});
