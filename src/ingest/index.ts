@@ -60,6 +60,12 @@ export function importWorkbook(data: Uint8Array, options: ImportOptions = {}): W
     // The reference set first, so it wins a tie.
     sets = allTemplateSets().sort((a, b) => (a.id === REFERENCE_SET ? -1 : b.id === REFERENCE_SET ? 1 : 0));
   }
+  if (sets.length > 1) {
+    // Read fully only with the sets whose titles recognise the most sheets.
+    const counts = sets.map((set) => sheets.filter((sheet) => recognise(sheet, set) !== null).length);
+    const most = Math.max(...counts);
+    sets = sets.filter((_, i) => counts[i] === most);
+  }
   let best: { result: WorkbookImport; score: number[] } | undefined;
   for (const set of sets) {
     const attempt = importWith(sheets, set);
@@ -84,6 +90,24 @@ interface Recognised {
 function recognise(sheet: Sheet, set: TemplateSet): Recognised | null {
   let best: Recognised | null = null;
   const top = Math.min(sheet.rows, 10);
+  // The department as the sheet's 编制单位 line gives it: a title may start with it.
+  const departments: string[] = [];
+  for (let r = 0; r < top; r++) {
+    for (let c = 0; c < sheet.cols; c++) {
+      const d = DEPARTMENT.exec(sheet.at(r, c)?.text.normalize('NFKC') ?? '');
+      if (d && d[1].trim() !== '') departments.push(norm(d[1]));
+    }
+  }
+  // A title is the set's title, after nothing but a year, 部门/单位 or the department, and before
+  // nothing but a bracket ("（公开01表）"): "基本支出决算表" is not 《支出决算表》.
+  const isTitle = (text: string, title: string): boolean => {
+    const at = text.lastIndexOf(title);
+    if (at < 0) return false;
+    const before = text.slice(0, at);
+    const after = text.slice(at + title.length);
+    const beforeOk = before === '' || /(年度?|部门|单位)$/.test(before) || departments.some((d) => before.endsWith(d));
+    return beforeOk && /^(\(.*\))?$/.test(after);
+  };
   for (let r = 0; r < top; r++) {
     for (let c = 0; c < sheet.cols; c++) {
       const cell = sheet.at(r, c);
@@ -91,16 +115,18 @@ function recognise(sheet: Sheet, set: TemplateSet): Recognised | null {
       const text = norm(cell.text);
       for (const ref of set.tables) {
         const title = norm(ref.title);
-        if (text.includes(title) && (!best || title.length > best.matched)) best = { ref, titleCell: { r, c }, matched: title.length };
+        if (isTitle(text, title) && (!best || title.length > best.matched)) best = { ref, titleCell: { r, c }, matched: title.length };
       }
     }
   }
   if (best) return best;
   const name = norm(sheet.name);
+  // A sheet name may start with the table's number or label: "05一般公共预算…", "公开05表…", "表5…".
+  const bare = name.replace(/^(公开)?\d+表?|^表\d+/, '');
   for (const ref of set.tables) {
     const title = norm(ref.title);
     const label = tableLabel(set, ref.no);
-    const byName = name.includes(title) || (label !== null && name === norm(label));
+    const byName = isTitle(bare, title) || (label !== null && name === norm(label));
     if (byName && (!best || title.length > best.matched)) best = { ref, matched: title.length };
   }
   return best;

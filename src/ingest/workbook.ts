@@ -72,7 +72,7 @@ export function readSheets(data: Uint8Array): Sheet[] {
   }
   let workbook: ReturnType<typeof read>;
   try {
-    workbook = read(data, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false, dense: false });
+    workbook = read(data, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false, dense: true });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new WorkbookError(`工作簿已损坏或无法读取（${why.slice(0, 120)}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`);
@@ -108,16 +108,21 @@ function toSheet(name: string, ws: WorkSheet | undefined): Sheet {
     if (rows * cols > MAX_SHEET_CELLS) {
       throw new WorkbookError(`工作表“${name}”太大（${ref}，超过 ${MAX_SHEET_CELLS.toLocaleString('en-US')} 个单元格），不像一张公开表。`);
     }
-    for (const key of Object.keys(ws)) {
-      if (key.startsWith('!')) continue;
-      const cell = ws[key] as CellObject;
-      const pos = utils.decode_cell(key);
-      const text = cellText(cell);
-      if (text === '') continue;
-      const entry: Cell = { address: key, text };
-      if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) entry.number = cell.v;
-      if (cell.t === 'e') entry.error = true;
-      cells.set(pos.r * cols + pos.c, entry);
+    // Dense sheets: rows of cells, no address parsing per cell.
+    const data = (ws as { '!data'?: (CellObject | undefined)[][] })['!data'] ?? [];
+    for (let r = 0; r < Math.min(data.length, rows); r++) {
+      const row = data[r];
+      if (!row) continue;
+      for (let c = 0; c < Math.min(row.length, cols); c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        const text = cellText(cell);
+        if (text === '') continue;
+        const entry: Cell = { address: utils.encode_cell({ r, c }), text };
+        if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) entry.number = cell.v;
+        if (cell.t === 'e') entry.error = true;
+        cells.set(r * cols + c, entry);
+      }
     }
     for (const m of ws['!merges'] ?? []) ranges.push({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c });
   }

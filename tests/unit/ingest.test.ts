@@ -261,3 +261,16 @@ describe('importWorkbook: the frame above the header', () => {
     expect(parsedTables(result.payload)).toEqual(EXPECTED);
   });
 });
+
+describe('importWorkbook: a table the set does not have is not taken for one it has', () => {
+  it('《一般公共预算财政拨款项目支出决算表》 is not 《支出决算表》 in the national set', () => {
+    const yunnan = JSON.parse(readFileSync(join(ROOT, 'examples/wuhan-jianghan-cyzx-2024-yunnan-format.json'), 'utf8'));
+    const foreign = XLSX.read(exampleWorkbook(yunnan), { type: 'array' });
+    const projectSheet = foreign.SheetNames.find((n) => n.includes('项目支出'))!;
+    const bytes = exampleWorkbook(EXAMPLE, {}, (wb) => XLSX.utils.book_append_sheet(wb, foreign.Sheets[projectSheet], projectSheet));
+    const result = importWorkbook(bytes, { templateSet: 'national-2024' });
+    expect(result.sheets.at(-1)).toEqual({ name: projectSheet, table: null });
+    expect(result.unplaced).toEqual([{ sheet: projectSheet, cell: expect.any(String), reason: expect.stringContaining('未能识别这张工作表') }]);
+    expect(parsedTables(result.payload)).toEqual(EXPECTED);
+  });
+});
