@@ -4,7 +4,9 @@ import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Payload } from '../../src/schema/payload';
 import { exampleWorkbook } from '../unit/ingest-workbook';
-import { EXAMPLE, runCli, tempDir } from './helpers';
+import { checkReport } from '../../src/audit/check-report';
+import { buildTable } from '../../src/render/table/grid';
+import { EXAMPLE, MINIMAL, runCli, tempDir } from './helpers';
 
 let dir: string;
 let example: any;
@@ -106,5 +108,48 @@ describe('juesuan import', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--template-set');
     expect((await runCli(['--help'])).stdout).toContain('juesuan import');
+  });
+});
+
+/** Every table as printed: the text of every grid cell. */
+function printed(payload: unknown) {
+  const report = checkReport(payload);
+  if (!report.ok) throw new Error(JSON.stringify(report.schemaErrors.slice(0, 3)));
+  return report.model.set.tables.map((ref) => buildTable(report.model, ref.no).rows.map((r) => r.cells.map((c) => c.text)));
+}
+
+describe('round trip through the CLI: juesuan render --formats xlsx, then juesuan import', () => {
+  it('workbook.xlsx of the reference example gives its tables back exactly (set recognised without --template-set)', async () => {
+    const site = join(dir, 'site');
+    const rendered = await runCli(['render', EXAMPLE, MINIMAL, '--out', site, '--formats', 'xlsx', '--jobs', '1']);
+    expect(rendered.code).toBe(0);
+    const run = await runCli(['import', join(site, 'wuhan-jianghan-cyzx-2024/workbook.xlsx'), '--out', join(dir, 'back.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('未导入 unplaced 0');
+    const back = JSON.parse(await readFile(join(dir, 'back.json'), 'utf8'));
+    expect(back.templateSet).toBe('national-2024');
+    expect(back.meta).toEqual({ department: example.meta.department, fiscalYear: 2024, unit: '万元' });
+    const complete = { ...back, meta: { ...back.meta, slug: example.meta.slug, publishedOn: example.meta.publishedOn } };
+    expect(withoutBlanks(Payload.parse(complete).tables)).toEqual(expectedTables);
+  });
+
+  it('the minimal example (only 项 rows) comes back as the tables it prints: the derived 类/款 and 合计 rows as typed figures', async () => {
+    const site = join(dir, 'site');
+    const minimal = JSON.parse(await readFile(MINIMAL, 'utf8'));
+    const alias = `${minimal.meta.slug}-${minimal.meta.fiscalYear}`;
+    const run = await runCli(['import', join(site, alias, 'workbook.xlsx')]);
+    expect(run.code).toBe(0);
+    const back = JSON.parse(run.stdout);
+    const complete = { ...minimal, tables: back.tables };
+    expect(printed(complete)).toEqual(printed(minimal));
+  });
+
+  it('a single table (tables/05.xlsx) is imported alone; the other tables are listed as missing', async () => {
+    const run = await runCli(['import', join(dir, 'site/wuhan-jianghan-cyzx-2024/tables/05.xlsx')]);
+    expect(run.code).toBe(0);
+    const back = JSON.parse(run.stdout);
+    expect(Object.keys(back.tables)).toEqual(['gpbExpense']);
+    expect(withoutBlanks(back.tables.gpbExpense)).toEqual(withoutBlanks(example.tables.gpbExpense));
+    expect(run.stderr).toContain('/tables/income  工作簿中没有《收入决算表》（公开02表）这张表');
   });
 });
