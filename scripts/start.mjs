@@ -86,6 +86,7 @@ waitForServer()
     console.log(`\nReady: ${base}/`);
     console.log(`  publishing token: ${process.env.API_TOKENS ? '$API_TOKENS' : `${token} (from .wrangler/dev.vars)`}`);
     console.log(`  curl -X POST --data-binary @examples/wuhan-jianghan-cyzx-2024.json -H 'content-type: application/json' ${base}/v1/validate`);
+    console.log(`  API reference: ${base}/docs/api (OpenAPI 3.1: ${base}/v1/openapi.json)`);
   })
   .catch((error) => {
     console.error(String(error));

@@ -173,6 +173,8 @@ const cacheHeaders = z.object({
   'cache-control': z.string(),
 });
 
+const contentIdHeader = z.string().meta({ description: '内容标识（按别名请求时为别名当前指向的版本）' });
+
 const downloadHeaders = cacheHeaders.extend({
   'content-disposition': z.string().meta({
     description: '下载文件名：attachment; filename="{别名}-table-05.xlsx"; filename*=UTF-8\'\'（中文文件名，百分号编码）',
@@ -211,10 +213,15 @@ export function binaryFormat(format: Format): boolean {
 /** The JSON outputs whose shape is known: a kind added to the registry is described as an object until it has one. */
 const JSON_OUTPUTS: Partial<Record<OutputKind, z.ZodType>> = { table: TableJsonSchema };
 
-function outputSchema(kind: OutputKind, format: Format) {
-  if (binaryFormat(format)) return { type: 'string' as const, format: 'binary' };
-  if (!/[/+]json$/.test(FORMATS[format].contentType.split(';')[0])) return { type: 'string' as const };
-  return JSON_OUTPUTS[kind] ?? { type: 'object' as const };
+/**
+ * The media type object of an output. Bytes (PNG, XLSX) have no schema, which OpenAPI 3.1 reads as
+ * "any bytes of this media type"; a schema there made Swagger UI draw an XML sample for the .xlsx
+ * media type ("…spreadsheetml…" matches its /xml/ test).
+ */
+function outputContent(kind: OutputKind, format: Format) {
+  if (binaryFormat(format)) return {};
+  if (!/[/+]json$/.test(FORMATS[format].contentType.split(';')[0])) return { schema: { type: 'string' as const } };
+  return { schema: JSON_OUTPUTS[kind] ?? { type: 'object' as const } };
 }
 
 /** Every output the registry defines, as `{path, kind, format}`: `tables/{table}.html`, `figures/{figure}.png`, … */
@@ -241,8 +248,8 @@ function outputOperation(kind: OutputKind, format: Format, stored: boolean): Zod
   const responses: Record<string, ZodOpenApiResponseObject> = {
     200: {
       description: `${what}；同一数据、同一参数永远得到同样的字节`,
-      headers: info.attachment ? downloadHeaders : cacheHeaders,
-      content: { [info.contentType.split(';')[0]]: { schema: outputSchema(kind, format) } },
+      headers: (info.attachment ? downloadHeaders : cacheHeaders).extend(stored ? { 'x-content-id': contentIdHeader } : {}),
+      content: { [info.contentType.split(';')[0]]: outputContent(kind, format) },
     },
     400: stored ? PROBLEMS.badParameter : PROBLEMS.badBody,
     404: PROBLEMS.notFound,
@@ -379,7 +386,7 @@ export function buildOpenApiDocument() {
             responses: {
               200: {
                 description: '发布时提交的数据',
-                headers: z.object({ etag: z.string(), 'x-content-id': z.string().meta({ description: '内容标识' }) }),
+                headers: z.object({ etag: z.string(), 'x-content-id': contentIdHeader }),
                 content: { 'application/json': { schema: PAYLOAD_REF } },
               },
               304: { description: 'If-None-Match 与 ETag 相同：未变化' },

@@ -128,6 +128,21 @@ describe('real answers have the documented shapes', () => {
     expect(list.reports.length).toBeGreaterThan(0);
   });
 
+  it('outputs carry the headers the document lists for them', async () => {
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+    const { alias } = PublishAnswer.parse(await (await post('/v1/reports', JSON.stringify(minimal), auth)).json());
+    const outputs = Object.keys(doc.paths).filter((p) => /^\/v1\/reports\/\{ref\}\/(tables\/\{table\}\.(csv|json)|[a-z]+\.(html|xlsx))$/.test(p));
+    expect(outputs.length).toBeGreaterThanOrEqual(5);
+    for (const path of outputs) {
+      const url = path.replace('{ref}', alias).replace('{table}', '01');
+      const res = await get(url);
+      expect(res.status, url).toBe(200);
+      const documentedHeaders = Object.keys(doc.paths[path].get.responses['200'].headers);
+      for (const name of documentedHeaders) expect(res.headers.get(name), `${url}: ${name}`).not.toBeNull();
+      await res.arrayBuffer();
+    }
+  });
+
   it('table JSON, every table of the reference example', async () => {
     for (const no of ['01', '02', '03', '04', '05', '06', '07', '08', '09']) {
       const res = await post(`/v1/render/tables/${no}.json`, JSON.stringify(example));
