@@ -143,6 +143,14 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     await page.close();
   });
 
+  it('the file chooser is reachable by keyboard', async () => {
+    const page = await open('/workbench');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('file');
+    await page.close();
+  });
+
   it('broken JSON, a file that is not a workbook, and a finding without a cell get clear answers', async () => {
     const page = await open('/workbench');
     await page.fill('#json', '{\n  "schemaVersion": 1,\n  "meta": {\n}}}');
@@ -193,6 +201,11 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     await page.waitForSelector('#items button', { timeout: 20_000 });
     await page.click('#items button[data-item="table:05"]');
     const snippet = await page.inputValue('#embed-code');
+    // The copy button puts exactly that on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.base });
+    await page.click('#item button.copy:text-is("复制嵌入代码")');
+    await page.waitForSelector('#item button.copy:text-is("已复制 ✓")');
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(snippet);
     expect(snippet).toContain(`${worker.base}/v1/reports/wuhan-jianghan-cyzx-2024/tables/05.html?embed=1`);
     expect(snippet).toContain('datawrapper-height');
     // Its data downloads answer (Excel from the xlsx renderer).
