@@ -8,7 +8,7 @@ import { BUILT_IN_FUNCTIONAL, type LineSpec, type SegmentSpec, type TableLayout 
 import { chineseNumeral, fill } from '../model/text';
 import { functionalSubject, type TableRef, type TemplateSet } from '../model/template-set';
 import { readAmount, type SheetUnit } from './amounts';
-import { isColumnNumbersRow, norm, stripOrdinal, type HeaderMatch, type Placement } from './headers';
+import { isColumnNumbersRow, layoutPaths, norm, stripOrdinal, type HeaderMatch, type Placement } from './headers';
 import type { Builder } from './builder';
 import { address, type Sheet } from './workbook';
 
@@ -30,6 +30,12 @@ const BUILT_IN = new Set<string>(BUILT_IN_FUNCTIONAL);
 
 /** A figure path of a layout ("summary.income.gpb", "custom.x.lines.total.budget") as a JSON pointer into the payload. */
 export const figurePointer = (figure: string): string => `/tables/${figure.split('.').join('/')}`;
+
+/** The header words over a layout column, as printed ("本年支出 › 小计"). */
+function layoutHeaderWords(layout: TableLayout, key: string): string {
+  const path = layoutPaths(layout).find((p) => p.spec.key === key);
+  return path ? path.parts[0].join(' › ') : key;
+}
 
 function tableName(ctx: SheetContext): string {
   return `《${ctx.ref.title}》`;
@@ -59,6 +65,13 @@ export function readTable(ctx: SheetContext, header: HeaderMatch | null): void {
       }
       ctx.placed.add(cell.address);
     }
+  }
+  // Columns of the table the sheet does not have: their figures stay blank, and the reader should know.
+  const titles = new Map(layout.valueColumns.map((v) => [v.key, v.title]));
+  for (const column of layout.columns) {
+    if (column.kind !== 'amount' || header.columns.has(column.key)) continue;
+    const words = titles.get(column.key) ?? layoutHeaderWords(layout, column.key);
+    ctx.notes.push({ sheet: sheet.name, message: `没有找到${tableName(ctx)}的栏目“${words}”，这一栏的数没有导入` });
   }
   const rows = dataRows(ctx, header);
   for (const segment of layout.body) readSegment(ctx, header, rows, segment);

@@ -274,3 +274,15 @@ describe('importWorkbook: a table the set does not have is not taken for one it 
     expect(parsedTables(result.payload)).toEqual(EXPECTED);
   });
 });
+
+describe('importWorkbook: a column the sheet does not have', () => {
+  it('is named in the notes, and a header the table does not know is reported with its cells', () => {
+    const wb = XLSX.read(exampleWorkbook(EXAMPLE), { type: 'array' });
+    const ws = wb.Sheets['03支出决算表'];
+    const key = Object.keys(ws).find((k) => ws[k].v === '经营支出')!;
+    ws[key] = { t: 's', v: '其他支出' };
+    const result = importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(result.notes).toContainEqual({ sheet: '03支出决算表', message: '没有找到《支出决算表》的栏目“经营支出”，这一栏的数没有导入' });
+    expect(result.unplaced).toEqual([{ sheet: '03支出决算表', cell: key, reason: '表头“其他支出”不是《支出决算表》的栏目，这一列没有导入' }]);
+  });
+});
