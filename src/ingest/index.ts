@@ -133,7 +133,7 @@ function recognise(sheet: Sheet, set: TemplateSet): Recognised | null {
 }
 
 const UNIT = /(?:金额)?单位[:：]\s*(万元|百万元|千元|亿元|元)(?![\u4e00-\u9fff])/;
-const DEPARTMENT = /(?:(?:编制|编报|填报)(?:单位|部门)|单位名称|部门名称)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
+const DEPARTMENT = /(?:(?:编制|编报|填报)(?:单位|部门)|单位名称|部门名称|(?:^|\s)部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|$)/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
 function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport; score: number[] } {
