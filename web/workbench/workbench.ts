@@ -4,7 +4,7 @@
  * the document, a table or a figure (POST /v1/render/…), edit the JSON and check again, publish
  * with a token (POST /v1/reports). Everything the user reads is Chinese.
  */
-import { $, ApiError, type Finding, h, postJson, problemText, type SchemaProblem, saveBlob } from './common';
+import { $, ApiError, type Finding, h, postJson, problemOf, problemText, request, type SchemaProblem, saveBlob } from './common';
 import { lineColumn, locatePointer, syntaxErrorOffset } from './json-locate';
 import type { WorkbookImport } from './workbook';
 
@@ -87,6 +87,7 @@ async function loadFile(file: File): Promise<void> {
     text = JSON.stringify(JSON.parse(text), null, 2);
   } catch {}
   editor.value = text;
+  dirty = true;
   await check();
 }
 
@@ -122,6 +123,7 @@ async function loadWorkbook(name: string, bytes: Uint8Array): Promise<void> {
     ? `已载入决算报表：${name}（表格数据来自工作簿，其余内容沿用数据框中原有的数据）`
     : `已载入决算报表：${name}`;
   editor.value = JSON.stringify(payload, null, 2);
+  dirty = true;
   showWorkbook(name, result, payload);
   await check();
 }
@@ -537,6 +539,7 @@ async function publish(event: Event): Promise<void> {
       urls: { byAlias: { document: string; payload: string }; byId: { document: string } };
     };
     const embed = `/workbench/embed?report=${encodeURIComponent(body.alias)}`;
+    dirty = false;
     out.replaceChildren(
       h('p', { class: 'status ok' }, body.created ? `已发布：${body.alias}（第 ${body.versions} 个版本）` : `与已发布的版本相同，未新增版本：${body.alias}`),
       h(
@@ -566,7 +569,55 @@ async function publish(event: Event): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- starting from a published report
+
+/** Offers the published reports as a starting point: last year's texts, then this year's workbook over them. */
+async function offerPublished(): Promise<void> {
+  let reports: { alias: string; department: string; fiscalYear: number }[] = [];
+  try {
+    const response = await request('/v1/reports');
+    if (!response.ok) return;
+    reports = ((await response.json()) as { reports: typeof reports }).reports;
+  } catch {
+    return;
+  }
+  if (reports.length === 0) return;
+  const select = $('published-reports') as HTMLSelectElement;
+  select.append(...reports.map((r) => h('option', { value: r.alias }, `${r.fiscalYear} 年度 ${r.department}（${r.alias}）`)));
+  $('start-from').hidden = false;
+  select.addEventListener('change', async () => {
+    const alias = select.value;
+    if (!alias) return;
+    if (dirty && !confirm('数据框中有未发布的修改，载入已发布的报告会替换它们。继续吗？')) {
+      select.value = '';
+      return;
+    }
+    showStatus('busy', `正在载入已发布的报告 ${alias}…`);
+    const response = await request(`/v1/reports/${encodeURIComponent(alias)}`);
+    if (!response.ok) {
+      showStatus('error', (await problemOf(response)).message);
+      return;
+    }
+    source = { name: `${alias}.json` };
+    $('workbook').hidden = true;
+    $('source').textContent = `已载入已发布的报告：${alias}（可再拖入今年的决算报表，替换其中的表格数据）`;
+    editor.value = JSON.stringify(await response.json(), null, 2);
+    dirty = false;
+    select.value = '';
+    await check();
+  });
+}
+
 // ---------------------------------------------------------------- wiring
+
+/** True when the editor holds changes not yet published (typed, or loaded from a file). */
+let dirty = false;
+editor.addEventListener('input', () => {
+  dirty = true;
+});
+window.addEventListener('beforeunload', (event) => {
+  if (dirty) event.preventDefault();
+});
 
 const drop = $('drop');
 for (const type of ['dragenter', 'dragover']) {
@@ -608,3 +659,4 @@ $('download').addEventListener('click', () => {
 });
 $('publish-form').addEventListener('submit', (event) => void publish(event));
 clearPreview('载入决算数据或决算报表后，这里显示公开文档、各张公开表和图的预览。');
+void offerPublished();
