@@ -18,7 +18,7 @@ import { tableLabel } from '../../src/model/template-set';
 import { FORMATS } from '../../src/render/formats';
 import { DEFAULT_PARAMS, renderOutput, type OutputSpec } from '../../src/render/output';
 import { buildTable, type BuiltTable } from '../../src/render/table/grid';
-import { AMOUNT_FORMAT, amountFormat, sheetNames, textWidth } from '../../src/render/table/xlsx';
+import { AMOUNT_FORMAT, amountFormat, sheetNames, stylesXml, textWidth } from '../../src/render/table/xlsx';
 import { contentDisposition } from '../../src/render/download-name';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
 
@@ -76,6 +76,41 @@ function htmlHeader(html: string, width: number): HeaderCell[] {
   return cells;
 }
 
+/** A cell with no value: absent, or a value-less cell that is there for its borders. */
+const isBlank = (cell: XLSX.CellObject | undefined) => cell === undefined || (cell.t === 'z' && cell.v === undefined);
+
+interface Xf {
+  numFmtId: number;
+  bold: boolean;
+  size: number;
+  border: boolean;
+  horizontal: string | null;
+}
+
+/** The look of every cell of sheet `index`, read from the zip: its `s` in the sheet XML, resolved through styles.xml. */
+function looks(bytes: Uint8Array, index: number): Map<string, Xf> {
+  const cfb = XLSX.CFB.read(bytes, { type: 'array' });
+  const text = (path: string) => new TextDecoder().decode(XLSX.CFB.find(cfb, path)!.content as Uint8Array);
+  const styles = text('/xl/styles.xml');
+  const fonts = [...(/<fonts[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => ({
+    bold: m[1].includes('<b/>'),
+    size: Number(/<sz val="(\d+)"/.exec(m[1])?.[1]),
+  }));
+  const borders = [...(/<borders[^>]*>([\s\S]*?)<\/borders>/.exec(styles)?.[1] ?? '').matchAll(/<border>([\s\S]*?)<\/border>/g)].map((m) => m[1].includes('style="thin"'));
+  const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf ([^>]*?)(?:\/>|>([\s\S]*?)<\/xf>)/g)].map((m): Xf => {
+    const attr = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(m[1])?.[1] ?? 0);
+    return {
+      numFmtId: attr('numFmtId'),
+      ...fonts[attr('fontId')],
+      border: borders[attr('borderId')],
+      horizontal: /horizontal="(\w+)"/.exec(m[2] ?? '')?.[1] ?? null,
+    };
+  });
+  const out = new Map<string, Xf>();
+  for (const m of text(`/xl/worksheets/sheet${index + 1}.xml`).matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)) out.set(m[1], xfs[Number(m[2] ?? 0)]);
+  return out;
+}
+
 const key = (r: number, c: number, r2: number, c2: number) => `${XLSX.utils.encode_cell({ r, c })}:${XLSX.utils.encode_cell({ r: r2, c: c2 })}`;
 
 /**
@@ -104,7 +139,7 @@ function checkSheet(ws: XLSX.WorkSheet, xml: string, table: BuiltTable, html: st
   expect(headerRows).toBe(table.header.length);
   for (const h of header) {
     const cell = at(top + h.row, h.col);
-    if (h.text === '') expect(cell).toBeUndefined();
+    if (h.text === '') expect(isBlank(cell)).toBe(true);
     else expect(cell?.v, `${table.no} header ${h.text}`).toBe(h.text);
     const merged = merges.has(key(top + h.row, h.col, top + h.row + h.rowspan - 1, h.col + h.colspan - 1));
     expect(merged, `${table.no} merge of header “${h.text}”`).toBe(h.rowspan > 1 || h.colspan > 1);
@@ -130,7 +165,7 @@ function checkSheet(ws: XLSX.WorkSheet, xml: string, table: BuiltTable, html: st
     for (const cell of row.cells) {
       const got = at(first + i, col);
       if (cell.text === '') {
-        expect(got, `${table.no} row ${i} col ${col} blank`).toBeUndefined();
+        expect(isBlank(got), `${table.no} row ${i} col ${col} blank`).toBe(true);
       } else if (cell.figure) {
         expect(got?.t, `${table.no} row ${i} “${cell.text}”`).toBe('n');
         expect(got?.z).toBe(format);
@@ -164,6 +199,44 @@ function checkSheet(ws: XLSX.WorkSheet, xml: string, table: BuiltTable, html: st
   return amounts;
 }
 
+/**
+ * The look of sheet `index` as a 决算 export prints it: the title bold 16 pt and centred, label and
+ * unit to the right, every cell of the header and the rows ruled (blank ones too), the header
+ * centred, amounts in the amount format, totals bold, notes outside the grid; A4 one page wide
+ * in the layout's orientation, the header rows repeated on every printed page.
+ */
+function checkLooks(bytes: Uint8Array, index: number, table: BuiltTable, name: string): void {
+  const look = looks(bytes, index);
+  const at = (r: number, c: number) => look.get(XLSX.utils.encode_cell({ r, c }));
+  const top = table.label ? 3 : 2;
+  const first = top + table.header.length;
+  expect(at(0, 0)).toMatchObject({ bold: true, size: 16, horizontal: 'center', border: false });
+  expect(at(top - 1, table.width - 1)).toMatchObject({ horizontal: 'right', border: false });
+  for (let r = top; r < first; r++) {
+    for (let c = 0; c < table.width; c++) expect(at(r, c), `${table.no} header ${r},${c}`).toMatchObject({ border: true, horizontal: 'center', bold: false });
+  }
+  table.rows.forEach((row, i) => {
+    let col = 0;
+    for (const cell of row.cells) {
+      for (let c = col; c < col + cell.colspan; c++) {
+        const got = at(first + i, c);
+        expect(got, `${table.no} row ${i} col ${c}`).toMatchObject({ border: true, bold: row.emphasis !== undefined });
+        if (cell.figure) expect(got?.numFmtId, `${table.no} row ${i} col ${c}`).toBe(4);
+      }
+      col += cell.colspan;
+    }
+  });
+  if (table.notes.length) expect(at(first + table.rows.length, 0)?.border ?? false).toBe(false);
+  const cfb = XLSX.CFB.read(bytes, { type: 'array' });
+  const text = (path: string) => new TextDecoder().decode(XLSX.CFB.find(cfb, path)!.content as Uint8Array);
+  const sheet = text(`/xl/worksheets/sheet${index + 1}.xml`);
+  expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  expect(sheet).toContain(`<pageSetup paperSize="9" orientation="${table.layout.orientation ?? 'portrait'}" fitToWidth="1" fitToHeight="0"/>`);
+  expect(text('/xl/workbook.xml')).toContain(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">&apos;${name}&apos;!$1:$${first}</definedName>`,
+  );
+}
+
 describe('table 05 of the reference example as .xlsx', () => {
   let model: Model;
   let bytes: Uint8Array;
@@ -193,6 +266,7 @@ describe('table 05 of the reference example as .xlsx', () => {
     const table = buildTable(model, '05');
     const html = (await renderOutput(model, { kind: 'table', id: '05', format: 'html' }, { params: DEFAULT_PARAMS }, runtime)).body as string;
     expect(checkSheet(ws, sheetXml(bytes, 0), table, html, model.set.zero)).toBeGreaterThan(30);
+    checkLooks(bytes, 0, table, book.SheetNames[0]);
     // By hand, what a clerk sees: the header of 05 and its first lines.
     const csv = XLSX.utils.sheet_to_csv(ws).split('\n');
     expect(csv.slice(0, 10)).toEqual([
@@ -209,7 +283,8 @@ describe('table 05 of the reference example as .xlsx', () => {
     ]);
     expect(ws.E8).toMatchObject({ t: 'n', v: 1519.58, z: AMOUNT_FORMAT });
     expect(ws.F10).toMatchObject({ t: 'n', v: 251.39, z: AMOUNT_FORMAT });
-    expect(ws.F11).toBeUndefined(); // 2010302 has no 基本支出: blank, not 0.00
+    expect(isBlank(ws.F11)).toBe(true); // 2010302 has no 基本支出: blank, not 0.00
+    expect(ws.F11?.v).toBeUndefined();
     expect(ws['!merges']).toContainEqual({ s: { r: 3, c: 0 }, e: { r: 3, c: 3 } }); // 项目 over four columns
     expect(ws['!merges']).toContainEqual({ s: { r: 4, c: 3 }, e: { r: 5, c: 3 } }); // 科目名称 over two rows
     expect(ws['!merges']).toContainEqual({ s: { r: 7, c: 0 }, e: { r: 7, c: 3 } }); // 合计 over code and name
@@ -265,6 +340,7 @@ describe('the workbook of a report: every table of the set, one sheet each', () 
       expect(name === (label ? `${label} ${ref.title}` : ref.title) || name === label, name).toBe(true);
       const html = (await renderOutput(model, { kind: 'table', id: ref.no, format: 'html' }, { params: DEFAULT_PARAMS }, runtime)).body as string;
       amounts += checkSheet(book.Sheets[name], sheetXml(out.body, i), buildTable(model, ref.no), html, model.set.zero);
+      checkLooks(out.body, i, buildTable(model, ref.no), name);
       // The sheet equals the table's own file.
       const single = read((await render(model, { kind: 'table', id: ref.no, format: 'xlsx' })).body);
       expect(single.SheetNames).toEqual([name]);
@@ -338,6 +414,9 @@ describe('a set that prints zeros: blank stays blank, a typed 0 is 0.00', () => 
     expect(XLSX.SSF.format(amountFormat('0'), 0)).toBe('0');
     expect(XLSX.SSF.format(amountFormat('-'), 1234.5)).toBe('1,234.50');
     expect(XLSX.SSF.format(amountFormat('-'), -3)).toBe('-3.00');
+    // Excel's built-in format 4 is #,##0.00; another format is declared in styles.xml.
+    expect(stylesXml(amountFormat(''))).not.toContain('<numFmts');
+    expect(stylesXml(amountFormat('-'))).toContain('<numFmt numFmtId="164" formatCode="#,##0.00;-#,##0.00;&quot;-&quot;"/>');
   });
 });
 

@@ -41,11 +41,21 @@ const MAX_WIDTH = 60;
 /** Room on either side of the text, in characters. */
 const PADDING = 2;
 
+/**
+ * How a cell looks, as a 决算 export prints it: the title bold and centred over the table, the
+ * label and unit to the right, header and rows in a ruled grid (header centred, totals bold).
+ */
+export type CellStyle = 'title' | 'right' | 'head' | 'text' | 'center' | 'amount' | 'textTotal' | 'amountTotal';
+
 /** One sheet ready to add to a workbook, with what the zip patch needs to know. */
 export interface TableSheet {
   sheet: WorkSheet;
   /** Rows above the first data row (title, unit line, header, 栏次): frozen. */
   frozenRows: number;
+  /** The style of each styled cell by address ("A1"); blank cells of the grid are there too, for their borders. */
+  styles: Map<string, CellStyle>;
+  /** Printed as the set's layout says (landscape for the wide tables), one page wide. */
+  orientation: 'portrait' | 'landscape';
 }
 
 interface Fit {
@@ -60,6 +70,7 @@ interface Fit {
  */
 export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): TableSheet {
   const sheet: WorkSheet = {};
+  const styles = new Map<string, CellStyle>();
   const merges: Range[] = [];
   const fits: Fit[] = [];
   const width = table.width;
@@ -72,20 +83,32 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
   const merge = (r: number, c: number, rowspan: number, colspan: number) => {
     if (rowspan > 1 || colspan > 1) merges.push({ s: { r, c }, e: { r: r + rowspan - 1, c: c + colspan - 1 } });
   };
-  const text = (r: number, c: number, value: string, options: { rowspan?: number; colspan?: number; fit?: boolean } = {}) => {
+  /** Styles the cells r…r+rowspan × c…c+colspan; blank ones become value-less cells so their borders print. */
+  const style = (r: number, c: number, rowspan: number, colspan: number, look: CellStyle | undefined) => {
+    if (!look) return;
+    for (let dr = 0; dr < rowspan; dr++) {
+      for (let dc = 0; dc < colspan; dc++) {
+        const address = XLSX.utils.encode_cell({ r: r + dr, c: c + dc });
+        styles.set(address, look);
+        if (!sheet[address]) sheet[address] = { t: 'z', z: 'General' };
+      }
+    }
+  };
+  const text = (r: number, c: number, value: string, options: { rowspan?: number; colspan?: number; fit?: boolean; look?: CellStyle } = {}) => {
     const colspan = options.colspan ?? 1;
     merge(r, c, options.rowspan ?? 1, colspan);
+    if (value !== '') put(r, c, { t: 's', v: value });
+    style(r, c, options.rowspan ?? 1, colspan, options.look);
     if (value === '') return;
-    put(r, c, { t: 's', v: value });
     if (options.fit !== false) fits.push({ col: c, span: colspan, width: textWidth(value) });
   };
 
   let row = 0;
   // Title over the whole width, as the set prints it.
-  text(row, 0, table.title, { colspan: width });
+  text(row, 0, table.title, { colspan: width, look: 'title' });
   row++;
   if (table.label) {
-    text(row, last, table.label);
+    text(row, last, table.label, { look: 'right' });
     row++;
   }
   // 编制单位 on the left (over all but the last column), 单位 in the last column.
@@ -93,7 +116,7 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
   const unit = `单位：${table.unit}`;
   if (width > 1) {
     text(row, 0, org, { colspan: width - 1 });
-    text(row, last, unit);
+    text(row, last, unit, { look: 'right' });
   } else {
     text(row, 0, `${org}　${unit}`);
   }
@@ -101,23 +124,25 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
 
   const headerTop = row;
   for (const cell of placeHeader(table.header, width)) {
-    text(headerTop + cell.row, cell.col, cell.text, { rowspan: cell.rowspan, colspan: cell.colspan });
+    text(headerTop + cell.row, cell.col, cell.text, { rowspan: cell.rowspan, colspan: cell.colspan, look: 'head' });
   }
   row += table.header.length;
   const frozenRows = row;
 
   for (const gridRow of table.rows) {
+    const total = gridRow.emphasis !== undefined;
     let col = 0;
     for (const cell of gridRow.cells) {
-      if (cell.figure) amount(row, col, cell);
-      else text(row, col, cell.text, { colspan: cell.colspan });
+      if (cell.figure) amount(row, col, cell, total);
+      else text(row, col, cell.text, { colspan: cell.colspan, look: total ? 'textTotal' : cell.kind === 'line' || cell.kind === 'stub' ? 'center' : 'text' });
       col += cell.colspan;
     }
     row++;
   }
 
-  function amount(r: number, c: number, cell: GridCell): void {
+  function amount(r: number, c: number, cell: GridCell, total: boolean): void {
     merge(r, c, 1, cell.colspan);
+    style(r, c, 1, cell.colspan, total ? 'amountTotal' : 'amount');
     if (cell.text === '') return;
     const value = Number(cell.plain);
     // A figure cell always holds an exact decimal; anything else would be a bug in the grid.
@@ -135,7 +160,9 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(row - 1, 0), c: last } });
   sheet['!merges'] = merges;
   sheet['!cols'] = columnWidths(fits, width);
-  return { sheet, frozenRows };
+  // Excel's "narrow" margins, in inches: a pageSetup is patched in after them.
+  sheet['!margins'] = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  return { sheet, frozenRows, styles, orientation: table.layout.orientation ?? 'portrait' };
 }
 
 /**
@@ -201,8 +228,8 @@ export function renderWorkbookXlsx(model: Model, title: string): Uint8Array {
 }
 
 /**
- * Writes the workbook and freezes each sheet's header rows. The document's dates come from the
- * payload (its 公开日期), never from the clock.
+ * Writes the workbook, then patches what SheetJS CE does not write (frozen panes, cell styles).
+ * The document's dates come from the payload (its 公开日期), never from the clock.
  */
 function writeWorkbook(model: Model, sheets: ({ name: string } & TableSheet)[], title: string): Uint8Array {
   const { meta } = model.payload;
@@ -210,34 +237,104 @@ function writeWorkbook(model: Model, sheets: ({ name: string } & TableSheet)[], 
   const book: WorkBook = {
     SheetNames: sheets.map((s) => s.name),
     Sheets: Object.fromEntries(sheets.map((s) => [s.name, s.sheet])),
+    // The header rows print again at the top of every page.
+    Workbook: {
+      Names: sheets
+        .map((s, i) => ({ Name: '_xlnm.Print_Titles', Sheet: i, Ref: `'${s.name.replace(/'/g, "''")}'!$1:$${s.frozenRows}` }))
+        .filter((_, i) => sheets[i].frozenRows > 0),
+    },
     Props: { Title: title, Author: meta.department, Company: meta.department, CreatedDate: stamp as unknown as Date, ModifiedDate: stamp as unknown as Date },
   };
   const written = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer;
-  return freezePanes(new Uint8Array(written), sheets.map((s) => s.frozenRows));
+  return patchWorkbook(new Uint8Array(written), sheets, amountFormat(model.set.zero));
+}
+
+/** The cell formats of styles.xml, in order: xf 0 is the default, CellStyle n is xf n + 1. */
+const STYLE_ORDER: readonly CellStyle[] = ['title', 'right', 'head', 'text', 'center', 'amount', 'textTotal', 'amountTotal'];
+const CUSTOM_FORMAT_ID = 164;
+
+/**
+ * styles.xml for the sheets: 宋体 as 决算 exports use it (bold for totals, 16 pt bold for the
+ * title), thin borders round the header and rows, amounts in `numberFormat` (Excel's built-in 4
+ * when it is #,##0.00).
+ */
+export function stylesXml(numberFormat: string): string {
+  const amountId = numberFormat === AMOUNT_FORMAT ? 4 : CUSTOM_FORMAT_ID;
+  const numFmts =
+    amountId === CUSTOM_FORMAT_ID ? `<numFmts count="1"><numFmt numFmtId="${CUSTOM_FORMAT_ID}" formatCode="${escapeXml(numberFormat)}"/></numFmts>` : '';
+  const font = (extra: string, size: number) => `<font>${extra}<sz val="${size}"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`;
+  const side = (name: string) => `<${name} style="thin"><color auto="1"/></${name}>`;
+  const xf = (look: CellStyle): string => {
+    const font = look === 'title' ? 2 : look === 'textTotal' || look === 'amountTotal' ? 1 : 0;
+    const border = look === 'title' || look === 'right' ? 0 : 1;
+    const number = look === 'amount' || look === 'amountTotal' ? amountId : 0;
+    const horizontal = look === 'title' || look === 'head' || look === 'center' ? 'center' : look === 'right' ? 'right' : undefined;
+    const alignment = `<alignment${horizontal ? ` horizontal="${horizontal}"` : ''} vertical="center"/>`;
+    return `<xf numFmtId="${number}" fontId="${font}" fillId="0" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`;
+  };
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+    numFmts,
+    `<fonts count="3">${font('', 11)}${font('<b/>', 11)}${font('<b/>', 16)}</fonts>`,
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>',
+    `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${side('left')}${side('right')}${side('top')}${side('bottom')}<diagonal/></border></borders>`,
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
+    `<cellXfs count="${STYLE_ORDER.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${STYLE_ORDER.map(xf).join('')}</cellXfs>`,
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
+    '<dxfs count="0"/><tableStyles count="0"/></styleSheet>',
+  ].join('');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
- * Puts a frozen pane under the first `rows[i]` rows of sheet i+1 — SheetJS CE writes none — by
- * rewriting `<sheetView …/>` in xl/worksheets/sheetN.xml. Zip entries keep SheetJS's zero dates:
- * nothing in the file depends on the clock or the time zone.
+ * What SheetJS CE does not write, patched into its zip with its own CFB container: a frozen pane
+ * under the first `frozenRows` rows of each sheet (in `<sheetView>`), the page set-up (A4 in the
+ * layout's orientation, one page wide), and the cell styles (our styles.xml in place of SheetJS's,
+ * each cell's `s` set from the sheet's style map). Zip entries
+ * keep SheetJS's zero dates: nothing in the file depends on the clock or the time zone.
  */
-export function freezePanes(zip: Uint8Array, rows: number[]): Uint8Array {
+export function patchWorkbook(zip: Uint8Array, sheets: Pick<TableSheet, 'frozenRows' | 'styles' | 'orientation'>[], numberFormat: string): Uint8Array {
   const cfb = XLSX.CFB.read(zip, { type: 'array' });
-  rows.forEach((frozen, i) => {
-    const path = `xl/worksheets/sheet${i + 1}.xml`;
+  const entryOf = (path: string) => {
     const entry = XLSX.CFB.find(cfb, `/${path}`);
     if (!entry?.content) throw new Error(`xlsx: ${path} missing from SheetJS's output`);
-    const xml = new TextDecoder().decode(toBytes(entry.content));
+    return entry;
+  };
+  const replace = (entry: ReturnType<typeof entryOf>, text: string) => {
+    entry.content = new TextEncoder().encode(text) as never;
+    entry.size = entry.content.length;
+  };
+  replace(entryOf('xl/styles.xml'), stylesXml(numberFormat));
+  sheets.forEach(({ frozenRows, styles, orientation }, i) => {
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    const entry = entryOf(path);
+    let xml = new TextDecoder().decode(toBytes(entry.content));
     const view = /<sheetView ([^>]*?)\/>/;
     if (!view.test(xml)) throw new Error(`xlsx: no empty <sheetView/> in ${path} (SheetJS changed its output)`);
-    if (frozen === 0) return;
-    const cell = `A${frozen + 1}`;
-    const patched = xml.replace(
-      view,
-      `<sheetView $1><pane ySplit="${frozen}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/></sheetView>`,
-    );
-    entry.content = new TextEncoder().encode(patched) as never;
-    entry.size = entry.content.length;
+    if (frozenRows > 0) {
+      const cell = `A${frozenRows + 1}`;
+      xml = xml.replace(
+        view,
+        `<sheetView $1><pane ySplit="${frozenRows}" topLeftCell="${cell}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${cell}" sqref="${cell}"/></sheetView>`,
+      );
+    }
+    // Print one page wide (as many pages down as it takes), in the layout's orientation (A4).
+    const margins = /<pageMargins [^>]*\/>/;
+    const worksheet = /<worksheet [^>]*>/;
+    if (!margins.test(xml) || !worksheet.test(xml) || xml.includes('<sheetPr')) throw new Error(`xlsx: unexpected page set-up in ${path} (SheetJS changed its output)`);
+    xml = xml
+      .replace(worksheet, (tag) => `${tag}<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+      .replace(margins, (tag) => `${tag}<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`);
+    // Every cell gets the style of our styles.xml (SheetJS's own `s` indexes point into the file replaced above).
+    xml = xml.replace(/<c r="([A-Z]+[0-9]+)"( s="\d+")?/g, (_, address: string) => {
+      const look = styles.get(address);
+      return look ? `<c r="${address}" s="${STYLE_ORDER.indexOf(look) + 1}"` : `<c r="${address}"`;
+    });
+    replace(entry, xml);
   });
   // Reading gave each entry a Date parsed in local time from SheetJS's zero DOS dates; without one,
   // the entry is written with zero again, as SheetJS writes it (and its central directory always does).
