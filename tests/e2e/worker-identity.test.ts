@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { querySearch, renderOptions } from '../../src/cli/render-options';
 import { parseOutputPath } from '../../src/render/output-path';
+import { openApiJson } from '../../src/http/openapi';
 // @ts-expect-error plain ES module without types
 import { offlineEnv } from '../../scripts/offline-env.mjs';
 import { EXAMPLE, readJson, ROOT, runCli, tempDir } from '../cli/helpers';
@@ -78,6 +79,14 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
     expect(result).toMatchObject({ ok: true, alias: ALIAS, document: `${base}/v1/reports/${ALIAS}/document.html` });
     id = result.id;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('GET /v1/openapi.json is the document Node builds, byte for byte; the reference page and its files are served', async () => {
+    expect(Buffer.from(await get(`${base}/v1/openapi.json`)).toString('utf8')).toBe(openApiJson());
+    const page = await fetch(`${base}/docs/api`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const [, file] of html.matchAll(/(?:src|href)="(\/docs\/api\/[^"]+)"/g)) expect((await get(`${base}${file}`)).byteLength, file).toBeGreaterThan(100);
   });
 
   it('a body refused as too large (413) leaves the connection usable: the next request is answered, not 503', async () => {
