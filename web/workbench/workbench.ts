@@ -5,6 +5,7 @@
  * with a token (POST /v1/reports). Everything the user reads is Chinese.
  */
 import { $, ApiError, type Finding, h, postJson, problemOf, problemText, request, type SchemaProblem, saveBlob } from './common';
+import { cellsFor } from './cells';
 import { lineColumn, locatePointer, syntaxErrorOffset } from './json-locate';
 import type { WorkbookImport } from './workbook';
 
@@ -374,12 +375,17 @@ function markActive(item: HTMLElement): void {
 
 // ---------------------------------------------------------------- pointing at cells
 
+/** The preview's cells a finding points at: its amounts, else the amounts of the row or table it names. */
 function frameCells(paths: string[]): HTMLElement[] {
   const doc = frame.contentDocument;
   if (!doc) return [];
-  const cells: HTMLElement[] = [];
-  for (const path of paths) cells.push(...doc.querySelectorAll<HTMLElement>(`[data-path="${CSS.escape(path)}"]`));
-  return cells;
+  const byPath = new Map<string, HTMLElement[]>();
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-path]')) {
+    const path = el.dataset.path!;
+    byPath.set(path, [...(byPath.get(path) ?? []), el]);
+  }
+  const match = cellsFor(byPath.keys(), paths);
+  return match ? match.paths.flatMap((p) => byPath.get(p) ?? []) : [];
 }
 
 /** Scrolls the preview to the cells a finding names and marks them; else selects the place in the editor. */
