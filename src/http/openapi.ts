@@ -291,7 +291,7 @@ export function buildOpenApiDocument() {
             .map((f) => f.label)
             .join('、')}。`,
           `数据格式：GET /v1/schema.json（JSON Schema，版本 ${SCHEMA_VERSION}）。所有错误都是 application/problem+json（RFC 9457），有稳定的 type、中文 title / detail，并列出出错的路径。`,
-          '只有发布报告需要令牌（Bearer）。',
+          '只有发布报告需要令牌（Bearer）。其他请求方法返回 405（带 Allow）；不接受的查询参数返回 400。',
         ].join('\n\n'),
       },
       tags: [

@@ -74,7 +74,7 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
 <meta name="description" content="${escapeHtml(`${title}：${entries.length} 份报告的公开表、情况说明、名词解释和图`)}">
 <link rel="icon" href="${FAVICON_HREF}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告${options.apiLinks ? ' · <a href="/workbench">工作台</a>：载入决算数据或报表，检查、预览、发布' : ''}</p>
+<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告${options.apiLinks ? ' · <a href="/workbench">工作台</a>：载入决算数据或报表，检查、预览、发布 · <a href="/docs/api">接口说明</a>：供其他程序调用' : ''}</p>
 ${body}
 ${options.apiLinks ? '<p class="meta">供其他程序调用：<a href="/docs/api">接口说明</a> · <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a>（OpenAPI 3.1）· <a href="/v1/schema.json"><code>/v1/schema.json</code></a>（数据格式）</p>\n' : ''}</main></body></html>`;
 }
