@@ -253,6 +253,14 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     // Next year starts from the published report: its payload in the editor, checked.
     const next = await open('/workbench');
     await next.waitForSelector('#start-from:not([hidden])');
+    // A long report name in the list must not widen the tools over the preview.
+    const columns = await next.evaluate<{ tools: number; preview: number; page: number; width: number }>(
+      `({ tools: Math.max(...[...document.querySelectorAll('.side > *')].map((e) => e.getBoundingClientRect().right)),
+          preview: document.querySelector('.preview').getBoundingClientRect().left,
+          page: document.documentElement.scrollWidth, width: innerWidth })`,
+    );
+    expect(columns.tools).toBeLessThanOrEqual(columns.preview);
+    expect(columns.page).toBeLessThanOrEqual(columns.width);
     await next.selectOption('#published-reports', 'wuhan-jianghan-cyzx-2024');
     await next.waitForSelector('#findings li.warning', { timeout: 20_000 });
     expect(JSON.parse(await next.inputValue('#json'))).toEqual(EXAMPLE);
