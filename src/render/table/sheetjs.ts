@@ -11,4 +11,4 @@ import type * as SheetJS from '@e965/xlsx';
 import mini from '@e965/xlsx/dist/xlsx.mini.min.js';
 
 export const XLSX = mini as typeof SheetJS;
-export type { CellObject, Range, WorkSheet, WorkBook, ColInfo } from '@e965/xlsx';
+export type { CellObject, Range, WorkSheet, WorkBook, ColInfo, RowInfo } from '@e965/xlsx';

@@ -13,7 +13,7 @@
 import type { Model } from '../../model/derive';
 import { tableLabel } from '../../model/template-set';
 import { placeHeader, buildTable, type BuiltTable, type GridCell } from './grid';
-import { XLSX, type CellObject, type ColInfo, type Range, type WorkBook, type WorkSheet } from './sheetjs';
+import { XLSX, type CellObject, type ColInfo, type Range, type RowInfo, type WorkBook, type WorkSheet } from './sheetjs';
 
 /** Excel's number format of an amount: thousands separators, two decimals. */
 export const AMOUNT_FORMAT = '#,##0.00';
@@ -37,6 +37,10 @@ export function textWidth(text: string): number {
 }
 
 const MIN_WIDTH = 6;
+/** Points per line of 11 pt 宋体, and the title row's height for 16 pt. */
+const LINE_HEIGHT = 15;
+const TITLE_HEIGHT = 24;
+const TITLE_SCALE = 1.6;
 const MAX_WIDTH = 60;
 /** Room on either side of the text, in characters. */
 const PADDING = 2;
@@ -45,7 +49,7 @@ const PADDING = 2;
  * How a cell looks, as a 决算 export prints it: the title bold and centred over the table, the
  * label and unit to the right, header and rows in a ruled grid (header centred, totals bold).
  */
-export type CellStyle = 'title' | 'right' | 'head' | 'text' | 'center' | 'amount' | 'textTotal' | 'amountTotal';
+export type CellStyle = 'title' | 'right' | 'head' | 'text' | 'center' | 'amount' | 'textTotal' | 'amountTotal' | 'note';
 
 /** One sheet ready to add to a workbook, with what the zip patch needs to know. */
 export interface TableSheet {
@@ -105,7 +109,9 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
 
   let row = 0;
   // Title over the whole width, as the set prints it.
-  text(row, 0, table.title, { colspan: width, look: 'title' });
+  text(row, 0, table.title, { colspan: width, look: 'title', fit: false });
+  // The title is set in 16 pt bold: about 1.6 times as wide as the 11 pt the widths count in.
+  fits.push({ col: 0, span: width, width: Math.ceil(textWidth(table.title) * TITLE_SCALE) });
   row++;
   if (table.label) {
     text(row, last, table.label, { look: 'right' });
@@ -148,18 +154,27 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
     // A figure cell always holds an exact decimal; anything else would be a bug in the grid.
     if (cell.plain === '' || !Number.isFinite(value)) throw new Error(`amount cell without a number: ${JSON.stringify(cell.text)}`);
     put(r, c, { t: 'n', v: value, z: numberFormat });
-    fits.push({ col: c, span: cell.colspan, width: textWidth(cell.text) });
+    // One more character for the bold digits of 合计 rows: a number that does not fit shows as ####.
+    fits.push({ col: c, span: cell.colspan, width: textWidth(cell.text) + 1 });
   }
 
-  // Notes run over the empty cells to their right, as long lines do in a sheet: not merged, not fitted.
+  // Notes under the table, each over its whole width, wrapped (a long note must not widen the page).
+  const notes: { row: number; width: number }[] = [];
   for (const note of table.emptyNote ? [...table.notes, table.emptyNote] : table.notes) {
-    text(row, 0, note, { fit: false });
+    text(row, 0, note, { colspan: width, fit: false, look: 'note' });
+    notes.push({ row, width: textWidth(note) });
     row++;
   }
 
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(row - 1, 0), c: last } });
   sheet['!merges'] = merges;
-  sheet['!cols'] = columnWidths(fits, width);
+  const cols = columnWidths(fits, width);
+  sheet['!cols'] = cols;
+  // A wrapped note's row is as tall as its lines: Excel does not grow a row for wrapped text in merged cells.
+  const across = cols.reduce((sum, c) => sum + (c.wch ?? MIN_WIDTH), 0);
+  const rows: RowInfo[] = [{ hpt: TITLE_HEIGHT }];
+  for (const note of notes) rows[note.row] = { hpt: LINE_HEIGHT * Math.max(1, Math.ceil((note.width * 1.1) / across)) };
+  sheet['!rows'] = rows;
   // Excel's "narrow" margins, in inches: a pageSetup is patched in after them.
   sheet['!margins'] = { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
   return { sheet, frozenRows, styles, orientation: table.layout.orientation ?? 'portrait' };
@@ -250,7 +265,7 @@ function writeWorkbook(model: Model, sheets: ({ name: string } & TableSheet)[], 
 }
 
 /** The cell formats of styles.xml, in order: xf 0 is the default, CellStyle n is xf n + 1. */
-const STYLE_ORDER: readonly CellStyle[] = ['title', 'right', 'head', 'text', 'center', 'amount', 'textTotal', 'amountTotal'];
+const STYLE_ORDER: readonly CellStyle[] = ['title', 'right', 'head', 'text', 'center', 'amount', 'textTotal', 'amountTotal', 'note'];
 const CUSTOM_FORMAT_ID = 164;
 
 /**
@@ -266,10 +281,11 @@ export function stylesXml(numberFormat: string): string {
   const side = (name: string) => `<${name} style="thin"><color auto="1"/></${name}>`;
   const xf = (look: CellStyle): string => {
     const font = look === 'title' ? 2 : look === 'textTotal' || look === 'amountTotal' ? 1 : 0;
-    const border = look === 'title' || look === 'right' ? 0 : 1;
+    const border = look === 'title' || look === 'right' || look === 'note' ? 0 : 1;
     const number = look === 'amount' || look === 'amountTotal' ? amountId : 0;
     const horizontal = look === 'title' || look === 'head' || look === 'center' ? 'center' : look === 'right' ? 'right' : undefined;
-    const alignment = `<alignment${horizontal ? ` horizontal="${horizontal}"` : ''} vertical="center"/>`;
+    const alignment =
+      look === 'note' ? '<alignment vertical="top" wrapText="1"/>' : `<alignment${horizontal ? ` horizontal="${horizontal}"` : ''} vertical="center"/>`;
     return `<xf numFmtId="${number}" fontId="${font}" fillId="0" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`;
   };
   return [
