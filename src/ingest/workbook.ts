@@ -81,7 +81,12 @@ export function readSheets(data: Uint8Array): Sheet[] {
     throw new WorkbookError('压缩包中没有 Excel 工作表，不是 .xlsx 工作簿。');
   }
   if (workbook.SheetNames.length === 0) throw new WorkbookError('工作簿中没有工作表。');
-  return workbook.SheetNames.map((name) => toSheet(name, workbook.Sheets[name]));
+  try {
+    return workbook.SheetNames.map((name) => toSheet(name, workbook.Sheets[name]));
+  } catch (error) {
+    if (error instanceof WorkbookError) throw error;
+    throw new WorkbookError(`工作簿中的工作表无法读取（${error instanceof Error ? error.message.slice(0, 120) : String(error)}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`);
+  }
 }
 
 function cellText(cell: CellObject): string {
@@ -95,36 +100,40 @@ function cellText(cell: CellObject): string {
 }
 
 function toSheet(name: string, ws: WorkSheet | undefined): Sheet {
-  const cells = new Map<number, Cell>();
+  // The extent of what the sheet holds, not its declared range: a file formatted down to row
+  // 1,048,576 still holds a table of a few dozen rows.
+  const found: { r: number; c: number; entry: Cell }[] = [];
   let rows = 0;
   let cols = 0;
-  let ref = 'A1';
-  const ranges: Range[] = [];
-  if (ws?.['!ref']) {
-    const range = utils.decode_range(ws['!ref']);
-    rows = range.e.r + 1;
-    cols = range.e.c + 1;
-    ref = ws['!ref'];
-    if (rows * cols > MAX_SHEET_CELLS) {
-      throw new WorkbookError(`工作表“${name}”太大（${ref}，超过 ${MAX_SHEET_CELLS.toLocaleString('en-US')} 个单元格），不像一张公开表。`);
-    }
-    // Dense sheets: rows of cells, no address parsing per cell.
-    const data = (ws as { '!data'?: (CellObject | undefined)[][] })['!data'] ?? [];
-    for (let r = 0; r < Math.min(data.length, rows); r++) {
-      const row = data[r];
-      if (!row) continue;
-      for (let c = 0; c < Math.min(row.length, cols); c++) {
-        const cell = row[c];
-        if (!cell) continue;
-        const text = cellText(cell);
-        if (text === '') continue;
-        const entry: Cell = { address: utils.encode_cell({ r, c }), text };
-        if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) entry.number = cell.v;
-        if (cell.t === 'e') entry.error = true;
-        cells.set(r * cols + c, entry);
+  const data = (ws as { '!data'?: (CellObject | undefined)[][] } | undefined)?.['!data'] ?? [];
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const text = cellText(cell);
+      if (text === '') continue;
+      if (found.length >= MAX_SHEET_CELLS) {
+        throw new WorkbookError(`工作表“${name}”太大（超过 ${MAX_SHEET_CELLS.toLocaleString('en-US')} 个有内容的单元格），不像一张公开表。`);
       }
+      const entry: Cell = { address: utils.encode_cell({ r, c }), text };
+      if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v)) entry.number = cell.v;
+      if (cell.t === 'e') entry.error = true;
+      found.push({ r, c, entry });
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
     }
-    for (const m of ws['!merges'] ?? []) ranges.push({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c });
+  }
+  if (rows * cols > MAX_SHEET_CELLS * 4) {
+    throw new WorkbookError(`工作表“${name}”太大（${rows} 行 × ${cols} 列），不像一张公开表。`);
+  }
+  const cells = new Map<number, Cell>();
+  for (const { r, c, entry } of found) cells.set(r * cols + c, entry);
+  const ref = rows === 0 ? 'A1' : utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows - 1, c: cols - 1 } });
+  const ranges: Range[] = [];
+  for (const m of ws?.['!merges'] ?? []) {
+    if (m.s.r < rows && m.s.c < cols) ranges.push({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, rows - 1), c1: Math.min(m.e.c, cols - 1) });
   }
   const mergeIndex = new Map<number, Range>();
   for (const m of ranges) {
