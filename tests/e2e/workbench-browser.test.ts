@@ -159,7 +159,7 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     await page.close();
   });
 
-  it('broken JSON, a file that is not a workbook, and a finding without a cell get clear answers', async () => {
+  it('broken JSON, a file that is not a workbook, a schema error and an unknown report get clear answers', async () => {
     const page = await open('/workbench');
     await setEditor(page, '{\n  "schemaVersion": 1,\n  "meta": {\n}}}');
     await page.click('#check');
@@ -185,6 +185,14 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     const selected = await page.evaluate<string>(`(() => { const t = document.querySelector('#json'); return t.value.slice(t.selectionStart, t.selectionEnd); })()`);
     expect(selected).toBe('"二〇二四"');
     await page.close();
+    // The embed view of a report that does not exist, or without one, says so.
+    const embed = await open('/workbench/embed?report=nope-2024');
+    await embed.waitForSelector('#status.error');
+    expect(await embed.textContent('#status')).toContain('没有找到报告“nope-2024”');
+    await embed.goto(`${worker.base}/workbench/embed`);
+    await embed.waitForSelector('#status.error');
+    expect(await embed.textContent('#status')).toContain('地址中缺少报告标识');
+    await embed.close();
   });
 
   it('publish: a wrong token is refused (401) in Chinese; the right one gives the links; the embed snippet works on another origin; 图3 for print in two clicks', async () => {
