@@ -158,6 +158,24 @@ export function figureIds(model: Model): string[] {
  * @example figureData(model, '2').slices // [{ label: '一般公共预算财政拨款收入', value: 151958, percent: '100.00' }]
  */
 export function figureData(model: Model, id: string): FigureData {
+  // A model never changes once derived: each figure's data is computed once per model and shared
+  // (read-only) by its wide, narrow and dark drawings and by the captions the narrative prints.
+  let known = figureDataKept.get(model);
+  if (!known) {
+    known = new Map();
+    figureDataKept.set(model, known);
+  }
+  let data = known.get(id);
+  if (!data) {
+    data = computeFigureData(model, id);
+    known.set(id, data);
+  }
+  return data;
+}
+
+const figureDataKept = new WeakMap<Model, Map<string, FigureData>>();
+
+function computeFigureData(model: Model, id: string): FigureData {
   if (!isFigureId(id)) throw notFound(`没有图${id}：图的编号为 1–7`);
   if (model.set.figures && !model.set.figures.includes(id))
     throw notFound(`表式模板集“${model.set.name}”没有图${id}（有：${model.set.figures.map((f) => `图${f}`).join('、') || '无'}）`);
