@@ -62,6 +62,12 @@ export class Builder {
     return i;
   }
 
+  /** The name a 功能分类 row was first given. */
+  rowName(base: string, index: number): string | undefined {
+    const name = this.values.get(`${base}/rows/${index}/name`);
+    return typeof name === 'string' ? name : undefined;
+  }
+
   /** Row count of a functional table read so far. */
   rowCount(base: string): number {
     return this.rows.get(base)?.size ?? 0;

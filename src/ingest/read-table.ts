@@ -232,7 +232,18 @@ function functionalSegment(ctx: SheetContext, header: HeaderMatch, rows: number[
       parsed = joinedCode(textAt(code.cols[0]));
     }
     if (!parsed && nameCol !== undefined) parsed = joinedCode(textAt(nameCol));
-    if (!parsed || !/^\d{3}(\d{2}(\d{2})?)?$/.test(parsed.code)) continue;
+    if (!parsed || !/^\d{3}(\d{2}(\d{2})?)?$/.test(parsed.code)) {
+      // Digits where a code belongs that make no 功能分类 code: say so rather than "not recognised".
+      const codeCells = code ? code.cols.filter((c) => c >= 0 && sheet.at(r, c)) : [];
+      const digits = codeCells.map((c) => norm(textAt(c))).join('');
+      if (codeCells.length > 0 && /^\d+$/.test(digits)) {
+        const shown = codeCells.map((c) => textAt(c)).join(' ');
+        for (const c of codeCells) {
+          ctx.reasons.set(address(r, c), `科目编码“${shown}”不是 3 位（类）、5 位（款）或 7 位（项）的功能分类编码，这一行没有导入`);
+        }
+      }
+      continue;
+    }
     if (parsed.code.length >= 3) context = { class: parsed.code.slice(0, 3), section: parsed.code.length >= 5 ? parsed.code.slice(0, 5) : '' };
     let name = nameCol !== undefined ? textAt(nameCol).trim() : '';
     if (name === '' || joinedCode(name)?.code === parsed.code) name = parsed.rest || name.replace(/^\[?\s*[\d\s]+\]?\s*/, '');
@@ -249,6 +260,10 @@ function functionalSegment(ctx: SheetContext, header: HeaderMatch, rows: number[
       }
     }
     const index = ctx.builder.functionalRow(base, builtIn, parsed.code, name, src);
+    const named = ctx.builder.rowName(base, index);
+    if (named !== undefined && named !== name && name !== '') {
+      ctx.notes.push({ sheet: sheet.name, cell: src.cell, message: `科目 ${parsed.code} 在这里名为“${name}”，前面的表中为“${named}”，采用“${named}”` });
+    }
     if (code) for (const c of code.cols) if (c >= 0 && sheet.at(r, c)) ctx.placed.add(address(r, c));
     if (nameCol !== undefined && sheet.at(r, nameCol)) ctx.placed.add(address(r, nameCol));
     for (const v of valueCols) {

@@ -286,3 +286,24 @@ describe('importWorkbook: a column the sheet does not have', () => {
     expect(result.unplaced).toEqual([{ sheet: '03支出决算表', cell: key, reason: '表头“其他支出”不是《支出决算表》的栏目，这一列没有导入' }]);
   });
 });
+
+describe('importWorkbook: codes and names that do not fit', () => {
+  it('a code of the wrong length is named as such; a name differing between tables is noted', () => {
+    const wb = XLSX.read(exampleWorkbook(EXAMPLE, { codes: 'joined' }), { type: 'array' });
+    const expense = wb.Sheets['03支出决算表'];
+    const bad = Object.keys(expense).find((k) => expense[k].v === '2010350')!;
+    expense[bad] = { t: 's', v: '201035' };
+    // The same table once more (a corrected copy) with another name for one 项.
+    const gpb = structuredClone(wb.Sheets['05一般公共预算财政拨款支出决算表']);
+    const renamed = Object.keys(gpb).find((k) => gpb[k].v === '事业运行')!;
+    gpb[renamed] = { t: 's', v: '事业运行（本级）' };
+    XLSX.utils.book_append_sheet(wb, gpb, '05 更正');
+    const result = importWorkbook(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
+    expect(result.unplaced.find((u) => u.cell === bad)?.reason).toBe('科目编码“201035”不是 3 位（类）、5 位（款）或 7 位（项）的功能分类编码，这一行没有导入');
+    expect(result.notes).toContainEqual({
+      sheet: '05 更正',
+      cell: expect.any(String),
+      message: '科目 2010350 在这里名为“事业运行（本级）”，前面的表中为“事业运行”，采用“事业运行”',
+    });
+  });
+});
