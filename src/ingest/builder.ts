@@ -10,8 +10,6 @@ export interface Source {
   cell: string;
 }
 
-const escapeKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
-export const pointer = (...keys: (string | number)[]): string => keys.map((k) => `/${escapeKey(String(k))}`).join('');
 
 export class Builder {
   private readonly values = new Map<string, unknown>();
