@@ -10,7 +10,6 @@ export interface Source {
   cell: string;
 }
 
-
 export class Builder {
   private readonly values = new Map<string, unknown>();
   private readonly cents = new Map<string, number>();
