@@ -30,6 +30,13 @@ export interface ReportRecord {
   source: string;
   warnings: number;
   files: FileRecord[];
+  /** Outputs not written (images over the work bounds) and why, in Chinese; absent when none. */
+  skipped?: SkippedFile[];
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
 }
 
 export type ErrorKind = 'unreadable' | 'json' | 'schema' | 'audit' | 'duplicate-alias' | 'render';

@@ -103,9 +103,10 @@ interface RunFlags {
   quiet: boolean;
 }
 
-/** Links from <out>/index.html into one report's folder. */
-function siteLinks(alias: string): Links {
-  return linksUnder(`${alias}/`, 'files');
+/** Links from <out>/index.html into one report's folder: to the files it holds, and no others. */
+function siteLinks(alias: string, files: FileRecord[]): Links {
+  const paths = new Set(files.map((f) => f.path));
+  return linksUnder(`${alias}/`, 'files', (path) => paths.has(path));
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -165,7 +166,8 @@ async function planJobs(
         const payload = before.files.find((f) => f.path === PAYLOAD_FILE);
         if (payload?.sha256 !== sha256(item.bytes)) await writeFile(join(reportDir, PAYLOAD_FILE), item.bytes);
         const files = [...outputs, fileRecord(PAYLOAD_FILE, item.bytes, JSON_TYPE)];
-        records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'unchanged' });
+        const skipped = before.skipped?.length ? { skipped: before.skipped } : {};
+        records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, ...skipped, status: 'unchanged' });
         continue;
       }
     }
@@ -280,11 +282,12 @@ async function renderPending(
       pending.map(async ({ item, job }) => {
         const warnings = countFindings(item.result.findings).warnings;
         try {
-          const { files, ms } = await runner!.run(job, () => progress?.started(item.input.source));
+          const { files, skipped, ms } = await runner!.run(job, () => progress?.started(item.input.source));
           written += files.length;
           state.counts.files += files.length;
           state.counts.warnings += warnings;
-          records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, status: 'rendered' });
+          const notWritten = skipped.length ? { skipped } : {};
+          records.set(item, { alias: item.alias, id: item.id, source: item.input.source, warnings, files, ...notWritten, status: 'rendered' });
           const warned = warnings ? `，${c.yellow(`${warnings} 个警告`)}` : '';
           state.announce(item.input.source, `${c.green('✔')} ${item.alias} ← ${item.input.source}  ${files.length} 个文件${warned}，${seconds(ms)}`, false);
         } catch (error) {
@@ -308,8 +311,13 @@ type SiteReport = { item: Valid; record: RunRecord };
 
 /** Stage 5: the site's index.html and manifest.json, in input order. */
 async function writeSiteIndex(outDir: string, reports: SiteReport[], errors: ErrorRecord[], options: RenderOptions): Promise<void> {
-  const entries: IndexEntry[] = reports.map(({ item }) => ({ model: item.result.model, links: siteLinks(item.alias), alias: item.alias }));
-  const indexBody = new TextEncoder().encode(renderIndexPage(entries));
+  const entries: IndexEntry[] = reports.map(({ item, record }) => ({
+    model: item.result.model,
+    links: siteLinks(item.alias, record.files),
+    alias: item.alias,
+    skipped: record.skipped ?? [],
+  }));
+  const indexBody = new TextEncoder().encode(renderIndexPage(entries, { formats: options.formats }));
   await writeFile(join(outDir, 'index.html'), indexBody);
   const index: FileRecord = fileRecord('index.html', indexBody, 'text/html; charset=utf-8');
   const manifest: Manifest = {

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { parseOutputPath, parseVariantFilePath } from '../render/output-path';
 import { checkReport } from '../audit/check-report';
 import type { FigureRuntime } from '../render/figures';
-import { fileRecord, type FileRecord } from './manifest';
+import { fileRecord, type FileRecord, type SkippedFile } from './manifest';
 import type { RenderOptions } from './render-options';
-import { renderFile, siteFiles, sitePath } from './report-files';
+import { renderFile, siteFiles, sitePath, type SiteFile } from './report-files';
 
 export interface RenderJob {
   source: string;
@@ -26,6 +26,8 @@ export interface RenderJob {
 
 export interface RenderJobResult {
   files: FileRecord[];
+  /** Outputs planned but not written: images over the work bounds, with the reason in Chinese. */
+  skipped: SkippedFile[];
   ms: number;
 }
 
@@ -41,16 +43,21 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
   const model = result.model;
 
   await mkdir(job.reportDir, { recursive: true });
-  const files: FileRecord[] = [];
+  const planned = siteFiles(model, job.options);
+  const records: (FileRecord | undefined)[] = new Array(planned.length);
+  const skipped: SkippedFile[] = [];
   const dirs = new Set<string>();
-  for (const site of siteFiles(model, job.options)) {
+  const render = async (site: SiteFile, i: number, exists?: (path: string) => boolean): Promise<void> => {
     let file: Awaited<ReturnType<typeof renderFile>>;
     try {
-      file = await renderFile(model, site, job.options, runtime);
+      file = await renderFile(model, site, job.options, runtime, exists);
     } catch (error) {
       // An image over the work bounds (a table of more than 300 rows) is refused by the Worker with a
-      // 422 too; the site has the table's HTML, CSV and JSON, and no image file.
-      if (error instanceof RenderError && error.kind === 'too-large') continue;
+      // 422 too; the site has the table's HTML, CSV and JSON, and no image file — and says why.
+      if (error instanceof RenderError && error.kind === 'too-large') {
+        skipped.push({ path: sitePath(site), reason: error.detail });
+        return;
+      }
       throw new Error(`${sitePath(site)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const target = join(job.reportDir, file.path);
@@ -60,15 +67,25 @@ export async function runRenderJob(job: RenderJob, runtime: FigureRuntime): Prom
       dirs.add(dir);
     }
     await writeFile(target, file.body);
-    files.push(fileRecord(file.path, file.body, file.contentType));
-  }
+    records[i] = fileRecord(file.path, file.body, file.contentType);
+  };
+  // Pages last: they link only the files that were written (the --formats asked for, minus images
+  // refused as too large), so a published site has no dead link.
+  const isPage = (site: SiteFile) => site.spec.format === 'html';
+  for (const [i, site] of planned.entries()) if (!isPage(site)) await render(site, i);
+  const written = new Set(records.filter((r) => r !== undefined).map((r) => r.path));
+  const pages = new Set(planned.filter(isPage).map(sitePath));
+  const exists = (path: string) => written.has(path) || pages.has(path);
+  for (const [i, site] of planned.entries()) if (isPage(site)) await render(site, i, exists);
+  const files = records.filter((r): r is FileRecord => r !== undefined);
+  skipped.sort((a, b) => a.path.localeCompare(b.path));
   await writeFile(join(job.reportDir, PAYLOAD_FILE), job.input);
   files.push(fileRecord(PAYLOAD_FILE, job.input, JSON_TYPE));
 
-  const written = new Set(files.map((f) => f.path));
+  const kept = new Set(files.map((f) => f.path));
   for (const stale of job.previousFiles) {
     // Only output addresses: a hand-edited manifest must not be able to delete anything else.
-    if (!written.has(stale) && (parseOutputPath(stale) || parseVariantFilePath(stale))) await unlink(join(job.reportDir, stale)).catch(() => undefined);
+    if (!kept.has(stale) && (parseOutputPath(stale) || parseVariantFilePath(stale))) await unlink(join(job.reportDir, stale)).catch(() => undefined);
   }
-  return { files, ms: performance.now() - started };
+  return { files, skipped, ms: performance.now() - started };
 }

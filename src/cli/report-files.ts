@@ -69,13 +69,21 @@ export function sitePath(file: SiteFile): string {
 /**
  * Renders one file exactly as the Worker's stored-report route does: an output with the CLI's
  * options as its query string, a variant as the link the page makes to it (?layout=narrow&theme=dark).
- * Pages link variants as files (relativeLinks' `files` style), the only difference from the Worker's bytes.
+ * Pages link variants as files (relativeLinks' `files` style), and only the files of the report's
+ * folder `exists` names (a site without some formats, an image refused as too large): the only
+ * differences from the Worker's bytes.
  */
-export async function renderFile(model: Model, file: SiteFile, options: RenderOptions, runtime: FigureRuntime): Promise<RenderedFile> {
+export async function renderFile(
+  model: Model,
+  file: SiteFile,
+  options: RenderOptions,
+  runtime: FigureRuntime,
+  exists?: (path: string) => boolean,
+): Promise<RenderedFile> {
   const { spec, variant } = file;
   const path = sitePath(file);
   const params = variant ? parseRenderParams(new URLSearchParams(variantQuery(variant)), spec) : paramsFor(options, spec);
-  const rendered = await renderOutput(model, spec, { params, links: relativeLinks(path, 'files') }, runtime);
+  const rendered = await renderOutput(model, spec, { params, links: relativeLinks(path, 'files', exists) }, runtime);
   const body = typeof rendered.body === 'string' ? new TextEncoder().encode(rendered.body) : rendered.body;
   return { path, body, contentType: rendered.contentType };
 }

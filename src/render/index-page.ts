@@ -4,11 +4,11 @@
  */
 import type { Model } from '../model/derive';
 import { tableLabel } from '../model/template-set';
-import type { Links } from './types';
+import { linkable, type Links, type OutputSpec } from './types';
 import { figureData, figureIds } from './figures';
 import { documentTitle } from './html/document';
 import { FAVICON_HREF } from './html/page';
-import { FORMATS, OUTPUT_FORMATS } from './formats';
+import { ALL_FORMATS, FORMATS, OUTPUT_FORMATS, type Format } from './formats';
 import { escapeHtml } from './html/escape';
 
 export interface IndexEntry {
@@ -16,6 +16,8 @@ export interface IndexEntry {
   links: Links;
   alias?: string;
   versions?: number;
+  /** Outputs a static site did not write (images over the work bounds), with the reason in Chinese. */
+  skipped?: { path: string; reason: string }[];
 }
 
 const STYLE = `
@@ -33,9 +35,26 @@ ul{margin:4px 0 12px;padding-left:20px}
 .meta{color:var(--muted);font-size:14px}
 h2 small.alias{font:400 14px/1.4 ui-monospace,monospace;color:var(--muted);margin-left:6px}
 code{font-size:14px}
+.skipped{border-left:3px solid var(--line);padding:2px 0 2px 12px}
+.skipped li{margin:2px 0}
 `;
 
-export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boolean; title?: string } = {}): string {
+/** `<a>` to an output, or nothing when the links say it does not exist (a static site without it). */
+function anchor(links: Links, spec: OutputSpec, href: string, text: string): string {
+  return linkable(links, spec) ? `<a href="${escapeHtml(href)}">${text}</a>` : '';
+}
+
+/** "名称：PNG · SVG" for the formats that exist, or nothing when none does. */
+function formatItem(name: string, anchors: string[]): string {
+  const present = anchors.filter(Boolean);
+  return present.length ? `<li>${escapeHtml(name)}：${present.join(' · ')}</li>` : '';
+}
+
+/**
+ * The landing page. `formats` (a static site's --formats) is named in the lead when it leaves
+ * formats out, so a reader knows why a table has no PNG, say.
+ */
+export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boolean; title?: string; formats?: readonly Format[] } = {}): string {
   const title = options.title ?? '部门决算公开';
   // Two reports of one department and year (a full and a minimal payload, say) are told apart by their address.
   const titles = entries.map(({ model }) => documentTitle(model));
@@ -44,17 +63,32 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     const name = alias ?? `${meta.slug}-${meta.fiscalYear}`;
     const shared = titles.filter((t) => t === titles[i]).length > 1;
     const tables = model.set.tables
-      .map(
-        (t) =>
-          `<li>${escapeHtml([tableLabel(model.set, t.no), t.title].filter(Boolean).join(' '))}：${OUTPUT_FORMATS.table.map((f) => `<a href="${escapeHtml(links.table(t.no, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
+      .map((t) =>
+        formatItem(
+          [tableLabel(model.set, t.no), t.title].filter(Boolean).join(' '),
+          OUTPUT_FORMATS.table.map((f) => anchor(links, { kind: 'table', id: t.no, format: f }, links.table(t.no, f), FORMATS[f].label)),
+        ),
       )
       .join('');
     const figures = figureIds(model)
-      .map(
-        (id) =>
-          `<li>${escapeHtml(figureData(model, id).caption)}：${OUTPUT_FORMATS.figure.map((f) => `<a href="${escapeHtml(links.figure(id, f))}">${FORMATS[f].label}</a>`).join(' · ')}</li>`,
+      .map((id) =>
+        formatItem(
+          figureData(model, id).caption,
+          OUTPUT_FORMATS.figure.map((f) => anchor(links, { kind: 'figure', id, format: f }, links.figure(id, f), FORMATS[f].label)),
+        ),
       )
       .join('');
+    const pages = [
+      anchor(links, { kind: 'document', format: 'html' }, links.document(), '完整文档'),
+      anchor(links, { kind: 'narrative', format: 'html' }, links.narrative(), '情况说明'),
+      anchor(links, { kind: 'glossary', format: 'html' }, links.glossary(), '名词解释'),
+      anchor(links, { kind: 'workbook', format: 'xlsx' }, links.workbook(), `全部表格（${FORMATS.xlsx.label}）`),
+    ].join('');
+    const skipped = entries[i].skipped?.length
+      ? `<div class="skipped"><p class="meta">以下文件未生成：</p><ul class="meta">${entries[i]
+          .skipped!.map(({ path, reason }) => `<li><code>${escapeHtml(path)}</code>：${escapeHtml(reason)}</li>`)
+          .join('')}</ul></div>`
+      : '';
     const api =
       options.apiLinks && alias
         ? `<p class="meta">数据：<a href="/v1/reports/${escapeHtml(alias)}"><code>/v1/reports/${escapeHtml(alias)}</code></a>${versions ? `（${versions} 个版本）` : ''}</p>`
@@ -63,18 +97,21 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
     const embed = options.apiLinks && alias ? `<a href="/workbench/embed?report=${encodeURIComponent(alias)}">嵌入与下载</a>` : '';
     return `<article><h2>${escapeHtml(titles[i])}${shared ? ` <small class="alias">${escapeHtml(name)}</small>` : ''}</h2>
 <p class="meta">公开日期 ${escapeHtml(meta.publishedOn)} · <code>${escapeHtml(name)}</code></p>
-<div class="row"><a href="${escapeHtml(links.document())}">完整文档</a><a href="${escapeHtml(links.narrative())}">情况说明</a><a href="${escapeHtml(links.glossary())}">名词解释</a><a href="${escapeHtml(links.workbook())}">全部表格（${FORMATS.xlsx.label}）</a>${embed}</div>
-<ul>${tables}</ul>${figures ? `<ul>${figures}</ul>` : ''}${api}</article>`;
+${pages || embed ? `<div class="row">${pages}${embed}</div>\n` : ''}${tables ? `<ul>${tables}</ul>` : ''}${figures ? `<ul>${figures}</ul>` : ''}${skipped}${api}</article>`;
   });
   const body = articles.length
     ? articles.join('\n')
     : '<p>尚未发布任何报告。用 <code>POST /v1/reports</code> 发布，或用 <code>POST /v1/render/document.html</code> 直接渲染。</p>';
+  const left = options.formats ? ALL_FORMATS.filter((f) => !options.formats!.includes(f)) : [];
+  const formatNote = left.length
+    ? ` · 本站只生成了 ${options.formats!.map((f) => FORMATS[f].label).join('、')} 格式，未生成 ${left.map((f) => FORMATS[f].label).join('、')}（生成时的 --formats 选项）`
+    : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="description" content="${escapeHtml(`${title}：${entries.length} 份报告的公开表、情况说明、名词解释和图`)}">
 <link rel="icon" href="${FAVICON_HREF}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告${options.apiLinks ? ' · <a href="/workbench">工作台</a>：载入决算数据或报表，检查、预览、发布 · <a href="/docs/api">接口说明</a>：供其他程序调用' : ''}</p>
+<body><main><h1>${escapeHtml(title)}</h1><p class="lead">共 ${entries.length} 份报告${formatNote}${options.apiLinks ? ' · <a href="/workbench">工作台</a>：载入决算数据或报表，检查、预览、发布 · <a href="/docs/api">接口说明</a>：供其他程序调用' : ''}</p>
 ${body}
 ${options.apiLinks ? '<p class="meta">供其他程序调用：<a href="/docs/api">接口说明</a> · <a href="/v1/openapi.json"><code>/v1/openapi.json</code></a>（OpenAPI 3.1）· <a href="/v1/schema.json"><code>/v1/schema.json</code></a>（数据格式）</p>\n' : ''}</main></body></html>`;
 }

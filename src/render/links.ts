@@ -6,7 +6,7 @@
  * files (figures/1.narrow.svg) where the Worker's link figures/1.svg?layout=narrow.
  */
 import { outputPath, variantFilePath, variantQuery } from './output-path';
-import type { Links } from './types';
+import type { FigureVariant, Links, OutputSpec } from './types';
 
 /**
  * How a figure variant (narrow, dark) is addressed: `query` as the Worker serves it
@@ -19,8 +19,10 @@ export type VariantStyle = 'query' | 'files';
  * "alias/"): the one place links are built, from the same addresses the routes parse.
  * @example linksUnder('/v1/reports/wuhan-jianghan-cyzx-2024/').table('01', 'csv') // "/v1/reports/wuhan-jianghan-cyzx-2024/tables/01.csv"
  */
-export function linksUnder(prefix: string, style: VariantStyle = 'query'): Links {
+export function linksUnder(prefix: string, style: VariantStyle = 'query', exists?: (path: string) => boolean): Links {
+  const has = exists ? { has: (spec: OutputSpec, variant?: FigureVariant) => exists(filePath(spec, variant)) } : {};
   return {
+    ...has,
     document: () => prefix + outputPath({ kind: 'document', format: 'html' }),
     narrative: () => prefix + outputPath({ kind: 'narrative', format: 'html' }),
     glossary: () => prefix + outputPath({ kind: 'glossary', format: 'html' }),
@@ -35,9 +37,18 @@ export function linksUnder(prefix: string, style: VariantStyle = 'query'): Links
 }
 
 /**
- * Links relative to the page at `fromPath` (an output path of the same report).
+ * Links relative to the page at `fromPath` (an output path of the same report); `exists`, when
+ * given, says which files of the report's folder exist (a static site's), and the pages link only those.
  * @example relativeLinks('tables/01.html').figure('1', 'svg') // "../figures/1.svg"
  */
-export function relativeLinks(fromPath: string, style: VariantStyle = 'query'): Links {
-  return linksUnder('../'.repeat(fromPath.split('/').length - 1), style);
+export function relativeLinks(fromPath: string, style: VariantStyle = 'query', exists?: (path: string) => boolean): Links {
+  return linksUnder('../'.repeat(fromPath.split('/').length - 1), style, exists);
+}
+
+/**
+ * The file in a static site's report folder that holds an output or figure variant.
+ * @example filePath({ kind: 'figure', id: '1', format: 'svg' }, { theme: 'dark' }) // "figures/1.dark.svg"
+ */
+export function filePath(spec: OutputSpec, variant?: FigureVariant): string {
+  return spec.kind === 'figure' && variantQuery(variant) ? variantFilePath(spec.id, spec.format, variant) : outputPath(spec);
 }

@@ -60,6 +60,17 @@ export interface Links {
   workbook(): string;
   table(id: string, format: TableFormat): string;
   figure(id: string, format: FigureFormat, variant?: FigureVariant): string;
+  /**
+   * Whether that output (or figure variant) exists where the links point. Absent: every output
+   * does (the Worker renders any of them on request). A static site has only the files it wrote
+   * (its --formats, minus images refused as too large), and its pages link no others.
+   */
+  has?(spec: OutputSpec, variant?: FigureVariant): boolean;
+}
+
+/** True when `links` can link this output: always, unless the links say which files exist. */
+export function linkable(links: Links, spec: OutputSpec, variant?: FigureVariant): boolean {
+  return links.has ? links.has(spec, variant) : true;
 }
 
 export interface RenderContext {

@@ -4,6 +4,8 @@
  * and relativeLinks, with the Worker's FRAME_ANCESTORS — byte for byte. One difference, spelled
  * out below: a page's links to figure variants (?layout=narrow, ?theme=dark) name the variant files
  * the CLI writes beside the figures, and each of those files is the Worker's answer to that link.
+ * A site links only the files it has (tests/cli/site-links.test.ts), so these runs write every
+ * format the pages link (HTML, CSV, JSON, Excel, SVG): with fewer, the pages link less than the Worker's.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,7 +43,7 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
 
   it('with default options', async () => {
     const out = await tempDir();
-    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json,xlsx']);
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json,xlsx,svg']);
     expect(run.code).toBe(0);
     const manifest = await readJson(join(out, 'manifest.json'));
     expect(manifest.reports[0].id).toBe(id);
@@ -61,7 +63,7 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
 
   it('with --theme dark (HTML gets ?theme=dark; CSV and JSON take no parameters)', async () => {
     const out = await tempDir();
-    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv', '--theme', 'dark']);
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv,json,xlsx,svg', '--theme', 'dark']);
     expect(run.code).toBe(0);
     for (const [path, query] of [
       ['document.html', 'theme=dark'],
@@ -80,7 +82,7 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
   for (const theme of ['auto', 'dark']) {
     it(`figure variants (--theme ${theme}): each file is the Worker’s answer to the link its page makes; pages differ only in how they write it`, async () => {
       const out = await tempDir();
-      const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg', '--theme', theme]);
+      const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg,csv,json,xlsx', '--theme', theme]);
       expect(run.code).toBe(0);
       const dir = join(out, 'wuhan-jianghan-cyzx-2024');
       const pageQuery = theme === 'dark' ? '?theme=dark' : '';

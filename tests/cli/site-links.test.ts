@@ -4,10 +4,11 @@
  * the narrow and dark figure drawings the <picture> sources pick on phones and in dark mode included.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, runCli, tempDir } from './helpers';
+import { manyRows } from '../fuzz/many-rows';
+import { EXAMPLE, readJson, runCli, tempDir } from './helpers';
 
 const ALIAS = 'wuhan-jianghan-cyzx-2024';
 
@@ -37,6 +38,26 @@ async function missing(out: string, page: string): Promise<{ refs: string[]; mis
   return { refs, missing };
 }
 
+/** Every HTML page the run wrote (index.html and each report's pages), relative to `out`. */
+async function pagesOf(out: string): Promise<string[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(out, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Each written page's references that name no written file: `page -> [ref]`, empty for a sound site. */
+async function deadLinks(out: string): Promise<{ pages: string[]; dead: Record<string, string[]> }> {
+  const pages = await pagesOf(out);
+  const dead: Record<string, string[]> = {};
+  for (const page of pages) {
+    const { missing: absent } = await missing(out, page);
+    if (absent.length) dead[page] = absent;
+  }
+  return { pages, dead };
+}
+
 describe('a static site’s pages refer only to files in the site', () => {
   let out: string;
   let darkOut: string;
@@ -57,6 +78,12 @@ describe('a static site’s pages refer only to files in the site', () => {
     for (const variant of ['figures/1.narrow.svg', 'figures/1.dark.svg', 'figures/1.narrow.dark.svg', 'figures/1.svg']) {
       expect(refs, variant).toContain(variant);
     }
+  });
+
+  it('every href, src and srcset of every written page names a written file (all formats)', async () => {
+    const { pages, dead } = await deadLinks(out);
+    expect(pages.length).toBeGreaterThan(10);
+    expect(dead).toEqual({});
   });
 
   it('the other pages and the site index', async () => {
@@ -85,4 +112,60 @@ describe('a static site’s pages refer only to files in the site', () => {
     expect(figures).toContain('1.narrow.svg');
     expect((await missing(darkOut, `${ALIAS}/document.html`)).missing).toEqual([]);
   });
+});
+
+describe('a site written with only some --formats links only the files it has', () => {
+  it('html,csv: no page or index links JSON, Excel, SVG or PNG; the figures are written out as text', async () => {
+    const out = await tempDir();
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,csv']);
+    expect(run.code, run.stderr).toBe(0);
+    const { pages, dead } = await deadLinks(out);
+    expect(pages).toContain(`${ALIAS}/tables/05.html`);
+    expect(dead).toEqual({});
+    // What is there is still linked.
+    const table = await readFile(join(out, ALIAS, 'tables/05.html'), 'utf8');
+    expect(table).toContain('href="../tables/05.csv"');
+    expect(table).not.toContain('05.json');
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    expect(index).toContain(`href="${ALIAS}/tables/05.csv"`);
+    expect(index).toMatch(/本站只生成了 网页、CSV 格式，未生成 JSON、PNG、SVG、Excel/);
+    const document = await readFile(join(out, ALIAS, 'document.html'), 'utf8');
+    expect(document).toContain('class="chart chart-text" id="figure-1"');
+  }, 60_000);
+
+  it('html,json,png: tables link JSON only, figures show their PNG', async () => {
+    const out = await tempDir();
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,json,png']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await deadLinks(out)).dead).toEqual({});
+    const document = await readFile(join(out, ALIAS, 'document.html'), 'utf8');
+    expect(document).toContain('<img src="figures/1.png"');
+    expect(document).not.toContain('.svg"');
+  }, 60_000);
+});
+
+describe('images refused as too large are neither linked nor silently missing', () => {
+  it('the index links the tables’ HTML, CSV and JSON only, and says in Chinese which images were not made and why', async () => {
+    const dir = await tempDir();
+    const out = await tempDir();
+    const source = join(dir, 'many-rows.json');
+    await writeFile(source, JSON.stringify(manyRows(400, 1.5, 'many-rows')));
+    const run = await runCli(['render', source, '--out', out, '--formats', 'html,csv,json,svg']);
+    expect(run.code, run.stderr).toBe(0);
+    const alias = (await readJson(join(out, 'manifest.json'))).reports[0].alias as string;
+    expect(existsSync(join(out, alias, 'tables/05.svg'))).toBe(false);
+    expect(existsSync(join(out, alias, 'tables/01.svg'))).toBe(true);
+    expect((await deadLinks(out)).dead).toEqual({});
+    const index = await readFile(join(out, 'index.html'), 'utf8');
+    expect(index).toContain(`href="${alias}/tables/01.svg"`);
+    expect(index).toContain(`href="${alias}/tables/05.csv"`);
+    expect(index).not.toContain(`href="${alias}/tables/05.svg"`);
+    expect(index).toMatch(/以下文件未生成[\s\S]*<code>tables\/05\.svg<\/code>：[^<]*超出表格图片的上限/);
+    const manifest = await readJson(join(out, 'manifest.json'));
+    expect(manifest.reports[0].skipped.map((s: { path: string }) => s.path)).toContain('tables/05.svg');
+    // A second run keeps the files and still says so.
+    const again = await runCli(['render', source, '--out', out, '--formats', 'html,csv,json,svg']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(index);
+  }, 60_000);
 });

@@ -140,9 +140,10 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the ru
   it('with options, each file equals the Worker’s response to the URL with those parameters', async () => {
     const out = await tempDir();
     const flags = ['--theme', 'dark', '--width', '1000', '--height', '600', '--background', 'transparent', '--scale', '1.5'];
-    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg', ...flags]);
+    // Every format the pages link: a site links only the files it has (tests/cli/site-links.test.ts).
+    const run = await runCli(['render', EXAMPLE, '--out', out, '--formats', 'html,svg,csv,json,xlsx', ...flags]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const options = renderOptions({ formats: 'html,svg', theme: 'dark', width: '1000', height: '600', background: 'transparent', scale: '1.5' });
+    const options = renderOptions({ formats: 'html,svg,csv,json,xlsx', theme: 'dark', width: '1000', height: '600', background: 'transparent', scale: '1.5' });
     for (const path of ['document.html', 'tables/05.html', 'tables/05.svg', 'figures/2.svg']) {
       const query = querySearch(options.query, parseOutputPath(path)!).toString();
       const file = new Uint8Array(await readFile(join(out, ALIAS, path)));

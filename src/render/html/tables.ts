@@ -3,7 +3,7 @@
  * ../table/; all three come from the same built grid (../table/grid.ts).
  */
 import type { Model } from '../../model/derive';
-import type { RenderContext } from '../types';
+import { linkable, type RenderContext, type TableFormat } from '../types';
 import { escapeHtml } from './escape';
 import { buildTable } from '../table/grid';
 import { renderPage } from './page';
@@ -11,11 +11,18 @@ import { tableSectionHtml } from './table-html';
 
 /** Links to the Excel, CSV and JSON of a table, when the page knows where they live. */
 export function downloadLinks(no: string, ctx: RenderContext): string {
-  if (!ctx.links || ctx.params.embed) return '';
-  const xlsx = escapeHtml(ctx.links.table(no, 'xlsx'));
-  const csv = escapeHtml(ctx.links.table(no, 'csv'));
-  const json = escapeHtml(ctx.links.table(no, 'json'));
-  return `\n<p class="downloads">下载数据：<a href="${xlsx}" download>Excel</a><a href="${csv}" download>CSV</a><a href="${json}">JSON</a></p>`;
+  const links = ctx.links;
+  if (!links || ctx.params.embed) return '';
+  const offered: [TableFormat, string, string][] = [
+    ['xlsx', 'Excel', ' download'],
+    ['csv', 'CSV', ' download'],
+    ['json', 'JSON', ''],
+  ];
+  // A static site written without some of these formats links only the files it has.
+  const anchors = offered
+    .filter(([format]) => linkable(links, { kind: 'table', id: no, format }))
+    .map(([format, label, download]) => `<a href="${escapeHtml(links.table(no, format))}"${download}>${label}</a>`);
+  return anchors.length ? `\n<p class="downloads">下载数据：${anchors.join('')}</p>` : '';
 }
 
 /** The table as an HTML fragment (<section>) for use inside a larger page. */

@@ -10,7 +10,7 @@ import type { Model } from '../../model/derive';
 import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
 import { NARROW_MEDIA_MAX, renderPage } from '../html/page';
-import type { FigureVariant, RenderContext, Theme } from '../types';
+import { linkable, type FigureVariant, type RenderContext, type Theme } from '../types';
 import { partHtml, partText, partToc, type Block, type FigureRenderer, type TocEntry } from './blocks';
 import { buildGlossary } from './glossary';
 import { buildNarrative, narrativeParts } from './narrative';
@@ -71,17 +71,24 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
       const print = light ? `<div class="chart-svg print-only" aria-hidden="true">${light}</div>` : '';
       return `<figure class="chart${light ? ' has-print' : ''}" id="figure-${id}">${wide}${small}${print}${caption}</figure>`;
     }
-    if (ctx.links) {
-      const links = ctx.links;
+    const links = ctx.links;
+    const spec = { kind: 'figure', id: block.id, format: 'svg' } as const;
+    if (links && linkable(links, spec)) {
       const url = links.figure(block.id, 'svg');
       const img = (src: string) => `<img src="${escapeHtml(src)}" alt="${alt}" loading="lazy" decoding="async">`;
       const sources = figureSources(ctx.params.theme)
+        .filter(({ variant }) => linkable(links, spec, variant))
         .map(({ media, variant }) => `<source srcset="${escapeHtml(links.figure(block.id, 'svg', variant))}" media="${media}">`)
         .join('');
       // Browsers keep the <picture> source chosen for the screen when they print (a dark or narrow
       // drawing on paper): the wide light drawing is loaded beside it and shown in print instead.
       const print = `<img class="print-only" src="${escapeHtml(url)}" alt="" aria-hidden="true" decoding="async">`;
       return `<figure class="chart" id="figure-${id}"><picture>${sources}${img(url)}</picture>${print}${caption}</figure>`;
+    }
+    const png = { kind: 'figure', id: block.id, format: 'png' } as const;
+    if (links && ctx.params.theme !== 'dark' && linkable(links, png)) {
+      // A site written without SVG: the PNG, on screen and on paper alike (a light one).
+      return `<figure class="chart" id="figure-${id}"><img src="${escapeHtml(links.figure(block.id, 'png'))}" alt="${alt}" loading="lazy" decoding="async">${caption}</figure>`;
     }
     return `<figure class="chart chart-text" id="figure-${id}"><p class="chart-alt">${alt}</p><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
   };
