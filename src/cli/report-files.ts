@@ -9,7 +9,7 @@ import { figureIds, type FigureRuntime } from '../render/figures';
 import { relativeLinks } from '../render/links';
 import { OUTPUT_FORMATS, PAGE_KINDS, type Format } from '../render/formats';
 import { renderOutput, type OutputSpec } from '../render/output';
-import { figureSources } from '../render/narrative';
+import { figureSources, printVariant } from '../render/narrative';
 import { parseRenderParams } from '../render/render-params';
 import type { FigureVariant } from '../render/types';
 import { paramsFor, type RenderOptions } from './render-options';
@@ -47,14 +47,16 @@ export interface SiteFile {
 
 /**
  * The files of one report's folder: every output, then — when the site has pages and SVG figures —
- * the figure variants those pages' <picture> sources name (figures/1.narrow.svg, …): a static
- * server ignores `?layout=narrow`, so each variant is a file of its own.
+ * the figure variants those pages' <picture> sources name (figures/1.narrow.svg, …) and, beside a
+ * dark page, the light drawing it prints (figures/1.light.svg): a static server ignores
+ * `?layout=narrow`, so each variant is a file of its own.
  * @example siteFiles(model, renderOptions({})).map(sitePath).filter((p) => p.startsWith('figures/1.')) // ["figures/1.svg", "figures/1.png", "figures/1.narrow.dark.svg", "figures/1.narrow.svg", "figures/1.dark.svg"]
  */
 export function siteFiles(model: Model, options: Pick<RenderOptions, 'formats' | 'params'>): SiteFile[] {
   const files: SiteFile[] = reportOutputs(model, options.formats).map((spec) => ({ spec }));
   if (!options.formats.includes('html') || !options.formats.includes('svg')) return files;
-  const variants = figureSources(options.params.theme).map((s) => s.variant);
+  const print = printVariant(options.params.theme);
+  const variants = [...figureSources(options.params.theme).map((s) => s.variant), ...(print ? [print] : [])];
   for (const id of figureIds(model)) {
     for (const variant of variants) files.push({ spec: { kind: 'figure', id, format: 'svg' }, variant });
   }

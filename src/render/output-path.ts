@@ -81,7 +81,7 @@ export function variantFilePath(id: string, format: FigureFormat, variant: Figur
   return `figures/${id}${suffix}.${format}`;
 }
 
-const VARIANT_FILE = new RegExp(`^figures/(\\d{1,2})((?:\\.narrow)?(?:\\.dark)?)\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
+const VARIANT_FILE = new RegExp(`^figures/(\\d{1,2})((?:\\.narrow)?(?:\\.dark|\\.light)?)\\.(${alternatives(OUTPUT_FORMATS.figure)})$`);
 
 /**
  * The figure and variant a static site's file holds (null when the path is not a variant file).
@@ -93,5 +93,6 @@ export function parseVariantFilePath(path: string): { spec: Extract<OutputSpec, 
   const variant: FigureVariant = {};
   if (match[2].includes('.narrow')) variant.layout = 'narrow';
   if (match[2].includes('.dark')) variant.theme = 'dark';
+  if (match[2].includes('.light')) variant.theme = 'light';
   return { spec: { kind: 'figure', id: match[1], format: match[3] as FigureFormat }, variant };
 }

@@ -48,7 +48,8 @@ export const DEFAULT_PARAMS: RenderParams = {
  */
 export interface FigureVariant {
   layout?: 'narrow';
-  theme?: 'dark';
+  /** 'light' only for the drawing a dark page prints: paper is always light. */
+  theme?: 'dark' | 'light';
 }
 
 /** Where the other outputs of the same report live, for links and <img> sources. */

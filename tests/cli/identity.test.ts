@@ -77,7 +77,7 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
     }
   });
 
-  const QUERY_FOR_FILE: Record<string, string> = { narrow: 'layout=narrow', dark: 'theme=dark', 'narrow.dark': 'layout=narrow&theme=dark' };
+  const QUERY_FOR_FILE: Record<string, string> = { narrow: 'layout=narrow', dark: 'theme=dark', 'narrow.dark': 'layout=narrow&theme=dark', light: 'theme=light' };
 
   for (const theme of ['auto', 'dark']) {
     it(`figure variants (--theme ${theme}): each file is the Worker’s answer to the link its page makes; pages differ only in how they write it`, async () => {
@@ -92,9 +92,10 @@ describe('CLI files are byte-identical to the Worker’s responses', () => {
         expect(site.rewritten, page).toBeGreaterThanOrEqual(2 * 7);
         expect(Buffer.from(file).equals(Buffer.from(site.body)), page).toBe(true);
       }
-      const variants = (await readdir(join(dir, 'figures'))).filter((name) => /^\d+\.(narrow|dark|narrow\.dark)\.svg$/.test(name));
-      // auto: narrow, dark and both for each of 7 figures; dark: the two dark ones.
-      expect(variants.length).toBe(theme === 'dark' ? 14 : 21);
+      const variants = (await readdir(join(dir, 'figures'))).filter((name) => /^\d+\.(narrow|dark|narrow\.dark|light)\.svg$/.test(name));
+      // auto: narrow, dark and both for each of 7 figures; dark: the two dark ones and the light one it prints.
+      expect(variants.length).toBe(21);
+      if (theme === 'dark') expect(variants.filter((name) => name.endsWith('.light.svg')).length).toBe(7);
       for (const name of variants) {
         const [, figure, variant] = /^(\d+)\.(.+)\.svg$/.exec(name)!;
         const file = new Uint8Array(await readFile(join(dir, 'figures', name)));

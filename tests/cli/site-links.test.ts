@@ -104,11 +104,25 @@ describe('a static site’s pages refer only to files in the site', () => {
     expect(existsSync(join(darkOut, ALIAS, 'figures/1.narrow.svg'))).toBe(false);
   });
 
+  it('with --theme dark, print gets the light drawings: each print-only image is the light figure, not the dark one', async () => {
+    for (const page of [`${ALIAS}/document.html`, `${ALIAS}/narrative.html`]) {
+      const html = await readFile(join(darkOut, page), 'utf8');
+      const prints = [...html.matchAll(/<img class="print-only" src="figures\/(\d+)\.([a-z.]*)svg"/g)];
+      expect(prints.length, page).toBe(7);
+      for (const [, id, suffix] of prints) {
+        const printed = await readFile(join(darkOut, ALIAS, `figures/${id}.${suffix}svg`));
+        // The default site's plain figure is the light drawing; the dark site's plain one is dark.
+        expect(printed.equals(await readFile(join(out, ALIAS, `figures/${id}.svg`))), `${page}: figure ${id}`).toBe(true);
+        expect(printed.equals(await readFile(join(darkOut, ALIAS, `figures/${id}.dark.svg`))), `${page}: figure ${id}`).toBe(false);
+      }
+    }
+  });
+
   it('a later run with another theme removes the variant files its pages no longer link', async () => {
     const run = await runCli(['render', EXAMPLE, '--out', darkOut, '--formats', 'html,svg,csv,json,xlsx', '--theme', 'light']);
     expect(run.code, run.stderr).toBe(0);
     const figures = await readdir(join(darkOut, ALIAS, 'figures'));
-    expect(figures.filter((name) => name.includes('.dark.'))).toEqual([]);
+    expect(figures.filter((name) => name.includes('.dark.') || name.includes('.light.'))).toEqual([]);
     expect(figures).toContain('1.narrow.svg');
     expect((await missing(darkOut, `${ALIAS}/document.html`)).missing).toEqual([]);
   });

@@ -9,6 +9,8 @@ const FILE_FOR_QUERY: [string, string][] = [
   ['.svg?layout=narrow&amp;theme=dark"', '.narrow.dark.svg"'],
   ['.svg?layout=narrow"', '.narrow.svg"'],
   ['.svg?theme=dark"', '.dark.svg"'],
+  // The light drawing a dark page prints.
+  ['.svg?theme=light"', '.light.svg"'],
 ];
 
 /** The Worker's body with its figure-variant links written as a site's files; how many were rewritten. */

@@ -53,6 +53,15 @@ export function figureSources(theme: Theme): { media: string; variant: FigureVar
   return [{ media: small, variant: narrow }];
 }
 
+/**
+ * The drawing a page prints beside its screen ones: the plain figure, except on a dark page, whose
+ * plain figure (in a static site written with --theme dark) is dark — paper gets the light one.
+ * @example printVariant('dark') // { theme: 'light' }
+ */
+export function printVariant(theme: Theme): FigureVariant | undefined {
+  return theme === 'dark' ? { theme: 'light' } : undefined;
+}
+
 function figureRenderer(ctx: RenderContext): FigureRenderer {
   return (block: Extract<Block, { kind: 'figure' }>) => {
     const id = escapeHtml(block.id);
@@ -82,7 +91,9 @@ function figureRenderer(ctx: RenderContext): FigureRenderer {
         .join('');
       // Browsers keep the <picture> source chosen for the screen when they print (a dark or narrow
       // drawing on paper): the wide light drawing is loaded beside it and shown in print instead.
-      const print = `<img class="print-only" src="${escapeHtml(url)}" alt="" aria-hidden="true" decoding="async">`;
+      const light = printVariant(ctx.params.theme);
+      const printUrl = light && linkable(links, spec, light) ? links.figure(block.id, 'svg', light) : url;
+      const print = `<img class="print-only" src="${escapeHtml(printUrl)}" alt="" aria-hidden="true" decoding="async">`;
       return `<figure class="chart" id="figure-${id}"><picture>${sources}${img(url)}</picture>${print}${caption}</figure>`;
     }
     const png = { kind: 'figure', id: block.id, format: 'png' } as const;
