@@ -86,6 +86,17 @@ describe('a static site’s pages refer only to files in the site', () => {
     expect(dead).toEqual({});
   });
 
+  it('情况说明, 名词解释 and table pages opened on their own link to the whole document', async () => {
+    for (const [page, href] of [
+      [`${ALIAS}/narrative.html`, 'document.html'],
+      [`${ALIAS}/glossary.html`, 'document.html'],
+      [`${ALIAS}/tables/05.html`, '../document.html'],
+    ]) {
+      const html = await readFile(join(out, page), 'utf8');
+      expect(html, page).toMatch(new RegExp(`<header class="chrome"><span class="site">2024 年度武汉市江汉区城市运行管理中心 部门决算公开</span><a href="${href.replace(/\./g, '\\.')}">查看完整公开文档</a></header>`));
+    }
+  });
+
   it('the other pages and the site index', async () => {
     for (const page of ['index.html', `${ALIAS}/narrative.html`, `${ALIAS}/glossary.html`, `${ALIAS}/tables/01.html`]) {
       const { refs, missing: absent } = await missing(out, page);

@@ -3,6 +3,9 @@
  * requests, system Chinese fonts), light/dark themes, print rules for A4, and an embed mode
  * without page chrome that reports its height to the host page.
  */
+import type { Model } from '../../model/derive';
+import { fill } from '../../model/text';
+import { layoutSet } from '../layout';
 import type { RenderContext } from '../types';
 import { embedChildScript } from './embed';
 import { escapeHtml } from './escape';
@@ -23,6 +26,18 @@ export interface PageOptions {
   extraCss?: string;
   /** <meta name="description"> for search results and link previews (escaped here); defaults to the title. */
   description?: string;
+}
+
+/**
+ * The navigation line of a stand-alone page of a report (a table, 情况说明, 名词解释): the
+ * document's title and a link to the whole document, when the page knows where it lives.
+ */
+export function reportChrome(model: Model, ctx: RenderContext): string {
+  // The template set's document title (documentTitle in document.ts, which imports this module).
+  const { meta } = model.payload;
+  const docTitle = fill(layoutSet(model.set.id).document.title, { year: meta.fiscalYear, department: meta.department });
+  const back = ctx.links ? `<a href="${escapeHtml(ctx.links.document())}">查看完整公开文档</a>` : '';
+  return `<header class="chrome"><span class="site">${escapeHtml(docTitle)}</span>${back}</header>`;
 }
 
 /**

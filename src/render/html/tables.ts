@@ -6,7 +6,7 @@ import type { Model } from '../../model/derive';
 import { linkable, type RenderContext, type TableFormat } from '../types';
 import { escapeHtml } from './escape';
 import { buildTable } from '../table/grid';
-import { renderPage } from './page';
+import { renderPage, reportChrome } from './page';
 import { tableSectionHtml } from './table-html';
 
 /** Links to the Excel, CSV and JSON of a table, when the page knows where they live. */
@@ -37,9 +37,7 @@ export function renderTableSection(model: Model, id: string, ctx: RenderContext)
 export function renderTableHtml(model: Model, id: string, ctx: RenderContext): string {
   const table = buildTable(model, id);
   const { meta } = model.payload;
-  const docTitle = `${meta.fiscalYear} 年度${meta.department} 部门决算公开`;
-  const back = ctx.links ? `<a href="${escapeHtml(ctx.links.document())}">查看完整公开文档</a>` : '';
-  const header = `<header class="chrome"><span class="site">${escapeHtml(docTitle)}</span>${back}</header>`;
+  const header = reportChrome(model, ctx);
   const heading = ctx.params.embed ? '' : `<h1 class="visually-hidden">${escapeHtml(table.title)}</h1>\n`;
   return renderPage({
     ctx,

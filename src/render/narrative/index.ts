@@ -9,7 +9,7 @@
 import type { Model } from '../../model/derive';
 import { figureData, figureIds } from '../figures';
 import { escapeHtml } from '../html/escape';
-import { NARROW_MEDIA_MAX, renderPage } from '../html/page';
+import { NARROW_MEDIA_MAX, renderPage, reportChrome } from '../html/page';
 import { linkable, type FigureVariant, type RenderContext, type Theme } from '../types';
 import { partHtml, partText, partToc, type Block, type FigureRenderer, type TocEntry } from './blocks';
 import { buildGlossary } from './glossary';
@@ -160,6 +160,8 @@ function page(model: Model, ctx: RenderContext, kind: 'narrative' | 'glossary', 
   return renderPage({
     ctx,
     title: `${meta.fiscalYear} 年度${meta.department} ${title}`,
+    // A reader who opens 情况说明 or 名词解释 on its own finds the way to the whole document, as a table page does.
+    header: reportChrome(model, ctx),
     main,
     embedId: `${meta.slug}-${meta.fiscalYear}-${kind}`,
     extraCss: NARRATIVE_CSS,
