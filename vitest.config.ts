@@ -21,6 +21,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // One wrangler dev for all e2e files (its origin reaches them with provide/inject).
+          globalSetup: ['tests/e2e/global-setup.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

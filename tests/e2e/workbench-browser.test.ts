@@ -3,6 +3,7 @@
  * payload, see a finding in Chinese, click it and find its cell highlighted in the preview, fix the
  * JSON and check again, publish (401 without the right token), then take a table's embed snippet
  * to a page on another origin, and download 图3 for print in two clicks.
+ * The Worker is the e2e project's one `wrangler dev` (global-setup.ts).
  * Set JUESUAN_SKIP_LIVE=1 to skip (e.g. where wrangler cannot start).
  */
 import { readFileSync } from 'node:fs';
@@ -17,15 +18,15 @@ import { buildWeb, webBuildStale } from '../../scripts/build-web.mjs';
 import { importWorkbook } from '../../src/ingest';
 import { launchChromium, servePages } from '../unit/browser';
 import { exampleWorkbook } from '../unit/ingest-workbook';
-import { type LiveWorker, startWorker } from './live-worker';
+import { liveWorker } from './live-worker';
 
-const TOKEN = 'workbench-live-token-0123456789';
 const EXAMPLE = JSON.parse(readFileSync('examples/wuhan-jianghan-cyzx-2024.json', 'utf8'));
 /** The reference with one mistake: 05's first 项 小计 no longer equals 基本 + 项目. */
 const MISTAKE = '/tables/gpbExpense/rows/0/total';
 
 describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the embed view in Chromium', () => {
-  let worker: LiveWorker;
+  let worker: { base: string; token: string };
+  let TOKEN: string;
   let browser: Browser;
   let dir: string;
   let host: { base: string; server: Server } | undefined;
@@ -33,12 +34,13 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
   beforeAll(async () => {
     if (webBuildStale()) await buildWeb({ quiet: true });
     dir = await mkdtemp(join(tmpdir(), 'juesuan-wb-'));
-    [worker, browser] = await Promise.all([startWorker(TOKEN), launchChromium()]);
+    worker = liveWorker();
+    TOKEN = worker.token;
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    await worker?.stop();
     if (host) await new Promise((resolve) => host!.server.close(resolve));
   });
 

@@ -2,32 +2,26 @@
  * The real thing: the Worker running in workerd (wrangler dev, offline, on 127.0.0.1) against the
  * CLI. `juesuan publish` stores the reference example, `juesuan render` writes the static site,
  * and every file must equal GET /v1/reports/{id}/{path} byte for byte — PNGs and SVGs included.
+ * The Worker is the e2e project's one `wrangler dev` (global-setup.ts).
  * Set JUESUAN_SKIP_LIVE=1 to skip (e.g. where wrangler cannot start).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { querySearch, renderOptions } from '../../src/cli/render-options';
 import { parseOutputPath } from '../../src/render/output-path';
 import { openApiJson } from '../../src/http/openapi';
-// @ts-expect-error plain ES module without types
-import { offlineEnv } from '../../scripts/offline-env.mjs';
-import { EXAMPLE, readJson, ROOT, runCli, tempDir } from '../cli/helpers';
+import { EXAMPLE as REFERENCE, readJson, runCli, tempDir } from '../cli/helpers';
 import { asSite, PAGES_WITH_FIGURES } from '../cli/site-variants';
+import { liveWorker } from './live-worker';
 
-const TOKEN = 'cli-live-token-0123456789abcdef';
-const ALIAS = 'wuhan-jianghan-cyzx-2024';
+/**
+ * The reference example under a slug of its own: the e2e files share one Worker and its KV, and the
+ * workbench test publishes the example itself and expects its alias to be new.
+ */
+const SLUG = 'wuhan-jianghan-cyzx-cli';
+const ALIAS = `${SLUG}-2024`;
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function get(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -36,40 +30,17 @@ async function get(url: string): Promise<Uint8Array> {
 }
 
 describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('CLI output equals the running Worker’s responses', () => {
-  let wrangler: ChildProcess;
-  let state: string;
   let base: string;
-  let log = '';
+  let TOKEN: string;
   let id: string;
+  let EXAMPLE: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    state = await tempDir('juesuan-live-');
-    // The token goes in a file, never on wrangler's command line (visible in `ps`).
-    const envFile = join(state, 'dev.vars');
-    await writeFile(envFile, `API_TOKENS=${TOKEN}\n`, { mode: 0o600 });
-    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--env-file', envFile, '--show-interactive-dev-session=false'];
-    // Its own process group, so the workerd it starts goes down with it.
-    wrangler = spawn(join(ROOT, 'node_modules/.bin/wrangler'), args, { cwd: ROOT, env: offlineEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    wrangler.stdout!.on('data', (d) => (log += d));
-    wrangler.stderr!.on('data', (d) => (log += d));
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/v1/schema.json`)).ok) break;
-      } catch {}
-      if (i > 240 || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }, 90_000);
-
-  afterAll(async () => {
-    if (wrangler?.pid && wrangler.exitCode === null) {
-      const exited = new Promise((r) => wrangler.once('exit', r));
-      process.kill(-wrangler.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
-    if (state) await rm(state, { recursive: true, force: true });
+    ({ base, token: TOKEN } = liveWorker());
+    const payload = JSON.parse(await readFile(REFERENCE, 'utf8'));
+    payload.meta.slug = SLUG;
+    EXAMPLE = join(await tempDir('juesuan-e2e-'), `${ALIAS}.json`);
+    await writeFile(EXAMPLE, JSON.stringify(payload, null, 2));
   });
 
   it('juesuan publish stores the example and prints its alias and document URL', async () => {
