@@ -106,6 +106,22 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     expect(await page.textContent('#preview-note')).toContain('公开05表');
     await page.screenshot({ path: join(dir, 'workbench.png') });
 
+    // A finding about the text (the reference gives a use, not a cause, as the reason of a 项's budget gap): its paragraph of 五（三）.
+    await page.locator('#findings li[data-rule="budget.reason-is-use"] button').first().click();
+    const paragraph = frame.locator('p.wb-hit');
+    await paragraph.waitFor({ timeout: 10_000 });
+    expect(await paragraph.getAttribute('data-path')).toBe('/explanation/annualBudget/items/2010399');
+    expect(await paragraph.textContent()).toContain('其他政府办公厅（室）及相关机构事务支出（项）');
+    const inView = await page.frames()[1].evaluate<{ top: number; bottom: number; height: number; outline: string }>(
+      `(() => { const r = document.querySelector('p.wb-hit').getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight, outline: getComputedStyle(document.querySelector('p.wb-hit')).outlineStyle }; })()`,
+    );
+    expect(inView.top).toBeGreaterThanOrEqual(0);
+    expect(inView.bottom).toBeLessThanOrEqual(inView.height);
+    expect(inView.outline).toBe('solid');
+    expect(await page.textContent('#preview-note')).toContain('1 处文字');
+    await page.screenshot({ path: join(dir, 'workbench-text.png') });
+
     // Fix it in the editor and check again: no round trip through a file.
     const text = await page.inputValue('#json');
     const original = JSON.stringify(EXAMPLE.tables.gpbExpense.rows[0].total);

@@ -73,7 +73,7 @@ describe('document', () => {
     };
     const doc = renderDocumentHtml(modelOf(input), ctx);
     expect(doc).toContain('<h3>一、城运中心建设</h3>');
-    expect(doc).toContain('<p>第一段。</p>\n<p>第二段。</p>');
+    expect(doc).toContain('<p data-path="/keyWork/sections/0/text">第一段。</p>\n<p data-path="/keyWork/sections/0/text">第二段。</p>');
     const table = parseTables(doc).find((t) => t.classes.includes('keywork'))!;
     expect(table.header).toEqual([['序号', '重要事项', '工作内容及目标', '完成情况']]);
     expect(table.body).toEqual([['1', '城运中心建设', '建设。', '完成。']]);

@@ -25,8 +25,9 @@ describe('renderNarrativeSection', () => {
     for (let i = 1; i <= 13; i++) expect(html).toContain(`<section id="part3-${i}">`);
     expect(html).toContain('<h3>十三、预算绩效情况说明</h3>');
     expect(html).toContain('<h4>（一）一般公共预算财政拨款支出决算总体情况</h4>');
-    expect(html).toContain('<p class="item"><span class="no">1.</span> 一般公共服务支出（类）1415.08 万元，占 93.12%。');
-    expect(html).toContain('<p class="subitem"><span class="no">（1）</span>一般公共服务支出（类）');
+    // data-path: the payload's words the paragraph prints (here the class's uses), for the workbench.
+    expect(html).toContain('<p class="item" data-path="/explanation/classUses/201"><span class="no">1.</span> 一般公共服务支出（类）1415.08 万元，占 93.12%。');
+    expect(html).toContain('<p class="subitem" data-path="/explanation/annualBudget/items/2010302"><span class="no">（1）</span>一般公共服务支出（类）');
     expect(html).not.toContain('<script');
   });
 
@@ -92,7 +93,7 @@ describe('renderGlossarySection', () => {
     const html = renderGlossarySection(model, plain);
     expect(html.startsWith('<section id="part5" class="part prose glossary">\n<h2>第五部分 名词解释</h2>')).toBe(true);
     expect(html).toContain('<p>（一）一般公共预算财政拨款收入：指区级财政一般公共预算当年拨付的资金。</p>');
-    expect(html).toContain('<p class="item"><span class="no">10.</span> 住房保障支出（类）住房改革支出（款）购房补贴（项），');
+    expect(html).toContain('<p class="item" data-path="/glossary/subjectExplanations/2210203"><span class="no">10.</span> 住房保障支出（类）住房改革支出（款）购房补贴（项），');
     expect(html).toContain('<p>本单位咨询电话：027-85481838</p>');
   });
 });

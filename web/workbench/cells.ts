@@ -1,6 +1,7 @@
 /**
  * Which table cells a finding points at. Cells carry data-path, the payload JSON pointer of the
- * amount they print; findings name pointers too. Most name an amount (exact match); some name a
+ * amount they print (a paragraph of the 情况说明 names the pointers of all the payload values it
+ * prints, separated by spaces); findings name pointers too. Most name an amount (exact match); some name a
  * row, a row's code or a whole table: then the amounts of that row (or table) are shown.
  */
 
@@ -26,6 +27,11 @@ export function cellsFor(available: Iterable<string>, pointers: string[]): Match
   for (const pointer of pointers) {
     const within = all.filter((a) => a.startsWith(`${pointer}/`));
     if (within.length) return { how: 'within', paths: within };
+  }
+  // Text prints a whole object (a paragraph on /explanation/assets): the closest one holding the pointer.
+  for (const pointer of pointers) {
+    const holding = all.filter((a) => pointer.startsWith(`${a}/`)).sort((a, b) => b.length - a.length)[0];
+    if (holding) return { how: 'within', paths: [holding] };
   }
   for (const pointer of pointers) {
     const up = parent(pointer);

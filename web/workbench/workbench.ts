@@ -381,8 +381,8 @@ function frameCells(paths: string[]): HTMLElement[] {
   if (!doc) return [];
   const byPath = new Map<string, HTMLElement[]>();
   for (const el of doc.querySelectorAll<HTMLElement>('[data-path]')) {
-    const path = el.dataset.path!;
-    byPath.set(path, [...(byPath.get(path) ?? []), el]);
+    // A paragraph names every payload value it prints, separated by spaces.
+    for (const path of el.dataset.path!.split(/\s+/).filter(Boolean)) byPath.set(path, [...(byPath.get(path) ?? []), el]);
   }
   const match = cellsFor(byPath.keys(), paths);
   return match ? match.paths.flatMap((p) => byPath.get(p) ?? []) : [];
@@ -398,7 +398,7 @@ async function locate(paths: string[]): Promise<void> {
   const doc = frame.contentDocument;
   for (const el of doc?.querySelectorAll('.wb-hit') ?? []) el.classList.remove('wb-hit', 'wb-first');
   if (cells.length === 0) {
-    previewNote.textContent = '这一项在预览中没有对应的表格单元格，已在数据框中选中它的位置。';
+    previewNote.textContent = '这一项在预览中没有对应的单元格或文字，已在数据框中选中它的位置。';
     locateInEditor(paths[0] ?? '');
     return;
   }
@@ -406,7 +406,10 @@ async function locate(paths: string[]): Promise<void> {
   cells[0].classList.add('wb-first');
   cells[0].scrollIntoView({ block: 'center', inline: 'center' });
   const table = cells[0].closest('section[data-table]')?.getAttribute('data-table');
-  previewNote.textContent = `已在预览中标出${table ? `公开${table}表的` : ''} ${cells.length} 个单元格。`;
+  const text = cells.every((c) => c.tagName !== 'TD' && c.tagName !== 'TH' && c.tagName !== 'TR');
+  previewNote.textContent = text
+    ? `已在预览中标出 ${cells.length} 处文字。`
+    : `已在预览中标出${table ? `公开${table}表的` : ''} ${cells.length} 个单元格。`;
   const rect = frame.getBoundingClientRect();
   if (rect.top < 0 || rect.bottom > window.innerHeight) frame.scrollIntoView({ block: 'nearest' });
 }

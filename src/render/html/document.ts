@@ -10,6 +10,7 @@ import type { RenderContext } from '../types';
 import { glossarySectionWithToc, narrativeSectionWithToc, type TocEntry } from '../narrative';
 import { escapeHtml, escapeMultiline } from './escape';
 import { spaceNumbers } from '../narrative/text';
+import { dataPath } from '../narrative/blocks';
 import { layoutSet, type DocumentTexts } from '../layout';
 import { renderPage } from './page';
 import { attachmentHeadings, attachmentsHtml } from './performance';
@@ -22,12 +23,13 @@ function stripNumbering(text: string): string {
   return text.replace(/^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．]\s*/, '');
 }
 
-function paragraphs(text: string, spaced: (text: string) => string): string {
+/** Typed text, one paragraph a line; `pointer`: where it is in the payload, written as data-path. */
+function paragraphs(text: string, spaced: (text: string) => string, pointer: string): string {
   return text
     .split(/\r?\n+/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(spaced(p))}</p>`)
+    .map((p) => `<p${dataPath([pointer])}>${escapeHtml(spaced(p))}</p>`)
     .join('\n');
 }
 
@@ -50,7 +52,7 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
   const o = texts.overview;
   const duties = overview.duties.length
     ? `<ol class="duties">${overview.duties
-        .map((d, i) => `<li><span class="num">${i + 1}、</span>${escapeMultiline(spacer(model)(stripNumbering(d)))}</li>`)
+        .map((d, i) => `<li${dataPath([`/overview/duties/${i}`])}><span class="num">${i + 1}、</span>${escapeMultiline(spacer(model)(stripNumbering(d)))}</li>`)
         .join('\n')}</ol>`
     : '';
   const composition = fill(o.composition, { department: meta.department, count: meta.subordinateUnits.length });
@@ -73,7 +75,7 @@ function overviewHtml(model: Model, texts: DocumentTexts): string {
       })
       .join('')}</ol>`;
   }
-  const organization = overview.organization ? paragraphs(overview.organization, spacer(model)) : '';
+  const organization = overview.organization ? paragraphs(overview.organization, spacer(model), '/overview/organization') : '';
   return `<section id="${o.duties.id}"><h3>${escapeHtml(o.duties.title)}</h3>
 ${duties}
 </section>
@@ -92,7 +94,7 @@ function keyWorkHtml(model: Model, texts: DocumentTexts): string {
   const sections = keyWork.sections
     .map(
       (s, i) => `<section id="part4-${i + 1}"><h3>${chineseNumeral(i + 1)}、${escapeHtml(stripNumbering(s.title))}</h3>
-${paragraphs(s.text, spacer(model))}
+${paragraphs(s.text, spacer(model), `/keyWork/sections/${i}/text`)}
 </section>`,
     )
     .join('\n');
@@ -101,7 +103,7 @@ ${paragraphs(s.text, spacer(model))}
   const rows = keyWork.table
     .map(
       (r, i) =>
-        `<tr><td class="center">${i + 1}</td><th scope="row">${escapeHtml(r.item)}</th><td>${escapeMultiline(spacer(model)(r.content))}</td><td>${escapeMultiline(spacer(model)(r.result))}</td></tr>`,
+        `<tr${dataPath([`/keyWork/table/${i}`])}><td class="center">${i + 1}</td><th scope="row">${escapeHtml(r.item)}</th><td>${escapeMultiline(spacer(model)(r.content))}</td><td>${escapeMultiline(spacer(model)(r.result))}</td></tr>`,
     )
     .join('\n');
   return `${sections}

@@ -29,7 +29,7 @@ export function executionRate(executed: Cents | null | undefined, budget: Cents 
 const COLGROUP = '<colgroup><col style="width:9%"><col style="width:13%"><col style="width:16%"><col style="width:24%"><col style="width:19%"><col style="width:19%"></colgroup>';
 
 /** Indicator rows with 一级/二级 cells merged over consecutive equal values. */
-function indicatorRows(indicators: Indicator[], label: string, targetTitle: string, prefix: string): string {
+function indicatorRows(indicators: Indicator[], label: string, targetTitle: string, prefix: string, pointer: string): string {
   const n = indicators.length;
   const head = `<tr><th scope="rowgroup" rowspan="${n + 1}" id="${prefix}-ind">${escapeHtml(label)}</th><th scope="col">一级指标</th><th scope="col">二级指标</th><th scope="col">三级指标</th><th scope="col">${escapeHtml(targetTitle)}</th><th scope="col">实际完成值（B）</th></tr>`;
   const runLength = (i: number, same: (a: Indicator, b: Indicator) => boolean) => {
@@ -56,7 +56,8 @@ function indicatorRows(indicators: Indicator[], label: string, targetTitle: stri
     level1Left--;
     level2Left--;
     cells.push(`<td>${escapeHtml(ind.level3)}</td><td>${escapeHtml(ind.target)}</td><td>${escapeHtml(ind.actual)}</td>`);
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    // data-path: the indicator's JSON pointer, for tools that point a finding at its row (the workbench).
+    rows.push(`<tr data-path="${pointer}/indicators/${i}">${cells.join('')}</tr>`);
   });
   return [head, ...rows].join('\n');
 }
@@ -85,11 +86,11 @@ function overallTable(
   const goals = overall.goals.length ? overall.goals : [''];
   const rows = [
     wideRow('单位名称', escapeHtml(overall.unitName)),
-    `<tr><th scope="row" colspan="2">${escapeHtml(basisLabel('基本支出总额', overall.basicExpenseBasis, texts))}</th><td class="num">${amount(overall.basicExpense)}</td><th scope="row">${escapeHtml(basisLabel('项目支出总额', overall.projectExpenseBasis, texts))}</th><td class="num" colspan="2">${amount(overall.projectExpense)}</td></tr>`,
+    `<tr><th scope="row" colspan="2">${escapeHtml(basisLabel('基本支出总额', overall.basicExpenseBasis, texts))}</th><td class="num" data-path="/performance/overall/basicExpense">${amount(overall.basicExpense)}</td><th scope="row">${escapeHtml(basisLabel('项目支出总额', overall.projectExpenseBasis, texts))}</th><td class="num" colspan="2" data-path="/performance/overall/projectExpense">${amount(overall.projectExpense)}</td></tr>`,
     `<tr><th scope="rowgroup" rowspan="2" colspan="2">预算执行情况（万元）</th><td></td><th scope="col">预算数（A）</th><th scope="col">执行数（B）</th><th scope="col">执行率（B/A）</th></tr>`,
-    `<tr><th scope="row">部门整体支出总额</th><td class="num">${amount(overall.budget)}</td><td class="num">${amount(overall.executed)}</td><td class="num">${escapeHtml(executionRate(overall.executed, overall.budget, decimals))}</td></tr>`,
+    `<tr><th scope="row">部门整体支出总额</th><td class="num" data-path="/performance/overall/budget">${amount(overall.budget)}</td><td class="num" data-path="/performance/overall/executed">${amount(overall.executed)}</td><td class="num">${escapeHtml(executionRate(overall.executed, overall.budget, decimals))}</td></tr>`,
     ...goals.map((goal, i) => wideRow(`年度目标${i + 1}：`, escapeMultiline(goal))),
-    indicatorRows(overall.indicators, '年度绩效指标', '年初目标（A）', 'overall'),
+    indicatorRows(overall.indicators, '年度绩效指标', '年初目标（A）', 'overall', '/performance/overall'),
     wideRow('偏差大或目标未完成原因分析', escapeMultiline(overall.deviationReason)),
     wideRow('改进措施及结果应用方案', escapeMultiline(overall.improvement)),
   ];
@@ -151,6 +152,7 @@ function projectTable(
 ): string {
   const { payload } = model;
   const year = payload.meta.fiscalYear;
+  const pointer = `/performance/projects/${index - 1}`;
   const unit = project.unitName ?? payload.performance?.overall?.unitName ?? payload.meta.department;
   const funding = texts.fundingSources
     .map((source, i) => {
@@ -165,8 +167,8 @@ function projectTable(
     wideRow('项目类型', checks(texts.projectTypes, project.projectType)),
     wideRow('预算来源及资金规模', `<div class="fund-lines">${funding}</div>`),
     `<tr><th scope="rowgroup" rowspan="2" colspan="2">预算执行情况（万元）</th><td></td><th scope="col">预算数（A）</th><th scope="col">执行数（B）</th><th scope="col">执行率（B/A）</th></tr>`,
-    `<tr><th scope="row">年度财政资金总额</th><td class="num">${amount(project.budget)}</td><td class="num">${amount(project.executed)}</td><td class="num">${escapeHtml(executionRate(project.executed, project.budget, decimals))}</td></tr>`,
-    indicatorRows(project.indicators, '项目年度绩效指标', '年初目标值（A）', `project-${index}`),
+    `<tr><th scope="row">年度财政资金总额</th><td class="num" data-path="${pointer}/budget">${amount(project.budget)}</td><td class="num" data-path="${pointer}/executed">${amount(project.executed)}</td><td class="num">${escapeHtml(executionRate(project.executed, project.budget, decimals))}</td></tr>`,
+    indicatorRows(project.indicators, '项目年度绩效指标', '年初目标值（A）', `project-${index}`, pointer),
     wideRow('偏差大或目标未完成原因分析', escapeMultiline(project.deviationReason)),
     wideRow('改进措施及结果应用方案', escapeMultiline(project.improvement)),
   ];

@@ -6,9 +6,22 @@ import { escapeHtml } from '../html/escape';
 
 export type Block =
   | { kind: 'heading'; text: string }
-  /** `marker` is the list number ("1.", "（1）"), kept apart so numbering is never mistaken for a figure. */
-  | { kind: 'paragraph'; text: string; marker?: { text: string; gap: string }; level?: 1 | 2 }
+  /**
+   * `marker` is the list number ("1.", "（1）"), kept apart so numbering is never mistaken for a figure.
+   * `paths`: JSON pointers of the payload values the paragraph prints (its texts, reasons and last
+   * year's figures), written as data-path for tools that point a finding at its sentence.
+   */
+  | { kind: 'paragraph'; text: string; marker?: { text: string; gap: string }; level?: 1 | 2; paths?: string[] }
   | { kind: 'figure'; id: string; caption: string; alt: string };
+
+/**
+ * The data-path attribute of an element printing payload values: their JSON pointers separated by
+ * spaces (like class; pointers into the payload hold no spaces), or '' for none.
+ * @example dataPath(['/explanation/reasons/income']) // ' data-path="/explanation/reasons/income"'
+ */
+export function dataPath(paths: readonly string[] | undefined): string {
+  return paths?.length ? ` data-path="${escapeHtml(paths.join(' '))}"` : '';
+}
 
 export interface NarrativeSection {
   /** Element id, e.g. "part3-1". */
@@ -33,7 +46,7 @@ function blockHtml(block: Block, figure: FigureRenderer): string {
     case 'paragraph': {
       const cls = block.marker ? ` class="${block.level === 2 ? 'subitem' : 'item'}"` : '';
       const marker = block.marker ? `<span class="no">${escapeHtml(block.marker.text)}</span>${block.marker.gap}` : '';
-      return `<p${cls}>${marker}${escapeHtml(block.text)}</p>`;
+      return `<p${cls}${dataPath(block.paths)}>${marker}${escapeHtml(block.text)}</p>`;
     }
     case 'figure':
       return figure(block);

@@ -43,7 +43,7 @@ export function buildGlossary(model: Model): NarrativePart {
   const additions = model.payload.glossary.additions;
   const blocks: Block[] = [];
   let n = 0;
-  const numberedLine = (i: number, text: string): Block => ({
+  const numberedLine = (i: number, text: string): Extract<Block, { kind: 'paragraph' }> => ({
     kind: 'paragraph',
     text,
     level: 1,
@@ -54,18 +54,26 @@ export function buildGlossary(model: Model): NarrativePart {
       const lines = subjectLines(model);
       if (lines.length === 0) continue;
       blocks.push({ kind: 'paragraph', text: fill(standard.heading, { n: chineseNumeral(++n), term: entry.term }) });
-      lines.forEach((line, i) => blocks.push(numberedLine(i + 1, line)));
+      // A line names its payload explanation, or the place for one the catalog does not give.
+      const codes = usedItemCodes(model);
+      const explained = model.payload.glossary.subjectExplanations ?? {};
+      lines.forEach((line, i) => {
+        const code = codes[i];
+        const own = Object.hasOwn(explained, code) || !subjectExplanation(model, code);
+        blocks.push(own ? { ...numberedLine(i + 1, line), paths: [`/glossary/subjectExplanations/${code}`] } : numberedLine(i + 1, line));
+      });
     } else if (entry.key === 'others') {
       if (additions.length === 0) continue;
       blocks.push({ kind: 'paragraph', text: fill(standard.heading, { n: chineseNumeral(++n), term: entry.term }) });
       additions.forEach((a, i) =>
         // Typed terms follow the set's spacing rule for numbers, like every generated sentence.
-        blocks.push(
-          numberedLine(
+        blocks.push({
+          ...numberedLine(
             i + 1,
             spaceNumbers(fill(standard.additionLine, { term: a.term, definition: sentence(a.definition) }), model.set.narrative.common.numberSpacing as 'space' | 'none'),
           ),
-        ),
+          paths: [`/glossary/additions/${i}`],
+        }),
       );
     } else {
       const definition = fill(entry.definition!, { fiscalLevel: meta.fiscalLevel });

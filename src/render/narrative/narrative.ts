@@ -31,6 +31,34 @@ let threePublicTemplates: NarrativeTemplates['three-public'];
 let otherTemplates: NarrativeTemplates['other-sections'];
 let performanceTemplates: NarrativeTemplates['performance'];
 
+/** The payload being rendered, bound with the wording: `at` keeps only the pointers it holds. */
+let payloadRoot: unknown;
+
+/** Whether the payload holds a value at a JSON pointer ("/explanation/reasons/income"). */
+function holds(pointer: string): boolean {
+  let node = payloadRoot;
+  for (const key of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return false;
+    const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!Object.hasOwn(node, k)) return false;
+    node = (node as Record<string, unknown>)[k];
+  }
+  return node !== undefined && node !== null && node !== '';
+}
+
+/**
+ * The block with the JSON pointers of the payload values it prints (those the payload holds,
+ * in the order given), so a finding about them can point at the paragraph.
+ */
+function at(block: Block, ...pointers: (string | false | undefined)[]): Block {
+  if (block.kind !== 'paragraph') return block;
+  const paths = [...new Set(pointers.filter((p): p is string => !!p && holds(p)))];
+  return paths.length ? { ...block, paths } : block;
+}
+
+const REASONS = '/explanation/reasons/';
+const PREVIOUS = '/explanation/previousYear/';
+
 function bindTemplates(t: NarrativeTemplates): void {
   common = t.common;
   overview = t.overview;
@@ -198,7 +226,7 @@ function sectionOverall(ctx: Ctx): Block[] {
       changeText(t.changeSeparate, g.incomeChange, { ...base, subject: t.subjectIncome }) +
       changeText(t.changeSeparate, g.expenseChange, { ...base, subject: t.subjectExpense }, reason);
   }
-  return [paragraph(text), ...figureIf(ctx, '1')];
+  return [at(paragraph(text), `${PREVIOUS}grandTotal`, `${REASONS}grandTotal`), ...figureIf(ctx, '1')];
 }
 
 function structureSentence(
@@ -230,14 +258,14 @@ function sectionIncome(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = overview.income;
   const text = structureSentence(t, t.names, f.income.total, f.income.change, f.income.sources, base, model.payload.explanation.reasons.income);
-  return [paragraph(text), ...figureIf(ctx, '2')];
+  return [at(paragraph(text), `${PREVIOUS}incomeTotal`, `${REASONS}income`), ...figureIf(ctx, '2')];
 }
 
 function sectionExpense(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = overview.expense;
   const text = structureSentence(t, t.names, f.expense.total, f.expense.change, f.expense.parts, base, model.payload.explanation.reasons.expense);
-  return [paragraph(text), ...figureIf(ctx, '3')];
+  return [at(paragraph(text), `${PREVIOUS}expenseTotal`, `${REASONS}expense`), ...figureIf(ctx, '3')];
 }
 
 function sectionFiscal(ctx: Ctx): Block[] {
@@ -255,7 +283,11 @@ function sectionFiscal(ctx: Ctx): Block[] {
     changeText(t.gpbIncomeChange, g.gpbIncomeChange, base, reasons.gpbIncome) +
     g.otherIncome.map((o) => fill(t.otherIncome, { name: t.otherNames[o.key], amount: textAmount(o.amount) })).join('') +
     t.end;
-  return [paragraph(first), paragraph(second), ...figureIf(ctx, '4')];
+  return [
+    at(paragraph(first), `${PREVIOUS}fiscalGrandTotal`, `${REASONS}fiscalGrandTotal`),
+    at(paragraph(second), `${PREVIOUS}gpbIncome`, `${REASONS}gpbIncome`),
+    ...figureIf(ctx, '4'),
+  ];
 }
 
 /** One 项 of a budget-vs-决算 list: its completion, the cause of a difference, then what it was used for. */
@@ -291,11 +323,15 @@ function sectionGpb(ctx: Ctx): Block[] {
   // （一）
   blocks.push(heading(t.overviewHeading));
   blocks.push(
-    paragraph(
-      (g.shareOfExpense === null
-        ? fill(t.overviewNoShare, { ...base, total: textAmount(g.total) })
-        : fill(t.overview, { ...base, total: textAmount(g.total), share: g.shareOfExpense })) +
-        changeText(t.change, g.change, base, model.payload.explanation.reasons.gpbExpense),
+    at(
+      paragraph(
+        (g.shareOfExpense === null
+          ? fill(t.overviewNoShare, { ...base, total: textAmount(g.total) })
+          : fill(t.overview, { ...base, total: textAmount(g.total), share: g.shareOfExpense })) +
+          changeText(t.change, g.change, base, model.payload.explanation.reasons.gpbExpense),
+      ),
+      `${PREVIOUS}gpbExpense`,
+      `${REASONS}gpbExpense`,
     ),
   );
 
@@ -305,7 +341,7 @@ function sectionGpb(ctx: Ctx): Block[] {
   g.classes.forEach((cls, i) => {
     let text = fill(t.structureClass, { name: cls.name, amount: textAmount(cls.amount), share: cls.share ?? undefined });
     if (cls.uses.length > 0) text += fill(t.structureUses, { uses: cls.uses.join(common.listSeparator) });
-    blocks.push(numbered(i + 1, text));
+    blocks.push(at(numbered(i + 1, text), `/explanation/classUses/${cls.code}`));
   });
 
   blocks.push(...figureIf(ctx, '5'));
@@ -337,8 +373,8 @@ function sectionGpb(ctx: Ctx): Block[] {
         .join(t.projectSeparator) +
       t.projectsEnd;
   }
-  blocks.push(paragraph(text));
-  blocks.push(...itemList(g.details, t));
+  blocks.push(at(paragraph(text), '/explanation/annualBudget/reason', '/explanation/mainProjects'));
+  blocks.push(...itemList(g.details, t, 'annualBudget'));
   blocks.push(...figureIf(ctx, '7'));
   return blocks;
 }
@@ -350,13 +386,13 @@ function budgetReasonText(template: string, c: Completion, reason: string | unde
 }
 
 /** Per 项, grouped by 类 and numbered as the reference numbers them: the first 类 sits under the intro line. */
-function itemList(details: ClassDetail[], t: { itemsIntro: string; classIntro: string }): Block[] {
+function itemList(details: ClassDetail[], t: { itemsIntro: string; classIntro: string }, key: 'annualBudget' | 'fundBudget' | 'stateCapitalBudget'): Block[] {
   const blocks: Block[] = [];
   details.forEach((cls, i) => {
     blocks.push(numbered(i + 1, i === 0 ? t.itemsIntro : fill(t.classIntro, { name: cls.name })));
     cls.items.forEach((item, j) => {
       const subject = fill(gpbTemplates.gpb.itemSubject, { className: item.className, sectionName: item.sectionName, itemName: item.itemName });
-      blocks.push(subNumbered(j + 1, subject + itemBody(item.completion, item.reason, item.uses)));
+      blocks.push(at(subNumbered(j + 1, subject + itemBody(item.completion, item.reason, item.uses)), `/explanation/${key}/items/${item.code}`));
     });
   });
   return blocks;
@@ -419,7 +455,10 @@ function sectionFund(ctx: Ctx): Block[] {
   text += fundBudgetText(t, x.budget, base) + splitText(t, x);
   // With 年初预算 by 项 the items below say what each 项 was; without, name the 项 here.
   if (x.uses.length > 0 && !x.budget) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
-  return [paragraph(text), ...(x.budget ? itemList(x.budget.details, t) : [])];
+  return [
+    at(paragraph(text), `${PREVIOUS}fundExpense`, `${REASONS}fundChange`, '/explanation/fundBudget/reason'),
+    ...(x.budget ? itemList(x.budget.details, t, 'fundBudget') : []),
+  ];
 }
 
 function sectionStateCapital(ctx: Ctx): Block[] {
@@ -431,7 +470,10 @@ function sectionStateCapital(ctx: Ctx): Block[] {
   text += t.end + changeText(t.change, x.change, base, model.payload.explanation.reasons.stateCapitalChange);
   text += fundBudgetText(t, x.budget, base);
   if (x.uses.length > 0 && !x.budget) text += fill(t.uses, { uses: x.uses.join(common.listSeparator) });
-  return [paragraph(text), ...(x.budget ? itemList(x.budget.details, t) : [])];
+  return [
+    at(paragraph(text), `${PREVIOUS}stateCapitalExpense`, `${REASONS}stateCapitalChange`, '/explanation/stateCapitalBudget/reason'),
+    ...(x.budget ? itemList(x.budget.details, t, 'stateCapitalBudget') : []),
+  ];
 }
 
 /** "12 批次、85 人次" from whichever counts are given ('' for none). */
@@ -493,6 +535,12 @@ function subItemReasons(
   return text;
 }
 
+const DETAIL = '/explanation/threePublicDetail/';
+const RECEPTION = ['receptionBatches', 'receptionPeople', 'receptionDomestic', 'receptionForeign', 'receptionForeignBatches', 'receptionForeignPeople', 'receptionPurpose'].map(
+  (k) => `${DETAIL}${k}`,
+);
+const VEHICLE = [`${PREVIOUS}threePublic/vehicleSubtotal`, `${REASONS}vehicleBudget`, `${REASONS}vehicle`];
+
 function sectionThreePublic(ctx: Ctx): Block[] {
   const { f, base, model } = ctx;
   const t = threePublicTemplates;
@@ -519,7 +567,7 @@ function sectionThreePublic(ctx: Ctx): Block[] {
   // Nothing budgeted or spent, this year or last: "与上年持平" would add nothing.
   const totalChange = none && total.change?.direction === 'flat' ? null : total.change;
   text += totalChange ? changeText(t.totalChange, totalChange, base, reasons.threePublic) : t.end;
-  blocks.push(paragraph(text));
+  blocks.push(at(paragraph(text), `${PREVIOUS}threePublic/total`, `${REASONS}threePublicBudget`, `${REASONS}threePublic`));
 
   // （二）
   blocks.push(heading(t.detailHeading));
@@ -549,22 +597,39 @@ function sectionThreePublic(ctx: Ctx): Block[] {
     else if (people !== undefined) abroad += fill(t.abroadPeople, { people });
     if (detail.abroadPurpose) abroad += fill(t.abroadPurpose, { purpose: clause(detail.abroadPurpose) });
   }
-  blocks.push(numbered(1, abroad));
+  blocks.push(
+    at(
+      numbered(1, abroad),
+      `${PREVIOUS}threePublic/abroad`,
+      `${REASONS}abroadBudget`,
+      `${REASONS}abroad`,
+      ...(tp.abroad.actual !== 0 ? ['abroadGroups', 'abroadPeople', 'abroadPurpose'].map((k) => `${DETAIL}${k}`) : []),
+    ),
+  );
 
   let vehicle = category('vehicle', reasons.vehicle, reasons.vehicleBudget);
   const held = detail.vehiclesHeld === undefined ? '' : fill(t.vehiclesHeld, { ...base, count: detail.vehiclesHeld });
   if (tp.vehicle.actual === 0) {
-    blocks.push(numbered(2, vehicle + held));
+    blocks.push(at(numbered(2, vehicle + held), ...VEHICLE, `${DETAIL}vehiclesHeld`));
   } else {
     vehicle += t.vehicleOf;
-    blocks.push(numbered(2, vehicle));
+    blocks.push(at(numbered(2, vehicle), ...VEHICLE));
     let purchase =
       fill(t.purchase, { amount: textAmount(tp.purchase) }).replace(/。$/u, '') +
       subItemReasons(tp.purchaseLine, reasons.vehiclePurchaseBudget, reasons.vehiclePurchase) +
       t.end;
     if (detail.vehiclesPurchased !== undefined) purchase += fill(t.purchasedCount, { count: detail.vehiclesPurchased });
     if (detail.vehiclePurchaseUses && tp.purchase !== 0) purchase += fill(t.purchaseUses, { uses: clause(detail.vehiclePurchaseUses) });
-    blocks.push(subNumbered(1, purchase));
+    blocks.push(
+      at(
+        subNumbered(1, purchase),
+        `${PREVIOUS}threePublic/vehiclePurchase`,
+        `${REASONS}vehiclePurchaseBudget`,
+        `${REASONS}vehiclePurchase`,
+        `${DETAIL}vehiclesPurchased`,
+        tp.purchase !== 0 && `${DETAIL}vehiclePurchaseUses`,
+      ),
+    );
     let operation = fill(t.operation, { amount: textAmount(tp.operation) });
     if (detail.vehicleOperationBreakdown.length > 0) {
       const items = detail.vehicleOperationBreakdown
@@ -575,12 +640,29 @@ function sectionThreePublic(ctx: Ctx): Block[] {
       operation += fill(t.operationUses, { uses: clause(detail.vehicleOperationUses) });
     }
     operation += subItemReasons(tp.operationLine, reasons.vehicleOperationBudget, reasons.vehicleOperation);
-    blocks.push(subNumbered(2, operation + t.operationEnd + held));
+    blocks.push(
+      at(
+        subNumbered(2, operation + t.operationEnd + held),
+        `${PREVIOUS}threePublic/vehicleOperation`,
+        detail.vehicleOperationBreakdown.length > 0 ? `${DETAIL}vehicleOperationBreakdown` : `${DETAIL}vehicleOperationUses`,
+        `${REASONS}vehicleOperationBudget`,
+        `${REASONS}vehicleOperation`,
+        `${DETAIL}vehiclesHeld`,
+      ),
+    );
   }
 
   let reception = category('reception', reasons.reception, reasons.receptionBudget);
   if (tp.reception.actual !== 0) reception += receptionDetail(detail);
-  blocks.push(numbered(3, reception));
+  blocks.push(
+    at(
+      numbered(3, reception),
+      `${PREVIOUS}threePublic/reception`,
+      `${REASONS}receptionBudget`,
+      `${REASONS}reception`,
+      ...(tp.reception.actual !== 0 ? RECEPTION : []),
+    ),
+  );
   blocks.push(...figureIf(ctx, '6'));
   return blocks;
 }
@@ -593,11 +675,17 @@ function sectionOperatingCosts(ctx: Ctx): Block[] {
   // A zero this year and last is just "0 万元": "与上年持平" would add nothing.
   const c = x.amount === 0 && x.change?.direction === 'flat' ? null : x.change;
   return [
-    paragraph(
-      fill(t.amount, { ...base, amount: textAmount(x.amount) }) +
-        changeText(t.change, c, base, model.payload.explanation.reasons.operatingCosts) +
-        t.end +
-        (model.payload.explanation.operatingCostsNote ? sentence(model.payload.explanation.operatingCostsNote) : ''),
+    at(
+      paragraph(
+        fill(t.amount, { ...base, amount: textAmount(x.amount) }) +
+          changeText(t.change, c, base, model.payload.explanation.reasons.operatingCosts) +
+          t.end +
+          (model.payload.explanation.operatingCostsNote ? sentence(model.payload.explanation.operatingCostsNote) : ''),
+      ),
+      '/explanation/operatingCosts',
+      `${PREVIOUS}operatingCosts`,
+      `${REASONS}operatingCosts`,
+      '/explanation/operatingCostsNote',
     ),
   ];
 }
@@ -609,7 +697,7 @@ function sectionProcurement(ctx: Ctx): Block[] {
   if (!x) return [];
   if (x.total === 0 && x.goods === 0 && x.works === 0 && x.services === 0) {
     const note = ctx.model.payload.explanation.procurement?.note;
-    return [paragraph(fill(t.none, base) + (note ? sentence(note) : ''))];
+    return [at(paragraph(fill(t.none, base) + (note ? sentence(note) : '')), '/explanation/procurement')];
   }
   let text = fill(t.total, {
     ...base,
@@ -655,7 +743,7 @@ function sectionProcurement(ctx: Ctx): Block[] {
   // The department's own explanation (e.g. why the 中小企业 share is low, a 预留 shortfall).
   const note = ctx.model.payload.explanation.procurement?.note;
   if (note) text += sentence(note);
-  return [paragraph(text)];
+  return [at(paragraph(text), '/explanation/procurement')];
 }
 
 function sectionAssets(ctx: Ctx): Block[] {
@@ -681,7 +769,7 @@ function sectionAssets(ctx: Ctx): Block[] {
     text += asOf + fill(t.equipmentAlone, { count: a.equipmentOver1m });
   }
   if (a.note) text += sentence(a.note);
-  return text ? [paragraph(text)] : [];
+  return text ? [at(paragraph(text), '/explanation/assets')] : [];
 }
 
 /** "，自评得分 95.5 分，自评等级为“优”" ('' when neither is given). */
@@ -732,7 +820,7 @@ function sectionPerformance(ctx: Ctx): Block[] {
   management += evaluations(x.departmentEvaluations, t.departmentEvaluations, t.departmentEvaluationsNoAmount);
   management += evaluations(x.fiscalEvaluations, t.fiscalEvaluations, t.fiscalEvaluationsNoAmount);
   if (perf.evaluationSummary) management += sentence(perf.evaluationSummary);
-  if (management) blocks.push(heading(t.managementHeading), paragraph(management));
+  if (management) blocks.push(heading(t.managementHeading), at(paragraph(management), '/performance/management', '/performance/evaluationSummary'));
 
   // （二）
   let overall = '';
@@ -746,7 +834,9 @@ function sectionPerformance(ctx: Ctx): Block[] {
   }
   if (perf.overallConclusion) overall += sentence(perf.overallConclusion);
   if (perf.overallOutputs) overall += fill(t.overallOutputs, { outputs: sentence(perf.overallOutputs) });
-  if (overall) blocks.push(heading(t.overallHeading), paragraph(overall));
+  if (overall) {
+    blocks.push(heading(t.overallHeading), at(paragraph(overall), '/performance/overall', '/performance/overallConclusion', '/performance/overallOutputs'));
+  }
 
   // （三）
   const count = x.projectCount || x.summaries.length;
@@ -764,12 +854,12 @@ function sectionPerformance(ctx: Ctx): Block[] {
       if (s.outputs.length > 0) text += fill(t.outputs, { items: ordinalList(s.outputs) });
       if (s.problems.length > 0) text += fill(t.problems, { items: ordinalList(s.problems) });
       if (s.improvements.length > 0) text += fill(t.improvements, { items: ordinalList(s.improvements) });
-      blocks.push(numbered(i + 1, text));
+      blocks.push(at(numbered(i + 1, text), `/performance/projectSummaries/${i}`));
     });
   }
 
   // （四）
-  if (perf.application) blocks.push(heading(t.applicationHeading), paragraph(sentence(perf.application)));
+  if (perf.application) blocks.push(heading(t.applicationHeading), at(paragraph(sentence(perf.application)), '/performance/application'));
   return blocks;
 }
 
@@ -787,7 +877,7 @@ function sectionGeneralExpense(ctx: Ctx): Block[] {
   const total = (g.meetings?.amount ?? 0) + (g.training?.amount ?? 0);
   let text = fill(t.total, { ...ctx.base, total: textAmount(total) }) + parts.join(t.separator) + t.end;
   if (g.note) text += sentence(g.note);
-  return [paragraph(text)];
+  return [at(paragraph(text), '/explanation/generalExpense')];
 }
 
 /** Free text sections a region adds (其他重要事项, 相关口径说明): the department's words, one paragraph each line. */
@@ -799,7 +889,7 @@ function freeText(key: 'otherMatters' | 'scopeNotes'): (ctx: Ctx) => Block[] {
       .split(/\r?\n+/)
       .map((line) => line.trim())
       .filter(Boolean)
-      .map((line) => paragraph(sentence(line)));
+      .map((line) => at(paragraph(sentence(line)), `/explanation/${key}`));
   };
 }
 
@@ -807,10 +897,21 @@ function freeText(key: 'otherMatters' | 'scopeNotes'): (ctx: Ctx) => Block[] {
  * A section whose inputs the payload leaves out says so in the set's words (never a bare heading);
  * the audit reports the gap as a completeness finding.
  */
-function orAbsent(key: keyof typeof common.sectionAbsent, build: (ctx: Ctx) => Block[]): (ctx: Ctx) => Block[] {
+const ABSENT: Record<Exclude<keyof typeof common.sectionAbsent, '$comment'>, string> = {
+  operatingCosts: '/explanation/operatingCosts',
+  procurement: '/explanation/procurement',
+  assets: '/explanation/assets',
+  performance: '/performance',
+  generalExpense: '/explanation/generalExpense',
+  otherMatters: '/explanation/otherMatters',
+  scopeNotes: '/explanation/scopeNotes',
+};
+
+function orAbsent(key: Exclude<keyof typeof common.sectionAbsent, '$comment'>, build: (ctx: Ctx) => Block[]): (ctx: Ctx) => Block[] {
   return (ctx) => {
     const blocks = build(ctx);
-    return blocks.length > 0 ? blocks : [paragraph(fill(common.sectionAbsent[key], ctx.base))];
+    // The words saying it is missing stand where the payload's value would be printed.
+    return blocks.length > 0 ? blocks : [{ ...paragraph(fill(common.sectionAbsent[key], ctx.base)), paths: [ABSENT[key]] }];
   };
 }
 
@@ -851,6 +952,7 @@ export function buildNarrative(
   options: { figures?: readonly string[]; caption?: (id: string) => string | undefined; part?: number } = {},
 ): NarrativePart {
   bindTemplates(model.set.narrative);
+  payloadRoot = model.payload;
   const f = deriveNarrativeFigures(model);
   const offered = options.figures ?? ['1', '2', '3', '4'];
   const ctx: Ctx = {
