@@ -42,6 +42,10 @@ export default defineConfig({
         ],
         test: {
           name: 'worker',
+          // Each file gets a fresh workerd that loads the Worker module by module through Vite (270
+          // modules, zod alone 97): prebundled dependencies make that a few files. 72 s → 36 s wall
+          // for the project, 59 s → 55 s CPU.
+          deps: { optimizer: { ssr: { enabled: true, include: ['hono', 'zod', 'zod-openapi', '@e965/xlsx', '@shuding/opentype.js', 'fast-check'] } } },
           include: ['tests/worker/**/*.test.ts'],
           testTimeout: 60_000,
         },
