@@ -16,7 +16,7 @@ export interface IndexEntry {
   links: Links;
   alias?: string;
   versions?: number;
-  /** Outputs a static site did not write (images over the work bounds), with the reason in Chinese. */
+  /** Outputs a static site did not write, or the Worker would refuse (images over the work bounds), with the reason in Chinese. */
   skipped?: { path: string; reason: string }[];
 }
 
@@ -85,7 +85,7 @@ export function renderIndexPage(entries: IndexEntry[], options: { apiLinks?: boo
       anchor(links, { kind: 'workbook', format: 'xlsx' }, links.workbook(), `全部表格（${FORMATS.xlsx.label}）`),
     ].join('');
     const skipped = entries[i].skipped?.length
-      ? `<div class="skipped"><p class="meta">以下文件未生成：</p><ul class="meta">${entries[i]
+      ? `<div class="skipped"><p class="meta">${options.apiLinks ? '以下文件不提供' : '以下文件未生成'}：</p><ul class="meta">${entries[i]
           .skipped!.map(({ path, reason }) => `<li><code>${escapeHtml(path)}</code>：${escapeHtml(reason)}</li>`)
           .join('')}</ul></div>`
       : '';

@@ -11,7 +11,8 @@ import { renderTableJson } from './table/json';
 import { renderTableXlsx, renderWorkbookXlsx } from './table/xlsx';
 import { downloadName } from './download-name';
 import { renderGlossaryHtml, renderNarrativeHtml } from './narrative';
-import { figureIds, NARROW_WIDTH, renderFigure, renderTableImage, type FigureRuntime } from './figures';
+import { figureIds, NARROW_WIDTH, renderFigure, renderTableImage, tableImageRefusal, type FigureRuntime } from './figures';
+import { outputPath } from './output-path';
 import { notFound } from './errors';
 import { FORMATS } from './formats';
 import { DEFAULT_PARAMS, type OutputSpec, type RenderContext, type RenderedOutput } from './types';
@@ -42,6 +43,21 @@ const RENDERERS: { [K in OutputSpec['kind']]: { [F in SpecOf<K>['format']]: Rend
     png: async (model, spec, ctx, runtime) => (await renderFigure(model, spec.id, spec.format, ctx.params, runtime)).body,
   },
 };
+
+/**
+ * The outputs of a report that renderOutput refuses at the default parameters (RenderError
+ * too-large, HTTP 422: table images over the image work bounds), as output paths with the reason in
+ * Chinese, so pages of the Worker link only what it serves (a static site knows from what it wrote).
+ * @example await refusedOutputs(model, runtime) // [{ path: 'tables/05.png', reason: '…超出表格图片的上限…' }, …] for a 400-row 05
+ */
+export async function refusedOutputs(model: Model, runtime: FigureRuntime): Promise<{ path: string; reason: string }[]> {
+  const refused: { path: string; reason: string }[] = [];
+  for (const { no } of model.set.tables) {
+    const reason = await tableImageRefusal(model, no, runtime);
+    if (reason) for (const format of ['png', 'svg'] as const) refused.push({ path: outputPath({ kind: 'table', id: no, format }), reason });
+  }
+  return refused;
+}
 
 async function tableImage(model: Model, id: string, format: 'png' | 'svg', ctx: RenderContext, runtime: FigureRuntime): Promise<Body> {
   return (await renderTableImage(model, id, format, ctx.params, runtime, { fixedHeight: ctx.params.fixedHeight })).body;

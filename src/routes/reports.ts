@@ -12,7 +12,8 @@ import { noQueryParameters, notFound, problemOf } from '../http/problem';
 import { serveOutput } from '../http/serve-output';
 import { deriveModel, type Model } from '../model/derive';
 import { Payload } from '../schema/payload';
-import type { Links } from '../render/output';
+import { refusedOutputs, type Links } from '../render/output';
+import { createWorkerdRuntime } from '../runtime/figure-runtime.workerd';
 import { figureIds } from '../render/figures';
 import { renderIndexPage } from '../render/index-page';
 import { OUTPUT_FORMATS } from '../render/formats';
@@ -30,8 +31,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=60, must-revalidate';
 
 /** Absolute links to the outputs of one stored report, for API answers and the index page. */
-export function reportLinks(base: string): Links {
-  return linksUnder(`${base}/`);
+export function reportLinks(base: string, exists?: (path: string) => boolean): Links {
+  return linksUnder(`${base}/`, 'query', exists);
 }
 
 function reportUrls(origin: string, ref: string, model: Model): z.input<typeof OutputUrls> {
@@ -175,7 +176,11 @@ reportRoutes.get('/', async (c) => {
   for (const r of reports) {
     try {
       const model = await loadModel(c.env.REPORTS, r.latest);
-      entries.push({ model, links: reportLinks(`/v1/reports/${r.alias}`), versions: r.versions, alias: r.alias });
+      // Table images the Worker would refuse (422: over the image work bounds) are not linked, and the page says why.
+      const skipped = await refusedOutputs(model, createWorkerdRuntime(c.env));
+      const refused = new Set(skipped.map((s) => s.path));
+      const links = reportLinks(`/v1/reports/${r.alias}`, skipped.length ? (path) => !refused.has(path) : undefined);
+      entries.push({ model, links, skipped, versions: r.versions, alias: r.alias });
     } catch (error) {
       if (!problemOf(error)) console.warn('index entry failed', r.alias, String(error));
     }

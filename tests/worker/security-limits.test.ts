@@ -36,6 +36,33 @@ describe('work bounds of images (item 2)', () => {
     // Tables within the limit still draw.
     expect((await post('/v1/render/tables/06.png', payload)).status).toBe(200);
   });
+
+  it('the index links only the table images the Worker serves, and says in Chinese why the others are not offered', async () => {
+    const published = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(manyRows(400, 1.5, 'many-rows-index')),
+    });
+    expect(published.status).toBe(201);
+    const index = await (await SELF.fetch(`${ORIGIN}/`)).text();
+    const base = '/v1/reports/many-rows-index-2024/';
+    const item = (no: string) => index.match(new RegExp(`<li>公开${no}表[^<]*：(.*?)</li>`))?.[1] ?? '';
+    for (const no of ['02', '03', '05']) {
+      expect(item(no), no).toContain(`href="${base}tables/${no}.html"`);
+      expect(item(no), no).not.toMatch(/\.(png|svg)"/);
+      for (const format of ['png', 'svg']) {
+        expect(index).toContain(`<li><code>tables/${no}.${format}</code>：`);
+        // What the page leaves out, the Worker indeed refuses.
+        expect((await SELF.fetch(`${ORIGIN}${base}tables/${no}.${format}`)).status).toBe(422);
+      }
+    }
+    expect(index).toContain('以下文件不提供：');
+    expect(index).toContain('超出表格图片的上限（300 行');
+    // Tables within the bounds keep their images, and the Worker serves them.
+    expect(item('06')).toContain(`href="${base}tables/06.png"`);
+    expect(item('06')).toContain(`href="${base}tables/06.svg"`);
+    expect((await SELF.fetch(`${ORIGIN}${base}tables/06.svg`)).status).toBe(200);
+  });
 });
 
 describe('error amplification (item 3) and refused shapes (item 6)', () => {

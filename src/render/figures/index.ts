@@ -6,16 +6,18 @@
  * bytes for the same model and parameters.
  */
 import type { Model } from '../../model/derive';
-import type { FigureFormat, RenderedOutput, RenderParams } from '../types';
+import { DEFAULT_PARAMS, type FigureFormat, type RenderedOutput, type RenderParams } from '../types';
+import { RenderError } from '../errors';
+import { buildTable } from '../table/grid';
 import { invalidParameter } from '../errors';
 import { chartScene, NARROW_WIDTH } from './charts';
 import { figureData } from './data';
 import { measurer } from './measure';
-import { checkParams, checkSceneWork, designSize, outputSize, rasterScale, type CheckedParams } from './params';
+import { checkParams, checkSceneWork, checkTableWork, designSize, LIMITS, outputSize, rasterScale, type CheckedParams } from './params';
 import { compactFonts, initEngine, type FigureRuntime } from './runtime';
 import { drawScene, outputDrawing, renderScene, type Drawing, type RenderInfo } from './scene';
 import { themeFor } from './theme';
-import { tableScene } from './table-image';
+import { tableScene, tableTextBound } from './table-image';
 
 export type { FigureRuntime, WasmName } from './runtime';
 export type { RenderInfo } from './scene';
@@ -134,6 +136,39 @@ export async function renderTableImage(
   });
   const scale = format === 'png' ? rasterScale(drawing.width, drawing.height, p.scale) : p.scale;
   return outputDrawing(runtime, drawing, format, scale);
+}
+
+/** Per model: table id → why its image is refused (null: it is drawn). */
+const refusals = new WeakMap<Model, Map<string, Promise<string | null>>>();
+
+/**
+ * Why renderTableImage refuses table `id` at the default size (RenderError too-large: HTTP 422),
+ * in Chinese, or null when it draws it: the same checks, without drawing. The rows and cells are
+ * counted first; the table is laid out (fonts needed) only when its texts could exceed the
+ * character bound, which no ordinary table does. Pages use it to link only images that exist.
+ * @example await tableImageRefusal(model, '05', runtime) // null
+ */
+export function tableImageRefusal(model: Model, id: string, runtime: FigureRuntime): Promise<string | null> {
+  let byTable = refusals.get(model);
+  if (!byTable) refusals.set(model, (byTable = new Map()));
+  let pending = byTable.get(id);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        const table = buildTable(model, id);
+        checkTableWork(table);
+        if (tableTextBound(table) <= LIMITS.maxImageChars) return null;
+        const measure = await measureFor(runtime);
+        checkSceneWork(tableScene(model, id, { width: DEFAULT_PARAMS.width, theme: themeFor(DEFAULT_PARAMS.theme), measure, idPrefix: `jst${id}` }));
+        return null;
+      } catch (error) {
+        if (error instanceof RenderError && error.kind === 'too-large') return error.detail;
+        throw error;
+      }
+    })();
+    byTable.set(id, pending);
+  }
+  return pending;
 }
 
 /**

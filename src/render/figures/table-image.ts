@@ -246,6 +246,25 @@ export function tableScene(model: Model, id: string, ctx: TableImageContext): Sc
   };
 }
 
+/**
+ * At least as many characters as tableScene draws for the table at any width: every text it places
+ * (title, 编制单位 and 单位 lines, header and body cells, notes), before wrapping, which only
+ * splits lines and drops the spaces at a break. Lets a caller skip the layout when the table is
+ * far under LIMITS.maxImageChars.
+ */
+export function tableTextBound(table: BuiltTable): number {
+  const length = (texts: string[]) => texts.reduce((sum, t) => sum + t.length, 0);
+  return length([
+    table.title,
+    `编制单位：${table.department}`,
+    [table.label, `单位：${table.unit}`].filter(Boolean).join('    '),
+    ...placeHeader(table.header, table.width).map((c) => c.text ?? ''),
+    ...table.rows.flatMap((row) => row.cells.map((c) => c.text)),
+    ...table.notes,
+    table.emptyNote ?? '',
+  ]);
+}
+
 function alignment(kind: Kind): 'start' | 'middle' | 'end' {
   if (kind === 'amount') return 'end';
   if (kind === 'line' || kind === 'stub') return 'middle';
