@@ -150,7 +150,10 @@ const refusals = new WeakMap<Model, Map<string, Promise<string | null>>>();
  */
 export function tableImageRefusal(model: Model, id: string, runtime: FigureRuntime): Promise<string | null> {
   let byTable = refusals.get(model);
-  if (!byTable) refusals.set(model, (byTable = new Map()));
+  if (!byTable) {
+    byTable = new Map();
+    refusals.set(model, byTable);
+  }
   let pending = byTable.get(id);
   if (!pending) {
     pending = (async () => {
