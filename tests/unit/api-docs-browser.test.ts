@@ -13,8 +13,7 @@ import type { Browser } from 'playwright-core';
 import { openApiJson } from '../../src/http/openapi';
 import { DOCS_CSP } from '../../src/routes/api-docs';
 import { FAVICON_SVG } from '../../src/render/html/page';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './browser';
+import { launchChromium } from './browser';
 
 const DIR = 'public/docs/api';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
@@ -50,20 +49,7 @@ describe('the API reference page in Chromium', () => {
     // A public-looking host name: Swagger UI behaves differently on localhost (its online validator
     // badge, for one, is only asked for on other hosts). Every other name resolves nowhere.
     base = `http://juesuan.test:${(server.address() as AddressInfo).port}`;
-    await launchChromium().then((b) => b.close()); // the helper's clear message when Chromium is missing
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP juesuan.test 127.0.0.1, MAP * ~NOTFOUND',
-      ],
-    });
+    browser = await launchChromium(['--host-resolver-rules=MAP juesuan.test 127.0.0.1, MAP * ~NOTFOUND']);
   });
 
   afterAll(async () => {
