@@ -222,6 +222,8 @@ function checkLooks(bytes: Uint8Array, index: number, table: BuiltTable, name: s
         const got = at(first + i, c);
         expect(got, `${table.no} row ${i} col ${c}`).toMatchObject({ border: true, bold: row.emphasis !== undefined });
         if (cell.figure) expect(got?.numFmtId, `${table.no} row ${i} col ${c}`).toBe(4);
+        // 行次 and stub cells are centred on every row, 合计 rows included.
+        if (cell.kind === 'line' || cell.kind === 'stub') expect(got?.horizontal, `${table.no} row ${i} col ${c}`).toBe('center');
       }
       col += cell.colspan;
     }

@@ -49,7 +49,7 @@ const PADDING = 2;
  * How a cell looks, as a 决算 export prints it: the title bold and centred over the table, the
  * label and unit to the right, header and rows in a ruled grid (header centred, totals bold).
  */
-export type CellStyle = 'title' | 'right' | 'head' | 'text' | 'center' | 'amount' | 'textTotal' | 'amountTotal' | 'note';
+export type CellStyle = 'title' | 'right' | 'head' | 'text' | 'center' | 'amount' | 'textTotal' | 'amountTotal' | 'note' | 'centerTotal';
 
 /** One sheet ready to add to a workbook, with what the zip patch needs to know. */
 export interface TableSheet {
@@ -140,10 +140,17 @@ export function tableSheet(table: BuiltTable, zero: Model['set']['zero']): Table
     let col = 0;
     for (const cell of gridRow.cells) {
       if (cell.figure) amount(row, col, cell, total);
-      else text(row, col, cell.text, { colspan: cell.colspan, look: total ? 'textTotal' : cell.kind === 'line' || cell.kind === 'stub' ? 'center' : 'text' });
+      else text(row, col, cell.text, { colspan: cell.colspan, look: lookOf(cell, total) });
       col += cell.colspan;
     }
     row++;
+  }
+
+  /** 行次 and stub cells are centred, on 合计 rows too (bold there, like the row's label). */
+  function lookOf(cell: GridCell, total: boolean): CellStyle {
+    const centred = cell.kind === 'line' || cell.kind === 'stub';
+    if (total) return centred ? 'centerTotal' : 'textTotal';
+    return centred ? 'center' : 'text';
   }
 
   function amount(r: number, c: number, cell: GridCell, total: boolean): void {
@@ -265,7 +272,7 @@ function writeWorkbook(model: Model, sheets: ({ name: string } & TableSheet)[], 
 }
 
 /** The cell formats of styles.xml, in order: xf 0 is the default, CellStyle n is xf n + 1. */
-const STYLE_ORDER: readonly CellStyle[] = ['title', 'right', 'head', 'text', 'center', 'amount', 'textTotal', 'amountTotal', 'note'];
+const STYLE_ORDER: readonly CellStyle[] = ['title', 'right', 'head', 'text', 'center', 'amount', 'textTotal', 'amountTotal', 'note', 'centerTotal'];
 const CUSTOM_FORMAT_ID = 164;
 
 /**
@@ -280,10 +287,10 @@ export function stylesXml(numberFormat: string): string {
   const font = (extra: string, size: number) => `<font>${extra}<sz val="${size}"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`;
   const side = (name: string) => `<${name} style="thin"><color auto="1"/></${name}>`;
   const xf = (look: CellStyle): string => {
-    const font = look === 'title' ? 2 : look === 'textTotal' || look === 'amountTotal' ? 1 : 0;
+    const font = look === 'title' ? 2 : look === 'textTotal' || look === 'amountTotal' || look === 'centerTotal' ? 1 : 0;
     const border = look === 'title' || look === 'right' || look === 'note' ? 0 : 1;
     const number = look === 'amount' || look === 'amountTotal' ? amountId : 0;
-    const horizontal = look === 'title' || look === 'head' || look === 'center' ? 'center' : look === 'right' ? 'right' : undefined;
+    const horizontal = look === 'title' || look === 'head' || look === 'center' || look === 'centerTotal' ? 'center' : look === 'right' ? 'right' : undefined;
     const alignment =
       look === 'note' ? '<alignment vertical="top" wrapText="1"/>' : `<alignment${horizontal ? ` horizontal="${horizontal}"` : ''} vertical="center"/>`;
     return `<xf numFmtId="${number}" fontId="${font}" fillId="0" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`;
