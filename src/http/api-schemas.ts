@@ -76,6 +76,14 @@ export const OutputUrls = z
     workbook: Url.meta({ description: '全部公开表的 Excel 工作簿' }),
     tables: z.record(z.string(), z.record(z.string(), Url)).meta({ description: '表号 → 格式 → 地址' }),
     figures: z.record(z.string(), z.record(z.string(), Url)).meta({ description: '图号 → 格式 → 地址' }),
+    refused: z
+      .array(
+        z.strictObject({
+          path: z.string().meta({ description: '输出路径（相对于报告地址）', example: 'tables/05.png' }),
+          reason: z.string().meta({ description: '不提供的原因（中文）' }),
+        }),
+      )
+      .meta({ description: '服务不提供的输出（请求会得到 422），以及原因；tables 中不列出这些格式。如超过表格图片上限的 PNG、SVG' }),
   })
   .catchall(z.unknown())
   .meta({ id: 'OutputUrls', description: '一份已发布报告的各种输出地址' });

@@ -22,7 +22,7 @@ import { FIGURE_ID, outputPath, TABLE_ID } from '../render/output-path';
 import type { OutputSpec } from '../render/types';
 import { RENDERER_VERSION } from '../render/version.generated';
 import { ALIAS_PATTERN, ID_PATTERN } from '../store/keys';
-import { AcknowledgedFinding, Finding, Problem, PublishAnswer, ReportList, TableJsonSchema, TemplateSets, ValidateAnswer } from './api-schemas';
+import { AcknowledgedFinding, Finding, OutputUrls, Problem, PublishAnswer, ReportList, TableJsonSchema, TemplateSets, ValidateAnswer } from './api-schemas';
 import { MAX_BODY_BYTES } from './read-payload';
 import { PROBLEM_BASE } from './problem';
 
@@ -390,6 +390,24 @@ export function buildOpenApiDocument() {
                 content: { 'application/json': { schema: PAYLOAD_REF } },
               },
               304: { description: 'If-None-Match 与 ETag 相同：未变化' },
+              400: PROBLEMS.badParameter,
+              404: PROBLEMS.notFound,
+            },
+          },
+        },
+        '/v1/reports/{ref}/outputs.json': {
+          get: {
+            tags: ['已发布报告'],
+            operationId: 'report-outputs',
+            summary: '已发布报告提供的输出地址，以及不提供的输出和原因',
+            description: `与发布结果中的 urls 相同：只列出服务提供的输出；超过表格图片上限的 PNG、SVG 列在 refused 中，并说明原因。${noQuery}`,
+            requestParams: { path: z.object({ ref: refParam }) },
+            responses: {
+              200: {
+                description: '输出地址',
+                headers: z.object({ 'x-content-id': contentIdHeader }),
+                content: { 'application/json': { schema: OutputUrls } },
+              },
               400: PROBLEMS.badParameter,
               404: PROBLEMS.notFound,
             },

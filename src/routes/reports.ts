@@ -35,7 +35,13 @@ export function reportLinks(base: string, exists?: (path: string) => boolean): L
   return linksUnder(`${base}/`, 'query', exists);
 }
 
-function reportUrls(origin: string, ref: string, model: Model): z.input<typeof OutputUrls> {
+/**
+ * The output URLs of one stored report under `ref` (its id or alias): only what the Worker serves; the
+ * outputs it refuses (422, table images over the image work bounds) are left out of `tables` and
+ * listed in `refused` with the Chinese reason.
+ */
+function reportUrls(origin: string, ref: string, model: Model, refused: { path: string; reason: string }[]): z.input<typeof OutputUrls> {
+  const paths = new Set(refused.map((r) => r.path));
   const links = reportLinks(`${origin}/v1/reports/${ref}`);
   return {
     payload: `${origin}/v1/reports/${ref}`,
@@ -44,9 +50,15 @@ function reportUrls(origin: string, ref: string, model: Model): z.input<typeof O
     glossary: links.glossary(),
     workbook: links.workbook(),
     tables: Object.fromEntries(
-      model.set.tables.map((t) => [t.no, Object.fromEntries(OUTPUT_FORMATS.table.map((f) => [f, links.table(t.no, f)]))]),
+      model.set.tables.map((t) => [
+        t.no,
+        Object.fromEntries(
+          OUTPUT_FORMATS.table.filter((f) => !paths.has(outputPath({ kind: 'table', id: t.no, format: f }))).map((f) => [f, links.table(t.no, f)]),
+        ),
+      ]),
     ),
     figures: Object.fromEntries(figureIds(model).map((id) => [id, Object.fromEntries(OUTPUT_FORMATS.figure.map((f) => [f, links.figure(id, f)]))])),
+    refused,
   };
 }
 
@@ -69,6 +81,7 @@ reportRoutes.post('/v1/reports', async (c) => {
   // This isolate has just derived the model: the report's first renders here need not derive it again.
   rememberModel(id, Promise.resolve(model));
   const origin = new URL(c.req.url).origin;
+  const refused = await refusedOutputs(model, createWorkerdRuntime(c.env));
   return c.json(
     {
       id,
@@ -77,7 +90,7 @@ reportRoutes.post('/v1/reports', async (c) => {
       latest: record.latest,
       versions: record.versions,
       ...listedFindings(findings),
-      urls: { byId: reportUrls(origin, id, model), byAlias: reportUrls(origin, alias, model) },
+      urls: { byId: reportUrls(origin, id, model, refused), byAlias: reportUrls(origin, alias, model, refused) },
     } satisfies z.input<typeof PublishAnswer>,
     created ? 201 : 200,
     { location: `${origin}/v1/reports/${id}` },
@@ -142,6 +155,18 @@ reportRoutes.get('/v1/reports/:ref', async (c) => {
   const headers = { etag, 'cache-control': byAlias ? REVALIDATE : IMMUTABLE, 'x-content-id': id };
   if (c.req.header('if-none-match')?.includes(etag)) return c.body(null, 304, headers);
   return c.json(stored.payload, 200, headers);
+});
+
+// What GET /v1/reports/{ref}/… serves and what it refuses (the publish answer's urls), for pages such as
+// the embed-and-download view that offer a report's outputs after it was published.
+reportRoutes.get('/v1/reports/:ref/outputs.json', async (c) => {
+  noQueryParameters(c.req.url);
+  const { id, byAlias } = await resolve(c, c.req.param('ref'));
+  const model = await loadModel(c.env.REPORTS, id);
+  const refused = await refusedOutputs(model, createWorkerdRuntime(c.env));
+  const ref = byAlias ? c.req.param('ref') : id;
+  const body = reportUrls(new URL(c.req.url).origin, ref, model, refused) satisfies z.input<typeof OutputUrls>;
+  return c.json(body, 200, { 'cache-control': byAlias ? REVALIDATE : IMMUTABLE, 'x-content-id': id });
 });
 
 reportRoutes.get('/v1/reports/:ref/*', async (c) => {

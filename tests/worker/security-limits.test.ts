@@ -63,6 +63,35 @@ describe('work bounds of images (item 2)', () => {
     expect(item('06')).toContain(`href="${base}tables/06.svg"`);
     expect((await SELF.fetch(`${ORIGIN}${base}tables/06.svg`)).status).toBe(200);
   });
+
+  it('the publish answer and outputs.json list only the outputs the Worker serves, and the refused ones with the reason', async () => {
+    const published = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(manyRows(400, 1.5, 'many-rows-urls')),
+    });
+    expect(published.status).toBe(201);
+    type Urls = { tables: Record<string, Record<string, string>>; refused: { path: string; reason: string }[] };
+    const answer = (await published.json()) as { id: string; urls: { byId: Urls; byAlias: Urls } };
+    const refusedPaths = ['02', '03', '05'].flatMap((no) => [`tables/${no}.png`, `tables/${no}.svg`]);
+    for (const [ref, urls] of [[answer.id, answer.urls.byId], ['many-rows-urls-2024', answer.urls.byAlias]] as const) {
+      expect(urls.refused.map((r) => r.path).sort()).toEqual(refusedPaths.sort());
+      for (const r of urls.refused) expect(r.reason, r.path).toContain('超出表格图片的上限（300 行');
+      for (const no of ['02', '03', '05']) expect(Object.keys(urls.tables[no]).sort(), no).toEqual(['csv', 'html', 'json', 'xlsx']);
+      expect(Object.keys(urls.tables['06']).sort()).toEqual(['csv', 'html', 'json', 'png', 'svg', 'xlsx']);
+      // What the answer leaves out, the Worker indeed refuses; what it lists, it serves.
+      for (const path of ['tables/05.png', 'tables/02.svg']) expect((await SELF.fetch(`${ORIGIN}/v1/reports/${ref}/${path}`)).status, path).toBe(422);
+      expect((await SELF.fetch(urls.tables['05'].csv)).status).toBe(200);
+      expect((await SELF.fetch(urls.tables['06'].svg)).status).toBe(200);
+      // The same list, after publishing, for pages that offer a report's outputs (the embed view).
+      const outputs = await SELF.fetch(`${ORIGIN}/v1/reports/${ref}/outputs.json`);
+      expect(outputs.status).toBe(200);
+      expect(outputs.headers.get('x-content-id')).toBe(answer.id);
+      expect(await outputs.json()).toEqual(urls);
+    }
+    expect((await SELF.fetch(`${ORIGIN}/v1/reports/${answer.id}/outputs.json?x=1`)).status).toBe(400);
+    expect((await SELF.fetch(`${ORIGIN}/v1/reports/no-such-report-2024/outputs.json`)).status).toBe(404);
+  });
 });
 
 describe('error amplification (item 3) and refused shapes (item 6)', () => {
