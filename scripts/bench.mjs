@@ -13,13 +13,17 @@
  *   5. CPU of the image pipeline's parts in Node (scripts/bench/targets-child.ts) and of
  *      `juesuan render` (scripts/bench-cli.mjs), and the issue-16 target table from all of it.
  *      `npm run bench -- --json` prints it as `targets`, with the load average.
+ *   6. the Chromium ratios side by side (scripts/bench/ratio.mjs, `ratio` in the JSON): ours in
+ *      workerd, one reused Chromium page and the floor, in interleaved rounds of one phase, so all
+ *      three see the same load; the target rows against Chromium and the ceiling come from it.
  *
  * Results go to bench-results/bench-<timestamp>.json (git-ignored); the previous file is compared.
- * Options: --json (one JSON object on stdout), --quick (N=5), --runs=N, --no-peer, --no-memory, --no-cli,
+ * Options: --json (one JSON object on stdout), --quick (N=5; 5 interleaved rounds of 3), --runs=N, --no-peer
+ * (also skips the ratio phase), --no-ratio, --no-memory, --no-cli,
  * --no-cold (skip the first-request-per-isolate phase: minutes on a busy machine).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './offline-env.mjs';
@@ -27,7 +31,8 @@ import { buildBundle, bundleSize } from './bench/build.mjs';
 import { EXAMPLE_PATH, loadExample } from './bench/payloads.mjs';
 import { benchWorker, discover } from './bench/worker.mjs';
 import { benchMemory } from './bench/memory.mjs';
-import { benchPeer, figureOneData } from './bench/peer.mjs';
+import { benchPeer, CHROMIUM, figureOneData } from './bench/peer.mjs';
+import { benchRatio } from './bench/ratio.mjs';
 import { bytes, compare, ms, table } from './bench/stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -91,12 +96,25 @@ async function main() {
 
   if (!flag('no-peer')) {
     log('peer: headless Chromium, HTML/CSS figure 1 at 800×500, our figure 1 SVG and table 01 page');
-    results.peer = await benchPeer({ data: figureOneData(example), freshRuns: quick ? 3 : 5, pageRuns: runs, log, same });
+    // Our own SVG and table page in the reused page are timed in the interleaved phase below
+    // (peer.reusedPageOurSvg / reusedPageOurTable are filled from it); only without it here.
+    const interleave = same && existsSync(CHROMIUM) && !flag('no-ratio');
+    results.peer = await benchPeer({ data: figureOneData(example), freshRuns: quick ? 3 : 5, pageRuns: runs, log, same: interleave ? undefined : same });
     const ours = results.worker.cases[`figure-${found.figureIds[0]}.png`]?.warm?.p50;
     if (ours && !results.peer.skipped && !results.peer.error) {
       results.peer.oursWarmPngP50 = ours;
       results.peer.speedupVsFreshBrowser = round2(results.peer.freshBrowser.p50 / ours);
       results.peer.speedupVsReusedPage = round2(results.peer.reusedPage.p50 / ours);
+    }
+    if (interleave) {
+      const rounds = quick ? 5 : 10;
+      const perRound = quick ? 3 : 5;
+      log(`ratio: ours in workerd, one reused Chromium page and the floor, ${rounds} interleaved rounds of ${perRound} (figure 1 and table 01 PNG)`);
+      results.ratio = await benchRatio({ example, same, rounds, perRound, log });
+      if (!results.ratio.error && !results.peer.skipped && !results.peer.error) {
+        results.peer.reusedPageOurSvg = results.ratio.figure.chromium;
+        results.peer.reusedPageOurTable = results.ratio.table.chromium;
+      }
     }
   }
   results.targets = targets(results);
@@ -151,12 +169,21 @@ function targets(r) {
     rows.push({ id, label, now: now ?? null, target, unit, met: now == null ? null : better === 'higher' ? now >= target : now <= target, note });
   const ours = (id) => r.worker?.cases?.[id]?.warm?.p50;
   const ratio = (a, b) => (a && b ? round2(a / b) : null);
-  row('figurePngVsChromium', 'figure 1 PNG vs one reused Chromium page screenshotting our SVG (× faster)',
-    ratio(r.peer?.reusedPageOurSvg?.p50, ours('figure-1.png')), 6, 'higher', '×',
-    `ours ${ours('figure-1.png')} ms warm p50 in workerd, Chromium ${r.peer?.reusedPageOurSvg?.p50} ms`);
-  row('tablePngVsChromium', 'table 01 PNG vs one reused Chromium page screenshotting our table page (× faster)',
-    ratio(r.peer?.reusedPageOurTable?.p50, ours('table-01.png')), 4, 'higher', '×',
-    `ours ${ours('table-01.png')} ms warm p50 in workerd, Chromium ${r.peer?.reusedPageOurTable?.p50} ms`);
+  const side = r.ratio && !r.ratio.error ? r.ratio : null; // the interleaved phase, when it ran
+  const la = side ? `load ${side.loadAverage.oneMinuteMin}–${side.loadAverage.oneMinuteMax}` : '';
+  for (const [id, label, which, target, worker, peer] of [
+    ['figurePngVsChromium', 'figure 1 PNG vs one reused Chromium page screenshotting our SVG (× faster)', 'figure', 6, 'figure-1.png', 'reusedPageOurSvg'],
+    ['tablePngVsChromium', 'table 01 PNG vs one reused Chromium page screenshotting our table page (× faster)', 'table', 4, 'table-01.png', 'reusedPageOurTable'],
+  ]) {
+    if (side) {
+      const s = side[which];
+      row(id, label, s.chromiumOverOurs, target, 'higher', '×',
+        `interleaved, same minutes (${la}): ours ${s.ours.p50} ms p50 in workerd, Chromium ${s.chromium.p50} ms; per-round median ${s.chromiumOverOursPerRound}×`);
+    } else {
+      row(id, label, ratio(r.peer?.[peer]?.p50, ours(worker)), target, 'higher', '×',
+        `NOT interleaved (phases minutes apart): ours ${ours(worker)} ms warm p50 in workerd, Chromium ${r.peer?.[peer]?.p50} ms`);
+    }
+  }
   row('figurePngVsFloor', 'figure 1 PNG CPU vs the floor (resvg raster + encode of its final SVG) (× above)',
     ratio(r.cpu?.cpu?.figurePng?.cpuMsP50, r.cpu?.cpu?.floor?.cpuMsP50), 2, 'lower', '×',
     `${r.cpu?.cpu?.figurePng?.cpuMsP50} ms vs ${r.cpu?.cpu?.floor?.cpuMsP50} ms CPU`);
@@ -170,7 +197,20 @@ function targets(r) {
     `Node; a report's first render ${r.cpu?.cpu?.storedDocumentFirst?.cpuMsP50 ?? '—'} ms CPU; workerd MISS wall p50 ${r.worker?.kv?.['document.html']?.miss?.p50 ?? '—'} ms`);
   const gzip = r.bundle?.total?.gzip;
   row('bundleGzip', 'bundle gzip (script + wasm)', gzip ? round2(gzip / 1048576) : null, 1.5, 'lower', 'MiB');
-  return { loadAverage: r.cpu?.loadAverage ?? r.machine.loadAverageAtStart, rows };
+  // The ceiling: even a pipeline doing nothing but the floor would be at most this fast against Chromium.
+  const ceilings = side
+    ? ['figure', 'table'].map((which) => ({
+        id: which,
+        target: which === 'figure' ? 6 : 4,
+        chromiumMs: side[which].chromium.p50,
+        floorMs: side[which].floor.p50,
+        floorCpuMs: side[which].floor.cpu.p50,
+        oursMs: side[which].ours.p50,
+        ceiling: side[which].ceiling,
+        ceilingFromFloorCpu: side[which].ceilingFromFloorCpu,
+      }))
+    : null;
+  return { loadAverage: r.cpu?.loadAverage ?? r.machine.loadAverageAtStart, ratioLoadAverage: side?.loadAverage ?? null, ceilings, rows };
 }
 
 function report(r, file, changes) {
@@ -253,6 +293,13 @@ function report(r, file, changes) {
       rows.push([t.label, t.now === null ? '—' : `${t.now} ${t.unit}`, `${t.id.endsWith('Chromium') || t.id === 'cliReportsPerMinute' ? '≥' : '≤'} ${t.target} ${t.unit}`, t.met === null ? '?' : t.met ? 'yes' : 'NO', t.note ?? '']);
     }
     out.push(table(rows));
+    for (const c of r.targets.ceilings ?? []) {
+      out.push(
+        `Ceiling, ${c.id} (same interleaved rounds): the floor alone (resvg parse + raster + our PNG encode of the final SVG, Node) took ` +
+          `${c.floorMs} ms wall / ${c.floorCpuMs} ms CPU against Chromium's ${c.chromiumMs} ms, so even a pipeline doing nothing but the floor ` +
+          `would be at most ${c.ceiling}× Chromium (${c.ceilingFromFloorCpu}× counting the floor's CPU) — target ${c.target}×; ours: ${c.oursMs} ms.`,
+      );
+    }
   }
   out.push('');
   out.push(`Total ${ms(r.totalMs)}. Results: ${file}`);

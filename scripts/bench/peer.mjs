@@ -12,7 +12,7 @@ import { summarize } from './stats.mjs';
 export const CHROMIUM = '/usr/bin/chromium';
 export const INSTALL_HINT = 'apt-get install chromium fonts-noto-cjk';
 
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

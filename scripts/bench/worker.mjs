@@ -52,7 +52,7 @@ function workerOptions(name) {
 }
 
 /** Starts workerd with the given workers; worker logs are kept (not printed) for error reports. */
-async function start(names) {
+export async function start(names) {
   const logs = [];
   const keep = (stream) => stream.on('data', (chunk) => {
     logs.push(String(chunk));
@@ -73,7 +73,7 @@ async function start(names) {
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-async function timedFetch(worker, path, init = {}) {
+export async function timedFetch(worker, path, init = {}) {
   const started = performance.now();
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -88,9 +88,9 @@ async function timedFetch(worker, path, init = {}) {
   }
 }
 
-const postJson = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
+export const postJson = (body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
-function failure(r, logs) {
+export function failure(r, logs) {
   let detail = '';
   try {
     const problem = JSON.parse(new TextDecoder().decode(r.body));
