@@ -2,11 +2,13 @@
  * Embed and download, for one published report (/workbench/embed?report={alias or id}): per table
  * and figure the iframe (or picture) snippet with the host script, image URLs with size, scale,
  * theme and background, a live preview, copy buttons and one-click downloads — including a PNG for
- * print at 300 dpi.
+ * print at 300 dpi. Images the Worker refuses (outputs.json `refused`: tables over the image work
+ * bounds) are not offered; the view says why and keeps the table's embed snippet and data downloads.
  */
 import { EMBED_HOST_SNIPPET } from '../../src/render/html/embed';
 import { $, ApiError, copyText, flashCopied, h, problemOf, request, saveBlob } from './common';
 import { pngWithDpi } from './png-dpi';
+import { imageOffer, refusalNote, refusalsOf, type ImageOffer, type Refusal } from './refused';
 
 /** The image limits of the renderer (src/render/figures/params.ts LIMITS), checked here before asking. */
 const LIMITS = { minSize: 200, maxSize: 4000, minScale: 1, maxScale: 4, maxPixels: 6_500_000 };
@@ -21,6 +23,8 @@ interface Item {
   title: string;
   /** The file name stem for downloads. */
   stem: string;
+  /** The image formats the Worker serves for it, and why not the others. */
+  images: ImageOffer;
 }
 
 interface ImageSettings {
@@ -110,19 +114,23 @@ async function load(): Promise<void> {
   reportId = response.headers.get('x-content-id') ?? '';
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
   const title = doc.querySelector('h1')?.textContent?.trim() || doc.title;
+  // What the Worker serves of this version; an answer without the list (an older Worker) refuses nothing.
+  let refused: Refusal[] = [];
+  const outputs = await request(`/v1/reports/${encodeURIComponent(reportId || ref)}/outputs.json`);
+  if (outputs.ok) refused = refusalsOf(await outputs.json());
   items = [
     ...[...doc.querySelectorAll('section[data-table]')].map((s): Item => {
       const no = s.getAttribute('data-table') ?? '';
       const label = s.querySelector('.cap-label')?.textContent?.trim() || `表${no}`;
       const caption = s.querySelector('.cap-title')?.textContent?.trim() ?? '';
-      return { kind: 'table', id: no, title: `${label} ${caption}`, stem: `${label}-${caption}` };
+      return { kind: 'table', id: no, title: `${label} ${caption}`, stem: `${label}-${caption}`, images: imageOffer(refused, 'table', no) };
     }),
     // In the document's order, which is the printed numbering (图6 may be figures/7.svg).
     ...[...doc.querySelectorAll('figure[id^="figure-"]')]
       .map((f): Item => {
         const id = f.id.slice('figure-'.length);
         const caption = f.querySelector('figcaption')?.textContent?.trim() || `图${id}`;
-        return { kind: 'figure', id, title: caption, stem: caption.replace(/[：:]/, '-') };
+        return { kind: 'figure', id, title: caption, stem: caption.replace(/[：:]/, '-'), images: imageOffer(refused, 'figure', id) };
       }),
   ];
   document.title = `嵌入与下载 — ${title}`;
@@ -160,6 +168,7 @@ async function load(): Promise<void> {
           { type: 'button', 'data-item': `${item.kind}:${item.id}` },
           h('span', { class: 'kind' }, item.kind === 'table' ? '表' : '图'),
           item.title,
+          item.images.formats.length ? null : h('span', { class: 'no-image' }, '无图片'),
         ),
       ),
     ),
@@ -236,7 +245,8 @@ function showItem(item: Item): void {
   selected = `${item.kind}:${item.id}`;
   for (const button of $('items').querySelectorAll('button')) button.setAttribute('aria-current', String(button.dataset.item === selected));
   const panel = $('item');
-  const settings: ImageSettings = { format: 'png', width: DEFAULT.width, height: DEFAULT.height, scale: 1, theme: 'light', background: 'white', preset: 'web' };
+  const offered = item.images.formats;
+  const settings: ImageSettings = { format: offered[0] ?? 'png', width: DEFAULT.width, height: DEFAULT.height, scale: 1, theme: 'light', background: 'white', preset: 'web' };
 
   // Embed
   const themeSelect = h(
@@ -289,15 +299,14 @@ function showItem(item: Item): void {
     });
     return button;
   };
+  const png = offered.includes('png');
   quick.append(
-    quickButton('下载印刷用 PNG（300 dpi）', 'print', PRINT.dpi),
-    quickButton('下载网页 PNG', 'web'),
-    quickButton('下载高清 PNG（2 倍）', 'retina'),
-    quickButton('下载 SVG', 'vector'),
+    ...(png ? [quickButton('下载印刷用 PNG（300 dpi）', 'print', PRINT.dpi), quickButton('下载网页 PNG', 'web'), quickButton('下载高清 PNG（2 倍）', 'retina')] : []),
+    ...(offered.includes('svg') ? [quickButton('下载 SVG', 'vector')] : []),
   );
   const num = (id: string, value: number, step: string, min: number, max: number) =>
     h('input', { type: 'number', id, value: String(value), step, min: String(min), max: String(max), inputmode: 'decimal' });
-  const format = h('select', { id: 'img-format' }, h('option', { value: 'png' }, 'PNG'), h('option', { value: 'svg' }, 'SVG'));
+  const format = h('select', { id: 'img-format' }, ...offered.map((f) => h('option', { value: f }, f.toUpperCase())));
   const width = num('img-width', settings.width, '10', LIMITS.minSize, LIMITS.maxSize);
   const height = num('img-height', settings.height, '10', LIMITS.minSize, LIMITS.maxSize);
   const scale = num('img-scale', settings.scale, '0.1', LIMITS.minScale, LIMITS.maxScale);
@@ -341,7 +350,7 @@ function showItem(item: Item): void {
     theme.value = settings.theme;
     background.value = settings.background;
   };
-  for (const preset of PRESETS) {
+  for (const preset of PRESETS.filter((p) => offered.includes(p.settings.format ?? 'png'))) {
     const button = h('button', { type: 'button', 'data-preset': preset.id }, preset.label);
     button.addEventListener('click', () => {
       Object.assign(settings, { theme: 'light', background: 'white' }, preset.settings, { preset: preset.id });
@@ -361,31 +370,42 @@ function showItem(item: Item): void {
   customDownload.addEventListener('click', () => {
     if (sizeNote(item, settings).ok) void download(item, { ...settings }, customDownload, settings.preset === 'print' ? PRINT.dpi : undefined);
   });
-  const imageSection = h(
-    'section',
-    {},
-    h('h4', {}, '图片下载'),
-    quick,
-    h('p', { class: 'hint' }, `印刷用 PNG：宽 ${Math.round(DEFAULT.width * PRINT.scale)} 像素，文件中写明 300 dpi，插入 Word、WPS 即为约 15.6 厘米宽（A4 公文版心宽度）。`),
-    h('h4', {}, '自定义图片'),
-    presets,
-    h(
-      'div',
-      { class: 'controls' },
-      h('label', {}, '格式 ', format),
-      h('label', {}, '宽 ', width, ' 像素'),
-      h('label', {}, '高 ', height, item.kind === 'table' ? ' 像素（表格自动）' : ' 像素'),
-      h('label', {}, '倍率 ', scale),
-      h('label', {}, '主题 ', theme),
-      h('label', {}, '背景 ', background),
-    ),
-    note,
-    h('label', { class: 'hint', for: 'img-url' }, '图片地址（可直接用于网页或新媒体稿件）'),
-    url,
-    h('div', { class: 'row' }, copyButton('复制图片地址', () => url.value, () => url), customDownload),
-    preview,
-  );
-
+  // Why some or all images are not offered: the Worker's own reason (it would answer 422).
+  const refusedText = refusalNote(item.kind, item.images);
+  const refusal = refusedText ? h('p', { class: 'size-note bad', id: 'img-refused' }, refusedText) : null;
+  const imageSection = offered.length
+    ? h(
+        'section',
+        {},
+        h('h4', {}, '图片下载'),
+        refusal,
+        quick,
+        png ? h('p', { class: 'hint' }, `印刷用 PNG：宽 ${Math.round(DEFAULT.width * PRINT.scale)} 像素，文件中写明 300 dpi，插入 Word、WPS 即为约 15.6 厘米宽（A4 公文版心宽度）。`) : null,
+        h('h4', {}, '自定义图片'),
+        presets,
+        h(
+          'div',
+          { class: 'controls' },
+          h('label', {}, '格式 ', format),
+          h('label', {}, '宽 ', width, ' 像素'),
+          h('label', {}, '高 ', height, item.kind === 'table' ? ' 像素（表格自动）' : ' 像素'),
+          h('label', {}, '倍率 ', scale),
+          h('label', {}, '主题 ', theme),
+          h('label', {}, '背景 ', background),
+        ),
+        note,
+        h('label', { class: 'hint', for: 'img-url' }, '图片地址（可直接用于网页或新媒体稿件）'),
+        url,
+        h('div', { class: 'row' }, copyButton('复制图片地址', () => url.value, () => url), customDownload),
+        preview,
+      )
+    : h(
+        'section',
+        {},
+        h('h4', {}, '图片下载'),
+        refusal,
+        item.kind === 'table' ? h('p', { class: 'hint' }, '可以用上面的嵌入代码把整张表放进网页，或在下方下载 Excel、CSV、JSON。') : null,
+      );
   const dataSection =
     item.kind === 'table'
       ? h(
@@ -405,7 +425,7 @@ function showItem(item: Item): void {
 
   panel.replaceChildren(h('h3', {}, item.title), embedSection, imageSection, ...(dataSection ? [dataSection] : []));
   updateEmbed();
-  updateImage();
+  if (offered.length) updateImage();
 }
 
 // The page runs the same host script it hands out, so the live iframe preview grows like a portal's would.
