@@ -3,6 +3,10 @@
  * stand over each column (through its merged cells), and a sheet's header rows — read through
  * their merged ranges — say the same for each of its columns. A sheet column is the layout column
  * whose header path it repeats; the 功能分类科目编码 column may come split over 类/款/项 or as one.
+ * Failing that, a sheet column is the one layout column whose last header word it names by one of
+ * the set's header synonyms (templates/import/header-synonyms.json, set.json `headerSynonyms`),
+ * the words above it deciding between columns; when two columns would still fit, it is reported as
+ * ambiguous, never guessed.
  */
 import type { ColumnSpec, TableLayout } from '../model/layout-schema';
 import { fold } from './amounts';
@@ -18,6 +22,30 @@ export function norm(text: string): string {
 
 /** "一、", "（一）", "1.", "(2)", "①": the numbering in front of a printed line label. */
 const ORDINAL = /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.]|[①-⑳])/;
+/**
+ * A header word as compared: norm(), and a trailing unit in brackets or a wrapping bracket dropped
+ * ("金额（万元）" → "金额", "[科目编码]" → "科目编码"); brackets inside stay ("因公出国（境）费").
+ */
+export function headerNorm(text: string): string {
+  return norm(text)
+    .replace(/\((?:金额)?(?:单位[:：])?(?:万元|元|千元|百万元|亿元)\)$/, '')
+    .replace(/^[[【〔]([^\]】〕]*)[\]】〕]$/, '$1');
+}
+
+/** Layout header word → the other wordings of it, all compared as headerNorm(). */
+export type Synonyms = Map<string, Set<string>>;
+
+export function synonymMap(synonyms: Record<string, string[]> | undefined): Synonyms {
+  const out: Synonyms = new Map();
+  for (const [word, alternatives] of Object.entries(synonyms ?? {})) {
+    const key = headerNorm(word);
+    const set = out.get(key) ?? new Set<string>();
+    for (const a of alternatives) if (headerNorm(a) !== key) set.add(headerNorm(a));
+    out.set(key, set);
+  }
+  return out;
+}
+
 export const stripOrdinal = (normalized: string): string => normalized.replace(ORDINAL, '');
 
 /** Where a layout column sits in the sheet: one sheet column, or the code split over several. */
@@ -39,6 +67,8 @@ export interface HeaderMatch {
   byCol: Map<number, string>;
   /** Header words of sheet columns that match no layout column. */
   unknown: Map<number, string>;
+  /** Sheet columns whose header fits two or more layout columns: header words and the columns' words. */
+  ambiguous: Map<number, { words: string; candidates: string[] }>;
 }
 
 interface LayoutColumnPaths {
@@ -67,7 +97,7 @@ export function layoutPaths(layout: TableLayout): LayoutColumnPaths[] {
       const colspan = cell.colspan ?? 1;
       const rowspan = cell.rowspan ?? 1;
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
-        for (let dc = 0; dc < colspan && c + dc < width; dc++) grid[r + dr][c + dc] = norm(cell.text);
+        for (let dc = 0; dc < colspan && c + dc < width; dc++) grid[r + dr][c + dc] = headerNorm(cell.text);
       }
       c += colspan;
     }
@@ -95,7 +125,7 @@ export function headerWords(layout: TableLayout): Set<string> {
   const words = new Set<string>();
   for (const row of layout.header) {
     if (row.role === 'columnNumbers') continue;
-    for (const cell of row.cells) if (norm(cell.text) !== '') words.add(norm(cell.text));
+    for (const cell of row.cells) if (headerNorm(cell.text) !== '') words.add(headerNorm(cell.text));
   }
   return words;
 }
@@ -121,20 +151,25 @@ export function isColumnNumbersRow(sheet: Sheet, r: number): boolean {
  * Finds the header rows of a sheet (from `from` on) and matches its columns to the layout's.
  * Returns null when no row carries the layout's header words.
  */
-export function matchHeader(sheet: Sheet, layout: TableLayout, from: number): HeaderMatch | null {
-  const words = headerWords(layout);
+export function matchHeader(sheet: Sheet, layout: TableLayout, from: number, synonyms: Synonyms = new Map()): HeaderMatch | null {
+  const exact = headerWords(layout);
+  // The other wordings of this layout's words; a row needs two of them (or one of the set's own
+  // words) to be a header row, so a 合计 line is never taken for one.
+  const others = new Set<string>();
+  for (const w of exact) for (const a of synonyms.get(w) ?? []) if (!exact.has(a)) others.add(a);
+  const words = new Set([...exact, ...others]);
   const texts = (r: number) => {
     const out: { c: number; t: string; raw: string; numeric: boolean }[] = [];
     for (let c = 0; c < sheet.cols; c++) {
       const cell = sheet.at(r, c);
-      if (cell) out.push({ c, t: norm(cell.text), raw: cell.text, numeric: cell.number !== undefined });
+      if (cell) out.push({ c, t: headerNorm(cell.text), raw: cell.text, numeric: cell.number !== undefined });
     }
     return out;
   };
   const isHeaderRow = (r: number) => {
     const cells = texts(r);
     if (cells.length === 0) return false;
-    if (!cells.some((x) => words.has(x.t))) return false;
+    if (!cells.some((x) => exact.has(x.t)) && cells.filter((x) => others.has(x.t)).length < 2) return false;
     return !cells.some((x) => (x.numeric && !words.has(x.t)) || AMOUNT_LIKE.test(x.t) || (CODE_LIKE.test(x.t) && !words.has(x.t)));
   };
   const scanEnd = Math.min(sheet.rows, from + 20);
@@ -167,17 +202,17 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number): He
     const m = sheet.mergeOf(r, c);
     if (m) {
       if (m.r0 < top) return '';
-      return norm(sheet.at(m.r0, m.c0)?.text ?? '');
+      return headerNorm(sheet.at(m.r0, m.c0)?.text ?? '');
     }
-    const own = norm(sheet.at(r, c)?.text ?? '');
+    const own = headerNorm(sheet.at(r, c)?.text ?? '');
     if (own !== '' || r === bottom) return own;
     // Merges lost (an HTML "xls", a hand-made sheet): a group heading stands over its sub-columns
     // to its right while the row below has words there.
-    if (norm(sheet.at(r + 1, c)?.text ?? '') === '' && !sheet.mergeOf(r + 1, c)) return '';
+    if (headerNorm(sheet.at(r + 1, c)?.text ?? '') === '' && !sheet.mergeOf(r + 1, c)) return '';
     for (let k = c - 1; k >= 0; k--) {
       if (sheet.mergeOf(r, k)) return '';
-      const t = norm(sheet.at(r, k)?.text ?? '');
-      if (t !== '') return norm(sheet.at(r + 1, k)?.text ?? '') !== '' ? t : '';
+      const t = headerNorm(sheet.at(r, k)?.text ?? '');
+      if (t !== '') return headerNorm(sheet.at(r + 1, k)?.text ?? '') !== '' ? t : '';
     }
     return '';
   };
@@ -245,10 +280,48 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number): He
       parts.set(chosen.key, m);
     }
   }
+  // Second pass: columns whose header is another wording of a layout column's last word.
+  const ambiguous = new Map<number, { words: string; candidates: string[] }>();
+  const same = (sheetWord: string, layoutWord: string) => sheetWord === layoutWord || (synonyms.get(layoutWord)?.has(sheetWord) ?? false);
+  const looseScore = (sheetPath: string[], path: string[]): number => {
+    if (sheetPath.length === 0 || path.length === 0) return 0;
+    if (!same(sheetPath[sheetPath.length - 1], path[path.length - 1])) return 0;
+    // The words above decide between columns; a parent the layout lacks (项目 over code and name) never blocks.
+    const above = path.slice(0, -1);
+    const parents = sheetPath.slice(0, -1);
+    const shared = parents.filter((w) => above.some((p) => same(w, p))).length;
+    return 100 + 2 * shared - (parents.length - shared);
+  };
+  const wordsOf = (key: string) => paths.find((p) => p.spec.key === key)?.parts[0].join(' › ') ?? key;
+  for (const [c] of [...unknown]) {
+    const sp = sheetPaths[c];
+    let best = 0;
+    let chosen: Target[] = [];
+    for (const { target, path } of targets) {
+      if (taken.has(`${target.key}#${target.part}`) || columns.has(target.key) || parts.has(target.key)) continue;
+      const s = looseScore(sp, path);
+      if (s > best) {
+        best = s;
+        chosen = [target];
+      } else if (s === best && s > 0) chosen.push(target);
+    }
+    const keys = [...new Set(chosen.map((t) => t.key))];
+    if (keys.length === 0) continue;
+    if (keys.length > 1) {
+      ambiguous.set(c, { words: sp.join(' › '), candidates: keys.map(wordsOf) });
+      continue;
+    }
+    const target = chosen.find((t) => t.part === 'whole') ?? chosen[0];
+    if (target.part !== 'whole') continue;
+    unknown.delete(c);
+    taken.add(`${target.key}#whole`);
+    byCol.set(c, target.key);
+    columns.set(target.key, { cols: [c], split: false });
+  }
   for (const [key, m] of parts) {
     const n = Math.max(...m.keys()) + 1;
     const cols = Array.from({ length: n }, (_, i) => m.get(i) ?? -1);
     columns.set(key, { cols, split: true });
   }
-  return { top, bottom, columnNumbersRow, dataStart, columns, byCol, unknown };
+  return { top, bottom, columnNumbersRow, dataStart, columns, byCol, unknown, ambiguous };
 }

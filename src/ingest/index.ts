@@ -13,7 +13,7 @@ import { allTemplateSets, findTemplateSet, tableLabel, type TableRef, type Templ
 import { Payload, SCHEMA_VERSION, Tables } from '../schema/payload';
 import type { SheetUnit } from './amounts';
 import { Builder, type Source } from './builder';
-import { matchHeader, norm, type HeaderMatch } from './headers';
+import { matchHeader, norm, synonymMap, type HeaderMatch } from './headers';
 import { missingInputs } from './missing';
 import { readTable, type SheetContext } from './read-table';
 import { address, readSheets, WorkbookError, type Sheet } from './workbook';
@@ -166,7 +166,7 @@ function importWith(sheets: Sheet[], set: TemplateSet): { result: WorkbookImport
     const layout = set.layouts[rec.ref.key];
     const placed = new Set<string>();
     const reasons = new Map<string, string>();
-    const header: HeaderMatch | null = matchHeader(sheet, layout, rec.titleCell ? rec.titleCell.r + 1 : 0);
+    const header: HeaderMatch | null = matchHeader(sheet, layout, rec.titleCell ? rec.titleCell.r + 1 : 0, synonymMap(set.headerSynonyms));
     const label = tableLabel(set, rec.ref.no);
 
     // The frame above the header: title, label, 编制单位, 单位.

@@ -59,6 +59,11 @@ export function readTable(ctx: SheetContext, header: HeaderMatch | null): void {
     for (let c = 0; c < sheet.cols; c++) {
       const cell = sheet.at(r, c);
       if (!cell) continue;
+      const ambiguous = header.ambiguous.get(c);
+      if (r <= header.bottom && ambiguous && !header.byCol.has(c)) {
+        ctx.reasons.set(cell.address, `表头“${ambiguous.words}”既可以是${tableName(ctx)}的“${ambiguous.candidates.join('”，也可以是“')}”栏目，无法确定，这一列没有导入（请把表头写成其中一个）`);
+        continue;
+      }
       if (r <= header.bottom && header.unknown.has(c) && !header.byCol.has(c)) {
         ctx.reasons.set(cell.address, `表头“${cell.text}”不是${tableName(ctx)}的栏目，这一列没有导入`);
         continue;
@@ -79,7 +84,14 @@ export function readTable(ctx: SheetContext, header: HeaderMatch | null): void {
   for (const r of rows) {
     for (const [c, words] of header.unknown) {
       const cell = sheet.at(r, c);
-      if (cell && !ctx.placed.has(cell.address)) ctx.reasons.set(cell.address, `所在列的表头“${words}”不是${tableName(ctx)}的栏目`);
+      if (!cell || ctx.placed.has(cell.address)) continue;
+      const ambiguous = header.ambiguous.get(c);
+      ctx.reasons.set(
+        cell.address,
+        ambiguous
+          ? `所在列的表头“${words}”既可以是“${ambiguous.candidates.join('”也可以是“')}”，无法确定`
+          : `所在列的表头“${words}”不是${tableName(ctx)}的栏目`,
+      );
     }
   }
 }

@@ -29,6 +29,7 @@ import type performanceT from '../../templates/sets/national-2024/narrative/perf
 import type standardT from '../../templates/sets/national-2024/glossary/standard.json';
 import type genericItemsT from '../../templates/sets/national-2024/glossary/generic-items.json';
 import type figuresT from '../../templates/sets/national-2024/figures.json';
+import headerVocabulary from '../../templates/import/header-synonyms.json';
 import { SET_FILES } from './sets.generated';
 import { BUILT_IN_FUNCTIONAL, TableLayoutSchema, type TableLayout } from './layout-schema';
 
@@ -89,6 +90,33 @@ export const TableRefSchema = z.strictObject({
   title: z.string().min(1),
 });
 
+/**
+ * Header synonyms for the workbook import: a header word of a layout → other wordings of the same
+ * column in exported workbooks ("小计": ["合计"]). Used by src/ingest only when a sheet's header
+ * does not repeat the set's own words.
+ */
+export const HeaderSynonymsSchema = z
+  .record(z.string().trim().min(1, '表头词不能为空'), z.array(z.string().trim().min(1, '同义词不能为空')).min(1, '至少一个同义词'))
+  .superRefine((map, ctx) => {
+    for (const [word, alternatives] of Object.entries(map)) {
+      const seen = new Set<string>();
+      alternatives.forEach((alt, i) => {
+        const a = alt.replace(/\s/g, '');
+        if (a === word.replace(/\s/g, '')) ctx.addIssue({ code: 'custom', path: [word, i], message: `“${alt}”就是表头词本身` });
+        if (seen.has(a)) ctx.addIssue({ code: 'custom', path: [word, i], message: `同义词“${alt}”重复` });
+        seen.add(a);
+      });
+    }
+  });
+
+/** templates/import/header-synonyms.json: the vocabulary every set inherits. */
+export const HeaderVocabularySchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** Where the wordings were seen (id → document and address). */
+  sources: z.record(z.string(), z.string().min(1)),
+  synonyms: HeaderSynonymsSchema,
+});
+
 export const SetFileSchema = z.strictObject({
   $comment: z.string().optional(),
   id: SetId,
@@ -128,6 +156,11 @@ export const SetFileSchema = z.strictObject({
    * "公开{no}表", or null for none. Saves a layout file per table just to renumber.
    */
   tableLabel: z.string().nullable().optional(),
+  /**
+   * More wordings of header words in this region's exported workbooks, added to the common
+   * vocabulary (templates/import/header-synonyms.json) and to those of the set it extends.
+   */
+  headerSynonyms: HeaderSynonymsSchema.optional(),
 });
 
 const PartBase = { id: z.string().regex(/^[A-Za-z][\w-]*$/, '编号只能包含字母、数字、连字符'), title: z.string() };
@@ -248,6 +281,8 @@ export interface TemplateSet {
   narrative: NarrativeTemplates;
   glossary: GlossaryTemplates;
   figureTemplates: FigureTemplates;
+  /** Header word → other wordings (common vocabulary + the sets extended + this set's own). */
+  headerSynonyms: Record<string, string[]>;
 }
 
 /** A template set that cannot be loaded: every problem with its file and JSON path. */
@@ -263,6 +298,10 @@ export class TemplateSetError extends Error {
 
 /** zod's own Chinese messages for template files (the payload schema keeps its hand-written ones). */
 const ZH = { error: z.locales.zhCN().localeError };
+
+/** The common vocabulary, checked once; a broken file names itself when sets load. */
+const COMMON_VOCABULARY = HeaderVocabularySchema.safeParse(headerVocabulary, ZH);
+const COMMON_SYNONYMS: Record<string, string[]> = COMMON_VOCABULARY.success ? COMMON_VOCABULARY.data.synonyms : {};
 
 const jsonPointer = (path: readonly PropertyKey[]) =>
   path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
@@ -384,6 +423,7 @@ const EXTRA_PLACEHOLDERS: Record<string, Record<string, string[]>> = {
  */
 export function loadTemplateSets(files: Record<string, Record<string, unknown>>, only?: string): Map<string, TemplateSet> {
   const problems: Problem[] = [];
+  if (!COMMON_VOCABULARY.success) problems.push(...zodProblems('../import/header-synonyms.json', COMMON_VOCABULARY.error));
   const resolved = new Map<string, TemplateSet>();
   const reference = files[REFERENCE_SET];
   if (!reference) throw new TemplateSetError([{ file: `${REFERENCE_SET}/`, path: '', message: '缺少参照模板集 missing reference set' }]);
@@ -622,7 +662,16 @@ function build(
     narrative: allDefined<NarrativeTemplates>(narrative),
     glossary: allDefined<GlossaryTemplates>(glossary),
     figureTemplates: figureTemplates!,
+    headerSynonyms: mergeSynonyms(base?.headerSynonyms ?? COMMON_SYNONYMS, own.headerSynonyms),
   };
+}
+
+
+function mergeSynonyms(base: Record<string, string[]>, own: Record<string, string[]> | undefined): Record<string, string[]> {
+  if (!own) return base;
+  const out: Record<string, string[]> = { ...base };
+  for (const [word, alternatives] of Object.entries(own)) out[word] = [...new Set([...(out[word] ?? []), ...alternatives])];
+  return out;
 }
 
 /** An object whose values were each checked (problems otherwise returned early) as its full type. */
