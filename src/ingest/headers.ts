@@ -285,9 +285,14 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number, syn
   const same = (sheetWord: string, layoutWord: string) => sheetWord === layoutWord || (synonyms.get(layoutWord)?.has(sheetWord) ?? false);
   const looseScore = (sheetPath: string[], path: string[]): number => {
     if (sheetPath.length === 0 || path.length === 0) return 0;
-    if (!same(sheetPath[sheetPath.length - 1], path[path.length - 1])) return 0;
+    const leaf = sheetPath[sheetPath.length - 1];
+    const last = path[path.length - 1];
+    const parent = path.length > 1 ? path[path.length - 2] : undefined;
+    // The leaf's words, or its parent's joined to them ("本年支出合计" for 本年支出 › 小计).
+    const joined = parent !== undefined && [last, ...(synonyms.get(last) ?? [])].some((w) => leaf === parent + w);
+    if (!same(leaf, last) && !joined) return 0;
     // The words above decide between columns; a parent the layout lacks (项目 over code and name) never blocks.
-    const above = path.slice(0, -1);
+    const above = joined ? path.slice(0, -2) : path.slice(0, -1);
     const parents = sheetPath.slice(0, -1);
     const shared = parents.filter((w) => above.some((p) => same(w, p))).length;
     return 100 + 2 * shared - (parents.length - shared);
