@@ -260,8 +260,9 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number, syn
       // A column already placed as a whole takes no parts, and the other way round.
       if (target.part === 'whole' && parts.has(target.key)) continue;
       if (target.part !== 'whole' && columns.get(target.key)?.split === false) continue;
+      // The leaf alone, under other words, is left to the second pass, where the words above decide.
       const s = score(sp, path);
-      if (s > best) {
+      if (s > best && s >= 2) {
         best = s;
         chosen = target;
       }
@@ -303,7 +304,8 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number, syn
     let best = 0;
     let chosen: Target[] = [];
     for (const { target, path } of targets) {
-      if (taken.has(`${target.key}#${target.part}`) || columns.has(target.key) || parts.has(target.key)) continue;
+      if (taken.has(`${target.key}#${target.part}`) || columns.has(target.key)) continue;
+      if (target.part === 'whole' && parts.has(target.key)) continue;
       const s = looseScore(sp, path);
       if (s > best) {
         best = s;
@@ -317,11 +319,15 @@ export function matchHeader(sheet: Sheet, layout: TableLayout, from: number, syn
       continue;
     }
     const target = chosen.find((t) => t.part === 'whole') ?? chosen[0];
-    if (target.part !== 'whole') continue;
     unknown.delete(c);
-    taken.add(`${target.key}#whole`);
+    taken.add(`${target.key}#${target.part}`);
     byCol.set(c, target.key);
-    columns.set(target.key, { cols: [c], split: false });
+    if (target.part === 'whole') columns.set(target.key, { cols: [c], split: false });
+    else {
+      const m = parts.get(target.key) ?? new Map<number, number>();
+      m.set(target.part, c);
+      parts.set(target.key, m);
+    }
   }
   for (const [key, m] of parts) {
     const n = Math.max(...m.keys()) + 1;

@@ -76,6 +76,23 @@ describe('import: header wordings of other exports', () => {
     expect(tables(result).gpbExpense).toEqual(GPB_EXPECTED);
   });
 
+  it('公开05表 with the code split under 科目编码 › 类 / 款 / 项', () => {
+    const rows: Cell[][] = [
+      ...COUNTY.slice(0, 3),
+      ['科目编码', null, null, '科目名称', '合计', '基本支出', '项目支出'],
+      ['类', '款', '项', null, null, null, null],
+      ['合计', null, null, null, 300, 200, 100],
+      ['201', null, null, '一般公共服务支出', 300, 200, 100],
+      ['201', '06', null, '财政事务', 300, 200, 100],
+      ['201', '06', '01', '行政运行', 200, 200, null],
+      ['201', '06', '02', '一般行政管理事务', 100, null, 100],
+    ];
+    const merges = ['A4:C4', 'D4:D5', 'E4:E5', 'F4:F5', 'G4:G5', 'A6:D6'];
+    const result = importWorkbook(workbook([{ name: 'Sheet1', rows, merges }]));
+    expect(result.unplaced).toEqual([]);
+    expect(tables(result).gpbExpense).toEqual(GPB_EXPECTED);
+  });
+
   it('公开03表 with 合计 for 本年支出合计 and 科目代码; 公开09表 (国有资本经营) with 小计 for 合计', () => {
     const expense: Cell[][] = [
       ['支出决算表'],
@@ -120,6 +137,28 @@ describe('import: header wordings of other exports', () => {
     expect(result.unplaced).toEqual([]);
     const t = tables(result) as Record<string, { total: Record<string, string> }>;
     expect(t.fund.total).toEqual({ carryForwardStart: '1.00', income: '10.00', expenseTotal: '8.00', project: '8.00', carryForwardEnd: '3.00' });
+  });
+
+  it('“三公”经费表 worded 因公出国(境)费用 / 公务用车购置及运行费 › 合计 / 公务用车购置 / 公务用车运行费 / 公务接待费', () => {
+    const group: Cell[] = ['合计', '因公出国(境)费用', '公务用车购置及运行费', null, null, '公务接待费'];
+    const sub: Cell[] = [null, null, '合计', '公务用车购置', '公务用车运行费', null];
+    const sheet: Cell[][] = [
+      ['财政拨款“三公”经费支出决算表'],
+      ['单位：万元'],
+      ['预算数', null, null, null, null, null, '决算数', null, null, null, null, null],
+      [...group, ...group],
+      [...sub, ...sub],
+      ['栏次', 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      [10, 1, 6, 2, 4, 3, 9, 0.5, 5.5, 2, 3.5, 3],
+    ];
+    sheet[5][0] = 1;
+    const merges = ['A3:F3', 'G3:L3', 'C4:E4', 'I4:K4', 'A4:A5', 'B4:B5', 'F4:F5', 'G4:G5', 'H4:H5', 'L4:L5'];
+    const result = importWorkbook(workbook([{ name: '表7', rows: sheet, merges }]));
+    expect(result.unplaced).toEqual([]);
+    expect(tables(result).threePublic).toEqual({
+      budget: { total: '10.00', abroad: '1.00', vehicleSubtotal: '6.00', vehiclePurchase: '2.00', vehicleOperation: '4.00', reception: '3.00' },
+      actual: { total: '9.00', abroad: '0.50', vehicleSubtotal: '5.50', vehiclePurchase: '2.00', vehicleOperation: '3.50', reception: '3.00' },
+    });
   });
 
   it('a header two columns would fit is reported, not guessed (收入支出决算总表 without its 收入/支出 row: 决算数 is either 金额)', () => {
