@@ -228,7 +228,7 @@ function report(r, file, changes) {
   out.push('');
   const rows = [['render in workerd (POST /v1/…)', 'cold 1st', 'warm p50', 'warm p95', 'size', 'note']];
   for (const c of Object.values(r.worker.cases)) {
-    rows.push([c.label, ms(c.coldMs), ms(c.warm?.p50), ms(c.warm?.p95), bytes(c.bytes), c.error ? c.error.slice(0, 90) : c.unexpectedCacheHits ? `${c.unexpectedCacheHits} cache hits!` : '']);
+    rows.push([c.label, ms(c.coldMs), ms(c.warm?.p50), ms(c.warm?.p95), bytes(c.bytes), c.error ? c.error.slice(0, 90) : c.coldError ? `cold: ${c.coldError.slice(0, 80)}` : c.unexpectedCacheHits ? `${c.unexpectedCacheHits} cache hits!` : '']);
   }
   out.push(table(rows));
   out.push('');
