@@ -178,7 +178,7 @@ function targets(r) {
     if (side) {
       const s = side[which];
       row(id, label, s.chromiumOverOurs, target, 'higher', '×',
-        `interleaved, same minutes (${la}): ours ${s.ours.p50} ms p50 in workerd, Chromium ${s.chromium.p50} ms; per-round median ${s.chromiumOverOursPerRound}×`);
+        `interleaved, same minutes (${la}): ours ${s.ours.p50} ms p50 in workerd, Chromium ${s.chromium.p50} ms; per-round median ${s.chromiumOverOursPerRound}×; process CPU per image ${s.ours.processCpuMsPerSample} vs ${s.chromium.processCpuMsPerSample} ms = ${s.chromiumOverOursCpu}×`);
     } else {
       row(id, label, ratio(r.peer?.[peer]?.p50, ours(worker)), target, 'higher', '×',
         `NOT interleaved (phases minutes apart): ours ${ours(worker)} ms warm p50 in workerd, Chromium ${r.peer?.[peer]?.p50} ms`);
@@ -208,6 +208,9 @@ function targets(r) {
         oursMs: side[which].ours.p50,
         ceiling: side[which].ceiling,
         ceilingFromFloorCpu: side[which].ceilingFromFloorCpu,
+        chromiumProcessCpuMs: side[which].chromium.processCpuMsPerSample,
+        floorProcessCpuMs: side[which].floor.processCpuMsPerSample,
+        ceilingCpu: side[which].ceilingCpu,
       }))
     : null;
   return { loadAverage: r.cpu?.loadAverage ?? r.machine.loadAverageAtStart, ratioLoadAverage: side?.loadAverage ?? null, ceilings, rows };
@@ -297,7 +300,8 @@ function report(r, file, changes) {
       out.push(
         `Ceiling, ${c.id} (same interleaved rounds): the floor alone (resvg parse + raster + our PNG encode of the final SVG, Node) took ` +
           `${c.floorMs} ms wall / ${c.floorCpuMs} ms CPU against Chromium's ${c.chromiumMs} ms, so even a pipeline doing nothing but the floor ` +
-          `would be at most ${c.ceiling}× Chromium (${c.ceilingFromFloorCpu}× counting the floor's CPU) — target ${c.target}×; ours: ${c.oursMs} ms.`,
+          `would be at most ${c.ceiling}× Chromium (${c.ceilingFromFloorCpu}× counting the floor's CPU) — target ${c.target}×; ours: ${c.oursMs} ms. ` +
+          `In process CPU per image (all Chromium processes vs the floor's): ${c.chromiumProcessCpuMs} vs ${c.floorProcessCpuMs} ms, ceiling ${c.ceilingCpu}×.`,
       );
     }
   }

@@ -12,8 +12,8 @@
 //              child (floor-child.ts), wall and CPU: what a pipeline doing nothing else would cost.
 // Ratios use the medians of all samples; the median of the per-round ratios is given beside them
 // as a check (it only compares samples taken within seconds of each other).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +30,42 @@ const median = (xs) => {
   const mid = s.length >> 1;
   return s.length === 0 ? null : s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+
+/**
+ * CPU time (ms, user + system) of this process's descendants by kind, from /proc: `workerd` (ours),
+ * `chromium` (every browser process: browser, renderer, GPU, utility) and `floor` (the floor child).
+ * Wall clock on a loaded machine mostly measures waiting for a core; CPU time does not.
+ * Clock-tick resolution (10 ms) per process: meaningful as totals over many samples. Linux only.
+ */
+let tickMs;
+function cpuByKind(floorPid) {
+  tickMs ??= 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+  const procs = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // f[1] ppid, f[11] utime, f[12] stime (fields 4, 14, 15 of proc(5))
+      procs.set(Number(d), { comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {}
+  }
+  const totals = { workerd: 0, chromium: 0, floor: 0 };
+  for (const [pid, p] of procs) {
+    // Walk up to the child of this process it descends from; classify by that child.
+    let top = pid;
+    let parent = p.ppid;
+    while (parent && parent !== process.pid && procs.has(parent)) {
+      top = parent;
+      parent = procs.get(parent).ppid;
+    }
+    if (parent !== process.pid) continue;
+    const kind = top === floorPid ? 'floor' : /workerd/.test(procs.get(top).comm) ? 'workerd' : /chrom/i.test(procs.get(top).comm) ? 'chromium' : null;
+    if (kind) totals[kind] += p.ticks * tickMs;
+  }
+  return totals;
+}
 
 /** The floor child: resolves with { request(which, n), close(), figureSvg, tableSvg }. */
 function startFloor() {
@@ -54,6 +90,7 @@ function startFloor() {
               waiting.push({ res, rej });
               child.stdin.write(`${which} ${n}\n`);
             }),
+          pid: child.pid,
           close: () => {
             child.stdin.end('quit\n');
           },
@@ -139,6 +176,7 @@ export async function benchRatio({ example, same, rounds, perRound, log }) {
       },
     };
     const order = ['ours', 'chromium', 'floor'];
+    const kindOf = { ours: 'workerd', chromium: 'chromium', floor: 'floor' };
     const samples = {};
     for (const which of Object.keys(subjects)) {
       samples[which] = Object.fromEntries(order.map((side) => [side, { wall: [], cpu: [], roundMedians: [] }]));
@@ -150,9 +188,11 @@ export async function benchRatio({ example, same, rounds, perRound, log }) {
       oneMinute.push(load()[0]);
       for (const which of Object.keys(subjects)) {
         for (const side of round % 2 ? [...order].reverse() : order) {
-          const out = { wall: [], cpu: [] };
-          await sides[side](subjects[which], perRound, out, which);
           const all = samples[which][side];
+          const out = { wall: [], cpu: [] };
+          const before = cpuByKind(floor.pid)[kindOf[side]];
+          await sides[side](subjects[which], perRound, out, which);
+          all.processCpuMs = (all.processCpuMs ?? 0) + cpuByKind(floor.pid)[kindOf[side]] - before;
           all.wall.push(...out.wall);
           all.cpu.push(...out.cpu);
           all.roundMedians.push(median(out.wall));
@@ -166,7 +206,14 @@ export async function benchRatio({ example, same, rounds, perRound, log }) {
 
     for (const which of Object.keys(subjects)) {
       const s = samples[which];
-      const side = (x, extra = {}) => ({ ...summarize(x.wall), medianOfRoundMedians: round2(median(x.roundMedians)), ...extra });
+      // processCpuMsPerSample: CPU of the side's whole process tree (workerd; every Chromium process)
+      // during its rounds, divided by the samples: a mean, not a median.
+      const side = (x, extra = {}) => ({
+        ...summarize(x.wall),
+        medianOfRoundMedians: round2(median(x.roundMedians)),
+        processCpuMsPerSample: x.wall.length ? round2(x.processCpuMs / x.wall.length) : null,
+        ...extra,
+      });
       const ours = side(s.ours, { bytes: s.ours.bytes });
       const chromiumSide = side(s.chromium, { pngBytes: s.chromium.bytes });
       const floorSide = side(s.floor, { cpu: summarize(s.floor.cpu) });
@@ -178,12 +225,15 @@ export async function benchRatio({ example, same, rounds, perRound, log }) {
         chromiumOverOurs: round2(chromiumSide.p50 / ours.p50),
         chromiumOverOursPerRound: round2(median(perRoundRatios)),
         oursOverFloor: round2(ours.p50 / floorSide.p50),
+        // The same ratio in CPU time of the processes (less sensitive to load than wall clock).
+        chromiumOverOursCpu: ours.processCpuMsPerSample ? round2(chromiumSide.processCpuMsPerSample / ours.processCpuMsPerSample) : null,
+        ceilingCpu: floorSide.processCpuMsPerSample ? round2(chromiumSide.processCpuMsPerSample / floorSide.processCpuMsPerSample) : null,
         // The ceiling: a pipeline doing nothing but the floor would be at most this many times
         // faster than the reused Chromium page (wall against wall; and against the floor's CPU).
         ceiling: round2(chromiumSide.p50 / floorSide.p50),
         ceilingFromFloorCpu: round2(chromiumSide.p50 / floorSide.cpu.p50),
       };
-      log(`  ${which}: ours p50 ${ours.p50} ms, Chromium ${chromiumSide.p50} ms (${results[which].chromiumOverOurs}×), floor ${floorSide.p50} ms wall / ${floorSide.cpu.p50} ms CPU → ceiling ${results[which].ceiling}×`);
+      log(`  ${which}: ours p50 ${ours.p50} ms, Chromium ${chromiumSide.p50} ms (${results[which].chromiumOverOurs}×), floor ${floorSide.p50} ms wall / ${floorSide.cpu.p50} ms CPU → ceiling ${results[which].ceiling}×; process CPU per image: ours ${ours.processCpuMsPerSample}, Chromium ${chromiumSide.processCpuMsPerSample}, floor ${floorSide.processCpuMsPerSample} ms (${results[which].chromiumOverOursCpu}×, ceiling ${results[which].ceilingCpu}×)`);
     }
   } catch (error) {
     results.error = String(error?.message ?? error).slice(0, 500);
