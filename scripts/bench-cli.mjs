@@ -5,12 +5,12 @@
 // used and the rate two cores would give if they were the CLI's alone (a shared, busy machine
 // slows the wall clock, not the CPU time).
 //
-//   node scripts/bench-cli.mjs [--count 50] [--jobs N] [--formats html,csv,json,png,svg] [--json] [--keep]
+//   node scripts/bench-cli.mjs [--count 50] [--jobs N] [--formats html,csv,json,png,svg,xlsx] [--json] [--keep]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -70,10 +70,12 @@ if (timed) {
   const [user, sys] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).slice(-2).map(Number);
   if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = Number((user + sys).toFixed(2));
 }
+// The formats as written, not as asked: without --formats the CLI writes every format of its registry.
+const written = new Set((await readdir(out, { recursive: true })).map((file) => extname(file).slice(1)).filter(Boolean));
 const result = {
   reports: run.summary.rendered,
   files: run.summary.files,
-  formats: values.formats ?? 'html,csv,json,png,svg',
+  formats: [...written].sort().join(','),
   runner: run.runner,
   cpus: availableParallelism(),
   cpuModel: cpus()[0]?.model ?? 'unknown',
