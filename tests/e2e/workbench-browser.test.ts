@@ -199,6 +199,10 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     const schema = page.locator('#findings li.schema').first();
     await schema.waitFor({ timeout: 10_000 });
     expect(await schema.textContent()).toContain('/meta/fiscalYear');
+    // The status speaks to the clerk (the list below), not of the API's `errors` field.
+    const status = (await page.textContent('#status')) ?? '';
+    expect(status).toContain('共 1 处，已列在下面“检查结果”中');
+    expect(status).not.toContain('errors');
     await schema.locator('button').click();
     const selected = await page.evaluate<string>(`(() => { const t = document.querySelector('#json'); return t.value.slice(t.selectionStart, t.selectionEnd); })()`);
     expect(selected).toBe('"二〇二四"');

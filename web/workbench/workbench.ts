@@ -4,7 +4,7 @@
  * the document, a table or a figure (POST /v1/render/…), edit the JSON and check again, publish
  * with a token (POST /v1/reports). Everything the user reads is Chinese.
  */
-import { $, ApiError, type Finding, h, postJson, problemOf, problemText, request, type SchemaProblem, saveBlob } from './common';
+import { $, ApiError, type Finding, h, postJson, problemOf, request, type SchemaProblem, saveBlob } from './common';
 import { cellsFor } from './cells';
 import { lineColumn, locatePointer, syntaxErrorOffset } from './json-locate';
 import type { WorkbookImport } from './workbook';
@@ -245,7 +245,8 @@ async function check(): Promise<void> {
     const { problem, status } = error;
     if (status === 422 && problem.errors) {
       showSchemaErrors(problem.errors, problem.errorCount ?? problem.errors.length);
-      showStatus('error', `${problemText(status, problem)}\n改正后点“重新检查”。`);
+      const count = problem.errorCount ?? problem.errors.length;
+      showStatus('error', `数据不符合格式要求：共 ${count} 处，已列在下面“检查结果”中，点击可定位到数据里的位置。\n改正后点“重新检查”。`);
       clearPreview('数据不符合格式要求，改正后才能预览。');
       checked = { text, findings: [], previewText: null };
       return;
