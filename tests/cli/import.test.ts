@@ -7,20 +7,12 @@ import { exampleWorkbook } from '../unit/ingest-workbook';
 import { checkReport } from '../../src/audit/check-report';
 import { buildTable } from '../../src/render/table/grid';
 import { EXAMPLE, MINIMAL, runCli, tempDir } from './helpers';
+import { withoutBlanks } from '../bytes';
 
 let dir: string;
 let example: any;
 let expectedTables: unknown;
 
-function withoutBlanks(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutBlanks);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutBlanks(v);
-    return out;
-  }
-  return value;
-}
 
 beforeAll(async () => {
   dir = await tempDir('juesuan-import-');

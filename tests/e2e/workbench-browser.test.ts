@@ -11,6 +11,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module without types
@@ -271,6 +272,8 @@ describe.skipIf(process.env.JUESUAN_SKIP_LIVE === '1')('the workbench and the em
     expect(phys).toBeGreaterThan(0);
     expect(png.readUInt32BE(phys + 4)).toBe(Math.round(300 / 0.0254));
     expect(png[phys + 12]).toBe(1);
+    // The chunk's CRC (over type and data) is right, or strict readers reject the file.
+    expect(png.readUInt32BE(phys + 13)).toBe(crc32(png.subarray(phys, phys + 13)));
     // The custom image URL follows the settings, with a live preview.
     await page.click('button[data-preset="print"]');
     expect(await page.inputValue('#img-url')).toBe(`${worker.base}/v1/reports/wuhan-jianghan-cyzx-2024/figures/3.png?scale=2.3`);

@@ -5,20 +5,11 @@ import { importWorkbook, WorkbookError } from '../../src/ingest';
 import { Payload, Tables } from '../../src/schema/payload';
 import * as XLSX from '@e965/xlsx';
 import { exampleWorkbook, type Variant } from './ingest-workbook';
+import { withoutBlanks } from '../bytes';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'examples/wuhan-jianghan-cyzx-2024.json'), 'utf8'));
 
-/** Blank is blank: the schema reads an omitted amount and null alike. */
-function withoutBlanks(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutBlanks);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutBlanks(v);
-    return out;
-  }
-  return value;
-}
 
 /** The payload completed with what a workbook cannot hold (slug, date), parsed by the schema. */
 function parsedTables(payload: unknown) {

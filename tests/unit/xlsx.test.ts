@@ -21,6 +21,7 @@ import { buildTable, type BuiltTable } from '../../src/render/table/grid';
 import { AMOUNT_FORMAT, amountFormat, sheetNames, stylesXml, textWidth } from '../../src/render/table/xlsx';
 import { contentDisposition } from '../../src/render/download-name';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
+import { withoutBlanks } from '../bytes';
 
 const runtime = createNodeRuntime();
 const example = (name: string) => JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'));
@@ -423,17 +424,7 @@ describe('a set that prints zeros: blank stays blank, a typed 0 is 0.00', () => 
 });
 
 describe('round trip: the workbook we write, read by juesuan import, gives the tables back exactly', () => {
-  /** Blank is blank: the schema reads an omitted amount and null alike. */
-  function withoutBlanks(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(withoutBlanks);
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutBlanks(v);
-      return out;
-    }
-    return value;
-  }
-  const tablesOf = (payload: unknown) => withoutBlanks(Payload.parse(payload).tables);
+    const tablesOf = (payload: unknown) => withoutBlanks(Payload.parse(payload).tables);
 
   it.each([
     ['national-2024', () => example('wuhan-jianghan-cyzx-2024')],
