@@ -7,6 +7,8 @@
  *   templates/figures/fonts.json.
  * - swagger-ui-dist's script, styles and licences, into public/docs/api/, beside the committed
  *   reference page (index.html, start.js) that loads them: GET /docs/api works offline.
+ * - the OpenAPI document, built from src/http/openapi.ts into public/v1/openapi.json
+ *   (scripts/gen-openapi.mjs), which GET /v1/openapi.json serves.
  *
  * Runs at postinstall and before `wrangler deploy --dry-run`. Copies only when the size or mtime
  * differs, so it is cheap to rerun.
@@ -58,6 +60,9 @@ for (const group of ['compact', 'full']) {
 }
 for (const [file, source] of Object.entries(SWAGGER_UI_FILES)) copy(source, join(root, 'public/docs/api'), file);
 console.log(`prepare-assets: public/fonts and public/docs/api ready (${copied} copied)`);
+
+// The OpenAPI document: built here, in Node, so the Worker serves a file instead of running zod-openapi.
+await import('./gen-openapi.mjs');
 
 // The browser pages (workbench, embed view): bundled from web/workbench/ into public/workbench/.
 const { buildWeb } = await import('./build-web.mjs');

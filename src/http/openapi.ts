@@ -26,8 +26,9 @@ import { AcknowledgedFinding, Finding, OutputUrls, Problem, PublishAnswer, Repor
 import { MAX_BODY_BYTES } from './read-payload';
 import { PROBLEM_BASE } from './problem';
 
-/** Where the reference page and its files are served (static assets, public/docs/api/). */
-export const API_DOCS_PATH = '/docs/api';
+import { API_DOCS_PATH } from './api-docs-path';
+
+export { API_DOCS_PATH };
 
 const PAYLOAD_REF = { $ref: '#/components/schemas/Payload' };
 
@@ -519,7 +520,11 @@ export function buildOpenApiDocument() {
 
 let text: string | undefined;
 
-/** The document as served: built once per isolate, the same bytes every time. */
+/**
+ * The document as served, the same bytes every time. The Worker does not call this: it serves the
+ * file scripts/gen-openapi.mjs writes from it (public/v1/openapi.json), so zod-openapi stays out
+ * of the bundle; tests compare that file and the served bytes with this.
+ */
 export function openApiJson(): string {
   text ??= JSON.stringify(buildOpenApiDocument(), null, 2);
   return text;

@@ -1,18 +1,27 @@
 /**
- * The API for other programs: GET /v1/openapi.json (generated, src/http/openapi.ts) and its
- * reference page, Swagger UI served from static assets (public/docs/api/: the committed page and
+ * The API for other programs: GET /v1/openapi.json (generated at build time from
+ * src/http/openapi.ts into the static asset public/v1/openapi.json by scripts/gen-openapi.mjs, so
+ * the Worker neither bundles nor runs zod-openapi) and its reference page, Swagger UI served from static assets (public/docs/api/: the committed page and
  * its start script, and swagger-ui-dist's files copied there by scripts/prepare-assets.mjs).
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { noQueryParameters, notFound } from '../http/problem';
-import { API_DOCS_PATH, openApiJson } from '../http/openapi';
+import { API_DOCS_PATH, OPENAPI_ASSET_PATH } from '../http/api-docs-path';
 
 export const apiDocRoutes = new Hono<AppEnv>();
 
-apiDocRoutes.get('/v1/openapi.json', (c) => {
+apiDocRoutes.get('/v1/openapi.json', async (c) => {
   noQueryParameters(c.req.url);
-  return c.body(openApiJson(), 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+  const asset = await c.env.ASSETS.fetch(`${ASSET_ORIGIN}${OPENAPI_ASSET_PATH}`);
+  if (asset.status !== 200) {
+    console.error('openapi asset', OPENAPI_ASSET_PATH, asset.status);
+    throw notFound('接口说明文档尚未生成（部署前须运行 scripts/prepare-assets.mjs）');
+  }
+  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+  const etag = asset.headers.get('etag');
+  if (etag) headers.set('etag', etag);
+  return new Response(asset.body, { status: 200, headers });
 });
 
 /**

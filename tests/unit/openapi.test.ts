@@ -34,6 +34,11 @@ function refsIn(value: unknown, out: string[] = []): string[] {
 }
 
 describe('the OpenAPI document', () => {
+  it('the file the Worker serves (public/v1/openapi.json, scripts/gen-openapi.mjs) is this build, byte for byte: never stale', () => {
+    const served = readFileSync('public/v1/openapi.json', 'utf8');
+    expect(served === text, 'public/v1/openapi.json is stale: run node scripts/prepare-assets.mjs').toBe(true);
+  });
+
   it('is valid OpenAPI 3.1 by @seriousme/openapi-schema-validator, every $ref resolves', async () => {
     const validator = new Validator();
     const result = await validator.validate(structuredClone(doc));
