@@ -2,7 +2,7 @@
  * Writes the print resolution into a PNG (a pHYs chunk right after IHDR, replacing any other), so
  * Word, WPS or InDesign place a 1840-pixel figure at 15.6 cm instead of 48 cm. Pixels are untouched.
  */
-import { crc32 } from '../../src/render/figures/png';
+import { crc32 } from '../../src/render/figures/crc32';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -6,28 +6,13 @@
  * workerd; both zlib at its default level, byte for byte the same: tests/golden/figures/hashes.ts).
  */
 
+import { crc32 } from './crc32';
+
 export type Deflate = (data: Uint8Array) => Promise<Uint8Array>;
 
 /** zlib-format deflate through the Compression Streams API (workerd, and Node 18+). */
 export const streamDeflate: Deflate = async (data) =>
   new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** The CRC-32 of a PNG chunk's type and data, `bytes[start..end)` (also used by the workbench's pHYs writer). */
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
