@@ -3,8 +3,8 @@
  * tests/fixtures/template-sets/fixture-2024 that exercises each way a format can differ
  * (docs/template-sets.md), and the golden CSVs of the yunnan-2024 example.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/audit/check-report';
 import type { Model } from '../../src/model/derive';
@@ -13,24 +13,13 @@ import { templateSets, useTemplateSets } from '../../src/model/template-registry
 import { OUTPUT_FORMATS } from '../../src/render/formats';
 import { DEFAULT_PARAMS, renderOutput, type RenderedOutput } from '../../src/render/output';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
+import { FIXTURE_SET_DIR, readSetFolder } from '../set-folder';
 
 const runtime = createNodeRuntime();
 const text = (out: RenderedOutput) => (typeof out.body === 'string' ? out.body : new TextDecoder().decode(out.body));
-const FIXTURE_DIR = 'tests/fixtures/template-sets/fixture-2024';
+const FIXTURE_DIR = FIXTURE_SET_DIR;
 const GOLDEN_DIR = 'tests/golden/sets';
 
-function readSetFolder(dir: string): Record<string, unknown> {
-  const files: Record<string, unknown> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.json')) files[relative(dir, path).split('\\').join('/')] = JSON.parse(readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const example = (name: string) => JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'));
 

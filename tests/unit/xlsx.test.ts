@@ -4,8 +4,7 @@
  * equal to the table's cells, blanks are blank, the header rows are frozen, columns fit, sheets
  * are named from the set — for every table of every template set.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/audit/check-report';
@@ -22,6 +21,7 @@ import { AMOUNT_FORMAT, amountFormat, sheetNames, stylesXml, textWidth } from '.
 import { contentDisposition } from '../../src/render/download-name';
 import { createNodeRuntime } from '../../src/runtime/figure-runtime.node';
 import { withoutBlanks } from '../bytes';
+import { FIXTURE_SET_DIR, readSetFolder } from '../set-folder';
 
 const runtime = createNodeRuntime();
 const example = (name: string) => JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'));
@@ -374,19 +374,7 @@ describe('sheet names', () => {
 });
 
 describe('a set that prints zeros: blank stays blank, a typed 0 is 0.00', () => {
-  const FIXTURE_DIR = 'tests/fixtures/template-sets/fixture-2024';
-  function readSetFolder(dir: string): Record<string, unknown> {
-    const files: Record<string, unknown> = {};
-    const walk = (d: string) => {
-      for (const name of readdirSync(d).sort()) {
-        const path = join(d, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.json')) files[relative(dir, path).split('\\').join('/')] = JSON.parse(readFileSync(path, 'utf8'));
-      }
-    };
-    walk(dir);
-    return files;
-  }
+  const FIXTURE_DIR = FIXTURE_SET_DIR;
   beforeAll(() => useTemplateSets({ ...SET_FILES, 'fixture-2024': readSetFolder(FIXTURE_DIR) }));
   afterAll(() => useTemplateSets(SET_FILES));
 
