@@ -3,6 +3,7 @@
  * from the template set's figures.json; amounts stay exact cents until they are printed.
  */
 import type { Model } from '../../model/derive';
+import { perModel } from '../../model/per-model';
 import { fill, type TemplateValues } from '../../model/text';
 import { formatAmount, formatAmountText, percent, type Cents } from '../../schema/money';
 import { notFound } from '../errors';
@@ -160,20 +161,10 @@ export function figureIds(model: Model): string[] {
 export function figureData(model: Model, id: string): FigureData {
   // A model never changes once derived: each figure's data is computed once per model and shared
   // (read-only) by its wide, narrow and dark drawings and by the captions the narrative prints.
-  let known = figureDataKept.get(model);
-  if (!known) {
-    known = new Map();
-    figureDataKept.set(model, known);
-  }
-  let data = known.get(id);
-  if (!data) {
-    data = computeFigureData(model, id);
-    known.set(id, data);
-  }
-  return data;
+  return figureDataKept(model, id, () => computeFigureData(model, id));
 }
 
-const figureDataKept = new WeakMap<Model, Map<string, FigureData>>();
+const figureDataKept = perModel<FigureData>();
 
 function computeFigureData(model: Model, id: string): FigureData {
   if (!isFigureId(id)) throw notFound(`没有图${id}：图的编号为 1–7`);

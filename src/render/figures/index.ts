@@ -6,6 +6,7 @@
  * bytes for the same model and parameters.
  */
 import type { Model } from '../../model/derive';
+import { perModel } from '../../model/per-model';
 import { DEFAULT_PARAMS, type FigureFormat, type RenderedOutput, type RenderParams } from '../types';
 import { RenderError } from '../errors';
 import { buildTable } from '../table/grid';
@@ -139,7 +140,7 @@ export async function renderTableImage(
 }
 
 /** Per model: table id → why its image is refused (null: it is drawn). */
-const refusals = new WeakMap<Model, Map<string, Promise<string | null>>>();
+const refusals = perModel<Promise<string | null>>();
 
 /**
  * Why renderTableImage refuses table `id` at the default size (RenderError too-large: HTTP 422),
@@ -149,29 +150,19 @@ const refusals = new WeakMap<Model, Map<string, Promise<string | null>>>();
  * @example await tableImageRefusal(model, '05', runtime) // null
  */
 export function tableImageRefusal(model: Model, id: string, runtime: FigureRuntime): Promise<string | null> {
-  let byTable = refusals.get(model);
-  if (!byTable) {
-    byTable = new Map();
-    refusals.set(model, byTable);
-  }
-  let pending = byTable.get(id);
-  if (!pending) {
-    pending = (async () => {
-      try {
-        const table = buildTable(model, id);
-        checkTableWork(table);
-        if (tableTextBound(table) <= LIMITS.maxImageChars) return null;
-        const measure = await measureFor(runtime);
-        checkSceneWork(tableScene(model, id, { width: DEFAULT_PARAMS.width, theme: themeFor(DEFAULT_PARAMS.theme), measure, idPrefix: `jst${id}` }));
-        return null;
-      } catch (error) {
-        if (error instanceof RenderError && error.kind === 'too-large') return error.detail;
-        throw error;
-      }
-    })();
-    byTable.set(id, pending);
-  }
-  return pending;
+  return refusals(model, id, async () => {
+    try {
+      const table = buildTable(model, id);
+      checkTableWork(table);
+      if (tableTextBound(table) <= LIMITS.maxImageChars) return null;
+      const measure = await measureFor(runtime);
+      checkSceneWork(tableScene(model, id, { width: DEFAULT_PARAMS.width, theme: themeFor(DEFAULT_PARAMS.theme), measure, idPrefix: `jst${id}` }));
+      return null;
+    } catch (error) {
+      if (error instanceof RenderError && error.kind === 'too-large') return error.detail;
+      throw error;
+    }
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * cannot disagree about a figure.
  */
 import type { EconomicRowModel, Figure, Model } from '../../model/derive';
+import { perModel } from '../../model/per-model';
 import { formatAmount } from '../../schema/money';
 import { functionalSubject, type TableKey, type TableRef } from '../../model/template-set';
 import { notFound } from '../errors';
@@ -462,20 +463,10 @@ interface ExpandedLine {
 export function buildTable(model: Model, id: string): BuiltTable {
   // A model never changes once derived: each table is built once per model (content id) and
   // shared by its HTML, CSV, JSON and image (read-only from here on).
-  let tables = builtTables.get(model);
-  if (!tables) {
-    tables = new Map();
-    builtTables.set(model, tables);
-  }
-  let table = tables.get(id);
-  if (!table) {
-    table = build(model, id);
-    tables.set(id, table);
-  }
-  return table;
+  return builtTables(model, id, () => build(model, id));
 }
 
-const builtTables = new WeakMap<Model, Map<string, BuiltTable>>();
+const builtTables = perModel<BuiltTable>();
 
 function build(model: Model, id: string): BuiltTable {
   const ref = tableRef(model, id);
